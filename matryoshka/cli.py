@@ -1,0 +1,153 @@
+"""The ``matryoshka`` command line: argument parsing and dispatch.
+
+Each command lives in ``matryoshka/commands/<name>.py`` as ``run(args) -> int`` and is
+imported only when used, so ``matryoshka list`` never loads pygame. Exit status: 0 on
+success, 1 for bad input or a failed check, 2 for wrong usage (argparse's own).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from matryoshka import __version__
+from matryoshka.errors import MatryoshkaError
+
+DEFAULT_SEQUENCE = "market-1995"
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--sequences",
+        metavar="DIR",
+        type=Path,
+        action="append",
+        default=argparse.SUPPRESS,
+        help="also look for sequences in DIR (repeatable; later folders win)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser for every command (also used to print help)."""
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="matryoshka",
+        description="Lines of succession as Russian nested dolls. "
+        "With no command, opens the window on the market set.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"matryoshka {__version__}")
+    parser.add_argument(
+        "--reduced-motion",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="make every transition instant",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    view = sub.add_parser(
+        "view", parents=[common], help="open the window on a sequence", description=
+        "Open the window on SEQUENCE (default: the market set).",
+    )  # fmt: skip
+    view.add_argument("sequence", nargs="?", metavar="SEQUENCE", help="sequence id or YAML file")
+    view.add_argument(
+        "--reduced-motion",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="make every transition instant",
+    )
+
+    sub.add_parser(
+        "list",
+        parents=[common],
+        help="list the sequences that can be opened",
+        description="A table of every sequence found: id, title, number of dolls, file.",
+    )
+
+    validate = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check sequence files for mistakes",
+        description="Check sequence files (or folders of them). Prints 'ok' for each good "
+        "file and every error, located as file:line:col, for each bad one.",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+
+    check = sub.add_parser(
+        "check",
+        parents=[common],
+        help="compare a sequence with a reference chronology",
+        description="Report the reference figures SEQUENCE skips, its dolls that are not in "
+        "the reference, and pairs nested out of the reference's order. Exit 1 if anything "
+        "is reported.",
+    )
+    check.add_argument("sequence", metavar="SEQUENCE", help="sequence id or YAML file")
+    check.add_argument(
+        "--against",
+        metavar="REF",
+        help="reference sequence id or file (default: the sequence's compare_with)",
+    )
+
+    export = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write a picture or an animation without opening a window",
+        description="Write an image of SEQUENCE. The format follows OUT's suffix: .png "
+        "(APNG when animated), .gif, .webp; .pdf for the line-up.",
+    )
+    export.add_argument("sequence", metavar="SEQUENCE", help="sequence id or YAML file")
+    export.add_argument("-o", "--output", required=True, metavar="OUT", type=Path)
+    export.add_argument("--doll", metavar="ID", help="the doll to draw (default: the outermost)")
+    what = export.add_mutually_exclusive_group()
+    what.add_argument(
+        "--lineup", action="store_true", help="every doll side by side, largest to smallest"
+    )
+    what.add_argument("--animate", action="store_true", help="the whole opening, outermost to core")
+    what.add_argument(
+        "--open", action="store_true", help="the doll with its top lifted, the next inside"
+    )
+    export.add_argument(
+        "--size", type=int, metavar="PX", help="height of the image in pixels (64 to 8192)"
+    )
+    export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
+
+    new = sub.add_parser(
+        "new",
+        parents=[common],
+        help="write a commented starter sequence file",
+        description="Write a starter sequence to FILE, with every field explained.",
+    )
+    new.add_argument("file", metavar="FILE", type=Path)
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    return parser
+
+
+def search_dirs(args: argparse.Namespace) -> list[Path]:
+    """The ``--sequences`` folders given on the command line, in order."""
+    return list(getattr(args, "sequences", []) or [])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "view"
+    if command == "view":
+        args.sequence = getattr(args, "sequence", None) or DEFAULT_SEQUENCE
+        args.reduced_motion = getattr(args, "reduced_motion", False)
+    module = importlib.import_module(f"matryoshka.commands.{command}")
+    try:
+        return int(module.run(args))
+    except MatryoshkaError as err:
+        for diagnostic in err.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

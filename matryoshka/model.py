@@ -1,0 +1,278 @@
+"""The plain data of a set of dolls: sequences, dolls, dates and painted features.
+
+Nothing here knows about YAML or pygame. The loader builds these objects; the painter,
+the window, the export and the chronology check read them. Every class is a frozen
+dataclass, so a doll can key a cache of painted surfaces.
+
+The painter's vocabulary (which hair styles, beards and emblems exist) is defined here,
+in one place, so that the loader can reject an unknown value with the list of known ones
+and the painter can be checked to draw every one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+RGB = tuple[int, int, int]
+
+FORMAT_VERSION = "matryoshka/1"
+
+# --- The painter's vocabulary ---------------------------------------------------------
+
+#: Hair styles. ``bald`` paints no hair; ``receding`` a fringe around the sides only.
+HAIR_STYLES: tuple[str, ...] = ("bald", "receding", "short", "thick", "wild", "long")
+#: Colour words for hair, beards and moustaches (a ``#rrggbb`` value is accepted too).
+HAIR_COLORS: dict[str, RGB] = {
+    "black": (28, 24, 22),
+    "dark": (58, 42, 32),
+    "brown": (110, 72, 40),
+    "auburn": (140, 66, 38),
+    "blond": (214, 182, 110),
+    "grey": (150, 150, 150),
+    "white": (236, 234, 228),
+}
+BEARDS: tuple[str, ...] = ("none", "stubble", "goatee", "full")
+MOUSTACHES: tuple[str, ...] = ("none", "thin", "thick")
+EYEBROWS: tuple[str, ...] = ("normal", "heavy")
+GLASSES: tuple[str, ...] = ("none", "round")
+SKIN_TONES: dict[str, RGB] = {
+    "fair": (250, 218, 190),
+    "light": (240, 200, 165),
+    "medium": (214, 165, 122),
+    "tan": (178, 124, 84),
+    "dark": (120, 78, 52),
+}
+
+#: Face keys a sequence may set, each with the values it accepts.
+FACE_KEYS: tuple[str, ...] = (
+    "hair",
+    "hair_color",
+    "beard",
+    "moustache",
+    "eyebrows",
+    "glasses",
+    "birthmark",
+    "skin",
+)
+
+#: Painted symbols and dress. ``text`` emblems (``{text: СССР}``) are accepted as well.
+EMBLEMS: dict[str, str] = {
+    "double-headed-eagle": "the double-headed eagle of the Russian Empire, on the belly",
+    "cccp": "the letters СССР across the belly",
+    "medals": "rows of army medals on the chest",
+    "corn": "an ear of corn across the chest",
+    "military-tunic": "a buttoned military tunic instead of the apron",
+    "suit": "a dark suit, white shirt and tie instead of the apron",
+    "crown": "a crown on the head",
+    "red-star": "a red five-pointed star",
+    "hammer-and-sickle": "the hammer and sickle",
+    "fourth-international": "the Fourth International's emblem: a hammer and sickle on a 4",
+    "tricolour": "the white, blue and red flag of Russia",
+    "red-flag": "a red flag on a pole",
+    "arrow": "a forward arrow",
+}
+#: Emblems that replace the apron with clothing rather than sitting on it.
+DRESS_EMBLEMS: frozenset[str] = frozenset({"military-tunic", "suit"})
+
+MAX_TEXT_EMBLEM = 12
+
+# --- Limits ---------------------------------------------------------------------------
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DOLLS = 5000
+MAX_CAPTION = 300
+MAX_NAME = 120
+MAX_TITLE = 200
+MAX_DESCRIPTION = 2000
+MAX_SOURCE = 500
+MAX_OFFICE = 200
+MAX_ID = 64
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+# --- Dates ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=False)
+class PartialDate:
+    """A date known to a year, a month or a day. ``year`` may be negative (BCE)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> int:
+        """1 for a year, 2 for a year and month, 3 for a full date."""
+        if self.month is None:
+            return 1
+        return 2 if self.day is None else 3
+
+    def key(self, precision: int | None = None) -> tuple[int, ...]:
+        """A sortable tuple, cut to ``precision`` parts (default: all the date has)."""
+        parts = (self.year, self.month or 0, self.day or 0)
+        return parts[: precision or self.precision]
+
+    def compare(self, other: PartialDate) -> int:
+        """-1, 0 or 1, comparing at the precision both dates share."""
+        p = min(self.precision, other.precision)
+        a, b = self.key(p), other.key(p)
+        return (a > b) - (a < b)
+
+    def as_ordinal(self) -> float:
+        """A number on a continuous axis of years (for timelines): mid-point when unknown."""
+        month = self.month if self.month is not None else 7
+        day = self.day if self.day is not None else (15 if self.month is not None else 1)
+        return self.year + (month - 1) / 12 + (day - 1) / 365.25
+
+    def __str__(self) -> str:
+        y = f"{self.year:04d}" if self.year >= 0 else f"-{-self.year:04d}"
+        if self.month is None:
+            return y
+        if self.day is None:
+            return f"{y}-{self.month:02d}"
+        return f"{y}-{self.month:02d}-{self.day:02d}"
+
+    def display_year(self) -> str:
+        """The year as people write it: ``1917``, or ``44 BCE``."""
+        return str(self.year) if self.year > 0 else f"{1 - self.year} BCE"
+
+
+# --- Painted features -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Colors:
+    """The paint of one doll. Every field is an RGB triple."""
+
+    body: RGB = (178, 34, 34)
+    trim: RGB = (212, 175, 55)
+    apron: RGB = (250, 240, 220)
+    scarf: RGB = (200, 40, 40)
+
+
+#: The colours given to dolls that name none, by position in the set.
+DEFAULT_PALETTE: tuple[Colors, ...] = (
+    Colors(body=(178, 34, 34), trim=(212, 175, 55), apron=(250, 240, 220), scarf=(220, 60, 50)),
+    Colors(body=(30, 90, 160), trim=(230, 200, 90), apron=(245, 238, 222), scarf=(60, 120, 190)),
+    Colors(body=(30, 120, 70), trim=(220, 180, 70), apron=(248, 240, 218), scarf=(60, 150, 90)),
+    Colors(body=(200, 120, 20), trim=(150, 30, 30), apron=(252, 242, 215), scarf=(220, 150, 40)),
+    Colors(body=(110, 40, 120), trim=(225, 190, 80), apron=(246, 236, 226), scarf=(150, 70, 160)),
+    Colors(body=(20, 20, 20), trim=(200, 40, 40), apron=(240, 230, 210), scarf=(60, 60, 60)),
+)
+
+
+@dataclass(frozen=True)
+class Face:
+    """Painted features of a person's face. Values come from the vocabulary above."""
+
+    hair: str = "short"
+    hair_color: RGB = HAIR_COLORS["brown"]
+    beard: str = "none"
+    moustache: str = "none"
+    eyebrows: str = "normal"
+    glasses: str = "none"
+    birthmark: bool = False
+    skin: RGB = SKIN_TONES["fair"]
+
+
+@dataclass(frozen=True)
+class TextEmblem:
+    """Short text painted across the belly, such as СССР."""
+
+    text: str
+
+
+Emblem = str | TextEmblem
+
+
+# --- Dolls and sequences --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Doll:
+    """One figure of a set. ``emblems`` holds names from ``EMBLEMS`` and ``TextEmblem``s."""
+
+    name: str
+    id: str
+    kind: Literal["person", "group"] = "person"
+    native_name: str | None = None
+    office: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    caption: str | None = None
+    colors: Colors = field(default_factory=Colors)
+    face: Face = field(default_factory=Face)
+    emblems: tuple[Emblem, ...] = ()
+    portrait: Path | None = None
+
+    def years(self) -> str:
+        """Tenure as people write it: ``1964–1982``, ``since 2012``, ``1917``, or ''."""
+        if self.start is None and self.end is None:
+            return ""
+        if self.start is None:
+            assert self.end is not None
+            return f"until {self.end.display_year()}"
+        if self.end is None:
+            return f"since {self.start.display_year()}"
+        a, b = self.start.display_year(), self.end.display_year()
+        return a if a == b else f"{a}–{b}"
+
+    def tenure_years(self) -> float | None:
+        """Length of the tenure in years, when both ends are known."""
+        if self.start is None or self.end is None:
+            return None
+        return max(0.0, self.end.as_ordinal() - self.start.as_ordinal())
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """A set of dolls, outermost first: ``dolls[0]`` is opened first, ``dolls[-1]`` is the core."""
+
+    id: str
+    title: str
+    dolls: tuple[Doll, ...]
+    description: str | None = None
+    source: str | None = None
+    compare_with: str | None = None
+    path: Path | None = None
+
+    def doll(self, doll_id: str) -> Doll:
+        """The doll with this id; ``KeyError`` if there is none."""
+        for d in self.dolls:
+            if d.id == doll_id:
+                return d
+        raise KeyError(doll_id)
+
+    def index_of(self, doll_id: str) -> int:
+        """Position of the doll with this id (0 is the outermost)."""
+        for i, d in enumerate(self.dolls):
+            if d.id == doll_id:
+                return i
+        raise KeyError(doll_id)
+
+
+def slugify(name: str) -> str:
+    """A doll id from a name: ``Tsar Nicholas II`` -> ``tsar-nicholas-ii``.
+
+    Letters outside ASCII are transliterated when they are Cyrillic, dropped otherwise;
+    a name with nothing left gives ``doll``.
+    """
+    text = name.lower().translate(_CYRILLIC)
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug[:MAX_ID].strip("-") or "doll"
+
+
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+        "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+        "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+        "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+        "я": "ya",
+    }
+)  # fmt: skip
