@@ -27,6 +27,9 @@ FLOOR = 0.035
 LIFT = (0.0, 0.32)
 RISE = (0.22, 0.55)
 SETTLE = (0.45, 1.0)
+#: How long one doll takes to open (or close), in milliseconds, in the window and in
+#: animated exports alike.
+OPEN_MS = 750
 #: The pose shown by ``--open`` exports: the lid lifted aside, the inner doll inside.
 OPEN_STILL_T = 0.3
 
