@@ -1,0 +1,1 @@
+"""Performance figures of matryoshka: ``python benchmarks/run.py``."""
