@@ -1,0 +1,201 @@
+"""The painted symbols: every emblem draws, stays in its box, keeps its shape and colours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from matryoshka.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
+from matryoshka.painter.emblems import SYMBOLS, draw_emblem
+from matryoshka.pgcompat import pygame
+
+COLORS = Colors()
+ALL: list[str | TextEmblem] = [*sorted(SYMBOLS), TextEmblem("СССР"), TextEmblem("Vpered 2010")]
+
+
+def _id(e: str | TextEmblem) -> str:
+    return e if isinstance(e, str) else f"text:{e.text}"
+
+
+def _draw(
+    emblem: str | TextEmblem,
+    rect: pygame.Rect,
+    size: tuple[int, int] | None = None,
+    colors: Colors = COLORS,
+) -> pygame.Surface:
+    surf = pygame.Surface(size or (rect.right, rect.bottom), pygame.SRCALPHA)
+    draw_emblem(surf, emblem, rect, colors)
+    return surf
+
+
+def _pixels(surf: pygame.Surface, min_alpha: int = 200) -> list[RGB]:
+    """The colours of the (nearly) opaque pixels."""
+    out: list[RGB] = []
+    for y in range(surf.get_height()):
+        for x in range(surf.get_width()):
+            r, g, b, a = surf.get_at((x, y))
+            if a >= min_alpha:
+                out.append((r, g, b))
+    return out
+
+
+def is_red(c: RGB) -> bool:
+    return c[0] > 140 and c[1] < 80 and c[2] < 80
+
+
+def is_gold(c: RGB) -> bool:
+    return c[0] > 200 and c[1] > 140 and c[2] < 130
+
+
+def is_green(c: RGB) -> bool:
+    return c[1] > 120 and c[1] > c[0] + 30 and c[1] > c[2] + 30
+
+
+def is_white(c: RGB) -> bool:
+    return min(c) > 235
+
+
+def is_blue(c: RGB) -> bool:
+    return c[2] > 130 and c[0] < 60 and c[1] < 110
+
+
+def is_dark(c: RGB) -> bool:
+    return max(c) < 70
+
+
+def test_symbols_are_the_vocabulary_minus_dress() -> None:
+    assert frozenset(EMBLEMS) - DRESS_EMBLEMS == SYMBOLS
+    assert not SYMBOLS & DRESS_EMBLEMS
+
+
+@pytest.mark.parametrize("height", [10, 64, 400])
+@pytest.mark.parametrize("emblem", ALL, ids=_id)
+def test_draws_inside_the_rect_at_any_size(emblem: str | TextEmblem, height: int) -> None:
+    # The rect sits inside a larger surface with a margin all round: nothing may spill.
+    rect = pygame.Rect(7, 5, round(height * 1.3), height)
+    surf = _draw(emblem, rect, (rect.right + 9, rect.bottom + 11))
+    inked = surf.get_bounding_rect(min_alpha=1)
+    assert inked.w > 0 and inked.h > 0, "nothing drawn"
+    assert rect.contains(inked), f"drawn at {inked}, outside {rect}"
+    assert surf.get_clip() == surf.get_rect(), "clip not restored"
+
+
+@pytest.mark.parametrize("emblem", ALL, ids=_id)
+def test_fills_the_rect_along_one_axis_and_is_centred(emblem: str | TextEmblem) -> None:
+    for rect in (pygame.Rect(0, 0, 600, 150), pygame.Rect(0, 0, 150, 600)):
+        inked = _draw(emblem, rect).get_bounding_rect(min_alpha=1)
+        assert inked.w >= rect.w - 3 or inked.h >= rect.h - 3, f"{inked} does not fill {rect}"
+        assert abs(inked.centerx - rect.centerx) <= 2
+        assert abs(inked.centery - rect.centery) <= 2
+
+
+@pytest.mark.parametrize("emblem", ALL, ids=_id)
+def test_aspect_is_kept(emblem: str | TextEmblem) -> None:
+    square = _draw(emblem, pygame.Rect(0, 0, 300, 300)).get_bounding_rect(min_alpha=1)
+    natural = square.w / square.h
+    for rect in (pygame.Rect(0, 0, 900, 200), pygame.Rect(0, 0, 200, 900)):
+        inked = _draw(emblem, rect).get_bounding_rect(min_alpha=1)
+        assert inked.w / inked.h == pytest.approx(natural, rel=0.06), rect
+
+
+def test_eagle_in_a_wide_rect_stays_centred_not_stretched() -> None:
+    rect = pygame.Rect(0, 0, 800, 200)
+    inked = _draw("double-headed-eagle", rect).get_bounding_rect(min_alpha=1)
+    assert inked.h >= 197
+    assert inked.w < 260, "stretched across the rect"
+    assert abs(inked.centerx - 400) <= 2
+
+
+@pytest.mark.parametrize("emblem", ALL, ids=_id)
+def test_deterministic(emblem: str | TextEmblem) -> None:
+    rect = pygame.Rect(3, 4, 170, 130)
+    a = _draw(emblem, rect)
+    b = _draw(emblem, rect)
+    assert pygame.image.tobytes(a, "RGBA") == pygame.image.tobytes(b, "RGBA")
+
+
+CHARACTERISTIC: dict[str, list[tuple[Callable[[RGB], bool], float]]] = {
+    # name: [(colour test, minimum share of the opaque pixels)]
+    "red-star": [(is_red, 0.4), (is_gold, 0.05)],
+    "cccp": [(is_red, 0.3)],
+    "red-flag": [(is_red, 0.5)],
+    "arrow": [(is_red, 0.5)],
+    "hammer-and-sickle": [(is_red, 0.7)],
+    "fourth-international": [(is_red, 0.5)],
+    "corn": [(is_gold, 0.15), (is_green, 0.15)],
+    "crown": [(is_gold, 0.4)],
+    "tricolour": [(is_white, 0.12), (is_blue, 0.12), (is_red, 0.12)],
+    "double-headed-eagle": [(is_dark, 0.45), (is_gold, 0.03), (is_red, 0.01)],
+    "medals": [(is_gold, 0.15), (is_red, 0.08)],
+}
+
+
+def test_every_symbol_has_a_colour_check() -> None:
+    assert set(CHARACTERISTIC) == SYMBOLS
+
+
+@pytest.mark.parametrize("name", sorted(CHARACTERISTIC))
+def test_characteristic_colours(name: str) -> None:
+    pixels = _pixels(_draw(name, pygame.Rect(0, 0, 160, 120)))
+    assert len(pixels) > 500
+    for test, share in CHARACTERISTIC[name]:
+        found = sum(1 for c in pixels if test(c)) / len(pixels)
+        assert found >= share, f"{name}: {test.__name__} {found:.2f} < {share}"
+
+
+def test_text_is_dark_red_on_the_apron_whatever_the_trim() -> None:
+    for trim in ((212, 175, 55), (150, 30, 30), (20, 20, 20)):
+        colors = Colors(trim=trim)
+        pixels = _pixels(_draw(TextEmblem("Вперёд"), pygame.Rect(0, 0, 240, 80), colors=colors))
+        reds = sum(1 for c in pixels if is_red(c))
+        assert reds / len(pixels) > 0.3
+        # The edging is never as dark as the letters it surrounds.
+        assert sum(1 for c in pixels if is_dark(c)) / len(pixels) < 0.05
+
+
+def test_cyrillic_and_latin_text_differ() -> None:
+    rect = pygame.Rect(0, 0, 200, 60)
+    a = pygame.image.tobytes(_draw(TextEmblem("СССР"), rect), "RGBA")
+    b = pygame.image.tobytes(_draw(TextEmblem("CCCP"), rect), "RGBA")
+    c = pygame.image.tobytes(_draw(TextEmblem("Вперёд"), rect), "RGBA")
+    # Latin C and Cyrillic С share a glyph shape; Р and P too: same ink is fine, but
+    # different words must give different pictures.
+    assert a != c and b != c
+
+
+def test_blank_text_and_empty_rect_draw_nothing() -> None:
+    surf = _draw(TextEmblem("   "), pygame.Rect(0, 0, 100, 50))
+    assert surf.get_bounding_rect(min_alpha=1).w == 0
+    surf = pygame.Surface((50, 50), pygame.SRCALPHA)
+    for emblem in ALL:
+        draw_emblem(surf, emblem, pygame.Rect(10, 10, 0, 20), COLORS)
+    assert surf.get_bounding_rect(min_alpha=1).w == 0
+
+
+def test_long_text_fits_a_small_rect() -> None:
+    rect = pygame.Rect(2, 2, 40, 10)
+    surf = _draw(TextEmblem("Оппозиция 23"), rect, (50, 20))
+    inked = surf.get_bounding_rect(min_alpha=1)
+    assert inked.w > 0 and rect.contains(inked)
+
+
+def test_respects_an_existing_clip() -> None:
+    surf = pygame.Surface((200, 200), pygame.SRCALPHA)
+    surf.set_clip(pygame.Rect(0, 0, 100, 200))
+    draw_emblem(surf, "red-star", pygame.Rect(0, 0, 200, 200), COLORS)
+    assert surf.get_clip() == pygame.Rect(0, 0, 100, 200)
+    assert surf.get_bounding_rect(min_alpha=1).right <= 100
+
+
+def test_huge_rect() -> None:
+    rect = pygame.Rect(0, 0, 2400, 1600)
+    for emblem in ("cccp", "double-headed-eagle"):
+        inked = _draw(emblem, rect).get_bounding_rect(min_alpha=1)
+        assert rect.contains(inked) and (inked.w >= 2390 or inked.h >= 1590)
+
+
+def test_unknown_emblem_is_refused() -> None:
+    surf = pygame.Surface((10, 10), pygame.SRCALPHA)
+    with pytest.raises(KeyError):
+        draw_emblem(surf, "suit", pygame.Rect(0, 0, 10, 10), COLORS)
