@@ -1,0 +1,258 @@
+"""Encode exported pictures with Pillow and write them without ever half-writing a file.
+
+Only Pillow images reach this module (no pygame), so an encode can run in a worker thread
+while the window keeps drawing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from PIL import Image, PngImagePlugin
+
+Format = Literal["png", "gif", "webp", "pdf"]
+FORMATS: dict[str, Format] = {".png": "png", ".gif": "gif", ".webp": "webp", ".pdf": "pdf"}
+
+#: An A4 page, landscape, in millimetres.
+A4_LANDSCAPE_MM = (297.0, 210.0)
+#: Colours in the shared GIF palette; one index stays free for "unchanged" pixels.
+GIF_COLORS = 255
+#: Frames sampled to build the shared GIF palette.
+PALETTE_SAMPLES = 16
+
+
+class WriteError(Exception):
+    """Writing the output failed for a reason the user can fix (one line, no traceback)."""
+
+
+# --- Metadata -------------------------------------------------------------------------
+
+
+def png_info(text: dict[str, str]) -> PngImagePlugin.PngInfo:
+    """PNG text chunks for ``text`` (Latin-1 as tEXt, anything else as UTF-8 iTXt)."""
+    info = PngImagePlugin.PngInfo()
+    for key, value in text.items():
+        info.add_text(key, value)
+    return info
+
+
+# --- Encoders -------------------------------------------------------------------------
+
+
+def save_still(image: Image.Image, fp: BinaryIO, fmt: Format, text: dict[str, str]) -> None:
+    """One picture. PNG carries ``text`` as metadata; GIF keeps full transparency only."""
+    if fmt == "png":
+        image.save(fp, "PNG", pnginfo=png_info(text), optimize=False, compress_level=6)
+    elif fmt == "webp":
+        image.save(fp, "WEBP", lossless=True, quality=80, method=4)
+    elif fmt == "gif":
+        image.save(fp, "GIF")
+    else:
+        raise ValueError(f"not a still format: {fmt}")
+
+
+def save_pdf(image: Image.Image, fp: BinaryIO, title: str) -> None:
+    """``image`` on one A4 landscape page, fitted (it must have the page's proportions)."""
+    width_in = A4_LANDSCAPE_MM[0] / 25.4
+    height_in = A4_LANDSCAPE_MM[1] / 25.4
+    dpi = (image.width / width_in, image.height / height_in)
+    # Pillow stores RGB pages as JPEG: keep it sharp enough for the labels' edges.
+    image.convert("RGB").save(fp, "PDF", dpi=dpi, title=title, quality=92)
+
+
+def shared_palette(frames: list[Image.Image]) -> Image.Image:
+    """One adaptive palette for every frame, from a montage of evenly spaced frames."""
+    step = max(1, len(frames) // PALETTE_SAMPLES)
+    samples = frames[::step][:PALETTE_SAMPLES]
+    if frames[-1] not in samples:
+        samples.append(frames[-1])
+    w, h = frames[0].size
+    montage = Image.new("RGB", (w, h * len(samples)))
+    for i, frame in enumerate(samples):
+        montage.paste(frame, (0, i * h))
+    return montage.quantize(GIF_COLORS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+
+
+def gif_frames(frames: list[Image.Image]) -> list[Image.Image]:
+    """``frames`` mapped onto one shared palette, without dithering.
+
+    Dithering would scatter different noise over each frame, so still parts of the
+    picture would shimmer; mapping every frame the same way keeps them steady.
+    """
+    palette = shared_palette(frames)
+    return [frame.quantize(palette=palette, dither=Image.Dither.NONE) for frame in frames]
+
+
+def save_animation(
+    frames: list[Image.Image],
+    durations: list[int],
+    fp: BinaryIO,
+    fmt: Format,
+    text: dict[str, str],
+) -> None:
+    """A looping animation of RGB ``frames``, each shown for ``durations`` ms.
+
+    Pillow merges identical consecutive frames and adds up their durations.
+    """
+    if fmt == "gif":
+        indexed = gif_frames(frames)
+        first = indexed[0]
+        first.save(
+            fp,
+            "GIF",
+            save_all=True,
+            append_images=indexed[1:],
+            duration=durations,
+            loop=0,
+            palette=first.palette,
+            # With the palette fixed, "optimize" only lets unchanged pixels become
+            # transparent in later frames, which shrinks the file a lot.
+            optimize=True,
+            disposal=1,
+            comment=text.get("Title", ""),
+        )
+    elif fmt == "png":
+        frames[0].save(
+            fp,
+            "PNG",
+            save_all=True,
+            append_images=frames[1:],
+            duration=durations,
+            loop=0,
+            pnginfo=png_info(text),
+            compress_level=6,
+        )
+    elif fmt == "webp":
+        frames[0].save(
+            fp,
+            "WEBP",
+            save_all=True,
+            append_images=frames[1:],
+            duration=durations,
+            loop=0,
+            lossless=False,
+            quality=90,
+            method=4,
+            background=(0, 0, 0, 0),
+        )
+    else:
+        raise ValueError(f"not an animation format: {fmt}")
+
+
+# --- Safe writing ---------------------------------------------------------------------
+
+
+def _describe(err: OSError) -> str:
+    if err.errno == errno.ENOSPC:
+        return "the disk is full"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied"
+    return err.strerror or str(err)
+
+
+def check_target(path: Path, overwrite: bool) -> None:
+    """Fail early, before any drawing, if ``path`` cannot be written.
+
+    Raises:
+        WriteError: the folder is missing, not a folder or not writable, or ``path``
+            exists (without ``overwrite``) or is a folder.
+    """
+    folder = path.parent
+    if not folder.exists():
+        raise WriteError(f"the folder {folder} does not exist")
+    if not folder.is_dir():
+        raise WriteError(f"{folder} is not a folder")
+    if path.is_dir():
+        raise WriteError("is a folder")
+    if path.exists() and not overwrite:
+        raise WriteError("already exists (use --force to overwrite it)")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise WriteError(f"cannot write in {folder}: permission denied")
+
+
+def write_atomically(
+    path: Path, write: Callable[[BinaryIO], None], overwrite: bool, unique: bool = False
+) -> Path:
+    """Write a file through ``write`` so that it appears whole or not at all.
+
+    The bytes go to a temporary file in the target folder, which then takes the final
+    name. If anything goes wrong, including an interrupt, the temporary file is removed
+    and an existing file at ``path`` is left as it was.
+
+    Args:
+        path: where the file should end up.
+        write: writes the whole content to the open binary file it is given.
+        overwrite: replace an existing file at ``path``.
+        unique: instead of failing when ``path`` exists, use the first free name among
+            ``name-2.ext``, ``name-3.ext``, ...
+    Returns:
+        The path written.
+    Raises:
+        WriteError: the file could not be written (missing folder, permission, disk full,
+            existing file).
+    """
+    folder = path.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except FileNotFoundError:
+        raise WriteError(f"the folder {folder} does not exist") from None
+    except OSError as err:
+        raise WriteError(f"cannot write in {folder}: {_describe(err)}") from None
+    tmp = Path(tmp_name)
+    try:
+        try:
+            with os.fdopen(fd, "wb") as fp:
+                write(fp)
+                fp.flush()
+                os.fsync(fp.fileno())
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, 0o666 & ~_UMASK)
+            return _commit(tmp, path, overwrite, unique)
+        except OSError as err:
+            raise WriteError(f"cannot write: {_describe(err)}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _candidates(path: Path, unique: bool) -> list[Path]:
+    if not unique:
+        return [path]
+    return [path] + [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(2, 1000)]
+
+
+def _commit(tmp: Path, path: Path, overwrite: bool, unique: bool) -> Path:
+    if overwrite:
+        os.replace(tmp, path)
+        return path
+    for candidate in _candidates(path, unique):
+        try:
+            # A hard link never replaces an existing file, even one created a moment ago.
+            os.link(tmp, candidate)
+            return candidate
+        except FileExistsError:
+            continue
+        except OSError:
+            # Some file systems have no hard links: check, then rename.
+            if candidate.exists():
+                continue
+            os.replace(tmp, candidate)
+            return candidate
+    raise WriteError("already exists (use --force to overwrite it)")
+
+
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# mkstemp creates files readable by their owner only; an exported picture should get the
+# permissions any new file gets. Read once: changing the umask is not thread-safe.
+_UMASK = _read_umask()

@@ -1,0 +1,424 @@
+"""Draw the exported pictures with the window's own drawing code, and hand them to Pillow.
+
+Every doll here is drawn by ``matryoshka.stage`` (which calls the painter), in the poses
+``matryoshka.choreography`` computes, so an exported picture shows exactly what the window
+shows. This module only adds what a picture needs around the dolls: a background, a title,
+labels and a shelf. Nothing here needs a display: only Surfaces and fonts.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from PIL import Image
+
+from matryoshka import choreography as ch
+from matryoshka import stage, theme
+from matryoshka.model import Doll, Sequence
+from matryoshka.painter import ASPECT, doll_width, paint
+from matryoshka.paths import font_path
+from matryoshka.pgcompat import pygame
+
+#: The smallest doll of a line-up, relative to the largest: below this, faces and labels
+#: stop being legible, so long sequences shrink by a gentler ratio instead.
+LINEUP_MIN_RATIO = 0.3
+#: Width of a PNG line-up for its height (slides are 16:9).
+LINEUP_ASPECT = 16 / 9
+#: Width of an animation frame for its height.
+ANIMATION_ASPECT = 4 / 3
+#: Animation frame step in milliseconds (25 frames a second; GIF counts in 10 ms units).
+FRAME_MS = 40
+#: How long the animation rests on each closed doll before opening it.
+HOLD_MS = 600
+#: How long it rests on the core doll before starting again.
+FINAL_HOLD_MS = 1800
+
+
+# --- Pygame <-> Pillow ----------------------------------------------------------------
+
+
+def to_pil(surface: pygame.Surface, mode: str = "RGBA") -> Image.Image:
+    """A Pillow copy of ``surface`` (``"RGBA"`` keeps transparency, ``"RGB"`` drops it)."""
+    data = pygame.image.tobytes(surface, mode)
+    return Image.frombytes(mode, surface.get_size(), data)
+
+
+@cache
+def _font(px: int, bold: bool) -> pygame.font.Font:
+    if not pygame.font.get_init():
+        pygame.font.init()
+    return pygame.font.Font(font_path(bold), max(6, px))
+
+
+def _text(text: str, px: int, bold: bool, color: tuple[int, int, int]) -> pygame.Surface:
+    return _font(px, bold).render(text, True, color)
+
+
+def _text_width(text: str, px: int, bold: bool) -> int:
+    return _font(px, bold).size(text)[0]
+
+
+# --- One doll and an opened doll ------------------------------------------------------
+
+
+def doll_surface(doll: Doll, height: int) -> pygame.Surface:
+    """The closed doll ``height`` tall on a transparent surface: the painter's own pixels."""
+    # The window blits this very surface; copying it keeps the painter's cache pristine.
+    return paint(doll, "whole", height).copy()
+
+
+def _open_pose(height: float) -> tuple[ch.Placement, ch.OpeningPose]:
+    rest = ch.Placement(0.0, 0.0, height)
+    # The shelf slot only matters once the shell settles, after the ``--open`` pose; put
+    # it where the shell would fall so a different OPEN_STILL_T still looks sensible.
+    slot = ch.Placement(0.0, height * 0.7, height * 0.3)
+    return rest, ch.opening_pose(ch.OPEN_STILL_T, rest, slot, ASPECT)
+
+
+def _pose_bounds(height: float) -> tuple[float, float, float, float]:
+    """Left, top, right, bottom of every part of the ``--open`` pose (whole-doll boxes)."""
+    _, pose = _open_pose(height)
+    boxes = []
+    for place in (pose.top, pose.bottom, pose.inner):
+        w = doll_width(max(1, round(place.height)))
+        boxes.append((place.cx - w / 2, place.top, place.cx + w / 2, place.bottom))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+def open_surface(outer: Doll, inner: Doll, height: int) -> pygame.Surface:
+    """``outer`` with its top lifted and ``inner`` inside, as the window shows it, cropped.
+
+    The picture is ``height`` tall on a transparent background: the content fills it but
+    for a small margin, and the width follows the content.
+    """
+    margin = max(2, round(height * 0.03))
+    # The pose scales with the doll, so the content's height is proportional to it:
+    # measure once, then draw at the scale that makes the content fill the picture.
+    left, top, right, bottom = _pose_bounds(1000.0)
+    doll_h = max(8, math.floor((height - 2 * margin) * 1000.0 / (bottom - top)))
+    left, top, right, bottom = _pose_bounds(float(doll_h))
+    pad = 4  # rounding inside the stage can move a part by a pixel or two
+    canvas = pygame.Surface(
+        (math.ceil(right - left) + 2 * pad, math.ceil(bottom - top) + 2 * pad), pygame.SRCALPHA
+    )
+    rest = ch.Placement(-left + pad, -top + pad, float(doll_h))
+    slot = ch.Placement(rest.cx, rest.top + doll_h * 0.7, doll_h * 0.3)
+    pose = ch.opening_pose(ch.OPEN_STILL_T, rest, slot, ASPECT)
+    stage.draw_opening(canvas, outer, inner, pose)
+
+    bbox = canvas.get_bounding_rect(min_alpha=1)
+    out_w = bbox.width + 2 * margin
+    out = pygame.Surface((out_w, height), pygame.SRCALPHA)
+    # Centre the content vertically: rounding may leave a pixel to spare.
+    y = (height - bbox.height) // 2
+    out.blit(canvas, (margin, y), bbox)
+    return out
+
+
+# --- The line-up ----------------------------------------------------------------------
+
+
+def lineup_ratio(count: int) -> float:
+    """Height of each doll of a line-up relative to the one before it."""
+    if count <= 1:
+        return 1.0
+    return max(ch.INNER_RATIO, LINEUP_MIN_RATIO ** (1 / (count - 1)))
+
+
+@dataclass(frozen=True)
+class _Label:
+    lines: tuple[str, ...]
+    years: str
+    width: int
+
+
+@dataclass(frozen=True)
+class LineupItem:
+    """One doll of a line-up: where it stands and the label beneath it."""
+
+    doll: Doll
+    place: ch.Placement
+    label_lines: tuple[str, ...]
+    years: str
+
+
+@dataclass(frozen=True)
+class LineupLayout:
+    """Where everything of a line-up goes on a ``width`` x ``height`` picture."""
+
+    width: int
+    height: int
+    title_px: int
+    name_px: int
+    years_px: int
+    title_y: int
+    items: tuple[LineupItem, ...]
+    rows: int
+
+
+def _wrap_name(name: str, px: int, width: float) -> tuple[tuple[str, ...], int]:
+    """The name on one line if it fits ``width``, else on two balanced lines."""
+    one = _text_width(name, px, True)
+    words = name.split()
+    if one <= width or len(words) == 1:
+        return (name,), one
+    best: tuple[tuple[str, ...], int] | None = None
+    for cut in range(1, len(words)):
+        lines = (" ".join(words[:cut]), " ".join(words[cut:]))
+        w = max(_text_width(line, px, True) for line in lines)
+        if best is None or w < best[1]:
+            best = (lines, w)
+    assert best is not None
+    return best
+
+
+def _label(doll: Doll, name_px: int, years_px: int, doll_w: float) -> _Label:
+    lines, w = _wrap_name(doll.name, name_px, doll_w)
+    years = doll.years()
+    return _Label(lines, years, max(w, _text_width(years, years_px, False) if years else 0))
+
+
+def lineup_layout(dolls: tuple[Doll, ...], title: str, width: int, height: int) -> LineupLayout:
+    """Place ``dolls`` (outermost first) side by side, largest first, wrapping into rows.
+
+    The largest doll is as tall as fits; every next doll is ``lineup_ratio`` smaller, so
+    sizes stay in proportion while the smallest stays legible. Rows are added only when
+    one row would make the dolls smaller.
+    """
+    margin = round(height * 0.04)
+    title_px = max(8, round(height * 0.045))
+    name_px = max(7, round(height * 0.024))
+    years_px = max(6, round(height * 0.02))
+    title_y = margin
+    top = title_y + round(title_px * 1.6)
+    label_h = round(name_px * 1.3 * 2 + years_px * 1.35) + round(name_px * 0.5)
+    row_gap = round(name_px * 1.2)
+    gap = max(4, round(name_px * 0.9))
+    avail_w = width - 2 * margin
+    avail_h = height - top - margin
+    ratio = lineup_ratio(len(dolls))
+    rel = [ratio**i for i in range(len(dolls))]
+
+    def rows_at(d: float) -> tuple[list[list[int]], list[float], float] | None:
+        """Greedy rows at largest-doll height ``d``: (rows, slot widths, total height)."""
+        slots = []
+        for i, doll in enumerate(dolls):
+            dw = doll_width(max(1, round(d * rel[i])))
+            slots.append(max(dw, _label(doll, name_px, years_px, dw).width) + gap)
+        rows: list[list[int]] = [[]]
+        used = 0.0
+        for i, w in enumerate(slots):
+            if rows[-1] and used + w > avail_w:
+                rows.append([])
+                used = 0.0
+            if w > avail_w:
+                return None
+            rows[-1].append(i)
+            used += w
+        total = sum(d * rel[row[0]] + label_h for row in rows) + row_gap * (len(rows) - 1)
+        return (rows, slots, total) if total <= avail_h else None
+
+    lo, hi = 1.0, float(avail_h)
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        if rows_at(mid) is None:
+            hi = mid
+        else:
+            lo = mid
+    d = lo
+    found = rows_at(d)
+    if found is None:  # too small for anything sensible: one row of tiny dolls
+        d = max(1.0, avail_h - label_h)
+        found = ([list(range(len(dolls)))], [0.0] * len(dolls), 0.0)
+    rows, slots, total = found
+
+    items: list[LineupItem] = []
+    y = top + (avail_h - total) / 2
+    for row in rows:
+        row_h = d * rel[row[0]]
+        x = margin + (avail_w - sum(slots[i] for i in row)) / 2
+        base = y + row_h
+        for i in row:
+            h = d * rel[i]
+            dw = doll_width(max(1, round(h)))
+            label = _label(dolls[i], name_px, years_px, dw)
+            cx = x + slots[i] / 2
+            items.append(
+                LineupItem(dolls[i], ch.Placement(cx, base - h, h), label.lines, label.years)
+            )
+            x += slots[i]
+        y = base + label_h + row_gap
+    return LineupLayout(
+        width, height, title_px, name_px, years_px, title_y, tuple(items), len(rows)
+    )
+
+
+def lineup_surface(
+    sequence: Sequence, height: int, width: int | None = None, start: int = 0
+) -> pygame.Surface:
+    """Every doll from ``start`` to the core side by side on the program's background.
+
+    Args:
+        sequence: the set to draw.
+        height: picture height in pixels.
+        width: picture width (default: 16:9).
+        start: index of the first (largest) doll.
+    """
+    width = width or round(height * LINEUP_ASPECT)
+    layout = lineup_layout(sequence.dolls[start:], sequence.title, width, height)
+    surface = pygame.Surface((width, height))
+    surface.fill(theme.BACKGROUND)
+    title = _fit_text(sequence.title, layout.title_px, True, theme.INK, width - 2 * layout.title_y)
+    surface.blit(title, ((width - title.get_width()) // 2, layout.title_y))
+    for item in layout.items:
+        stage.draw_doll(surface, item.doll, item.place)
+        y = round(item.place.bottom + layout.name_px * 0.5)
+        for line in item.label_lines:
+            text = _text(line, layout.name_px, True, theme.INK)
+            surface.blit(text, (round(item.place.cx - text.get_width() / 2), y))
+            y += round(layout.name_px * 1.3)
+        if item.years:
+            text = _text(item.years, layout.years_px, False, theme.INK_SOFT)
+            surface.blit(text, (round(item.place.cx - text.get_width() / 2), y))
+    return surface
+
+
+def _fit_text(
+    text: str, px: int, bold: bool, color: tuple[int, int, int], max_w: int
+) -> pygame.Surface:
+    """``text`` at ``px``, or smaller if it would be wider than ``max_w``."""
+    w = _text_width(text, px, bold)
+    if w > max_w > 0:
+        px = max(6, math.floor(px * max_w / w))
+    return _text(text, px, bold, color)
+
+
+# --- The opening animation ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FrameSpec:
+    """One animation frame: doll ``depth`` stands in front, ``ms`` into its opening."""
+
+    depth: int
+    ms: int
+    duration: int
+
+
+def animation_timeline(count: int, start: int = 0) -> list[FrameSpec]:
+    """The frames of the whole opening, from doll ``start`` to the core, then a loop.
+
+    Time runs in whole milliseconds with a fixed step, as the window ticks: each doll
+    rests ``HOLD_MS`` closed, then opens over ``choreography.OPEN_MS``; the core rests
+    ``FINAL_HOLD_MS``. The frame ``OPEN_MS`` into an opening is the next doll at rest.
+    """
+    frames: list[FrameSpec] = []
+    for depth in range(start, count - 1):
+        # The opening's first frame (0 ms) is the closed doll: it extends the hold.
+        frames.append(FrameSpec(depth, 0, HOLD_MS + FRAME_MS))
+        for ms in range(FRAME_MS, ch.OPEN_MS, FRAME_MS):
+            frames.append(FrameSpec(depth, ms, min(FRAME_MS, ch.OPEN_MS - ms)))
+    frames.append(FrameSpec(count - 1, 0, FINAL_HOLD_MS))
+    return frames
+
+
+class AnimationScene:
+    """Draws the frames of the opening of ``sequence`` at ``height`` (RGB, on background).
+
+    The doll in front stands on a stage in the middle; opened shells go to a shelf
+    beneath, in order, as the window keeps them.
+    """
+
+    def __init__(self, sequence: Sequence, height: int, start: int = 0) -> None:
+        self.sequence = sequence
+        self.height = height
+        self.width = round(height * ANIMATION_ASPECT)
+        self.start = start
+        h, w = height, self.width
+        # The inner doll rises to 1.19 stage heights above the stage floor; the stage is
+        # sized so it never reaches the title.
+        self.title_px = max(7, round(h * 0.042))
+        self.name_px = max(7, round(h * 0.036))
+        floor = h * 0.75
+        stage_h = h * 0.56
+        self.stage_box = ch.Box(0.0, floor - stage_h, float(w), stage_h)
+        self.rest = ch.rest_placement(self.stage_box, ASPECT)
+        self.name_y = round(floor + h * 0.005)
+        shells = max(0, len(sequence.dolls) - 1 - start)
+        shelf_top, shelf_h = h * 0.815, h * 0.14
+        slot_w = min((w * 0.94) / max(1, shells), shelf_h * ASPECT * 1.4)
+        left = (w - slot_w * shells) / 2
+        self.slots = [
+            ch.shelf_placement(ch.Box(left + i * slot_w, shelf_top, slot_w, shelf_h), ASPECT)
+            for i in range(shells)
+        ]
+        self.plank = pygame.Rect(
+            round(left - slot_w * 0.15),
+            round(shelf_top + shelf_h),
+            round(slot_w * (shells + 0.3)),
+            max(2, round(h * 0.014)),
+        )
+        self._names: dict[int, pygame.Surface] = {}
+        self._background = self._draw_background()
+
+    def _draw_background(self) -> pygame.Surface:
+        bg = pygame.Surface((self.width, self.height))
+        bg.fill(theme.BACKGROUND)
+        title = _fit_text(
+            self.sequence.title, self.title_px, True, theme.INK, round(self.width * 0.94)
+        )
+        bg.blit(title, ((self.width - title.get_width()) // 2, round(self.height * 0.02)))
+        if self.slots:
+            pygame.draw.rect(bg, theme.SHELF_WOOD, self.plank)
+        return bg
+
+    def _name(self, depth: int) -> pygame.Surface:
+        surf = self._names.get(depth)
+        if surf is None:
+            doll = self.sequence.dolls[depth]
+            text = doll.name + (f"  ·  {doll.years()}" if doll.years() else "")
+            surf = _fit_text(text, self.name_px, True, theme.INK, round(self.width * 0.94))
+            self._names[depth] = surf
+        return surf
+
+    def _blit_name(self, surface: pygame.Surface, depth: int, alpha: float) -> None:
+        if alpha <= 0:
+            return
+        text = self._name(depth)
+        text.set_alpha(round(255 * min(1.0, alpha)))
+        surface.blit(text, ((self.width - text.get_width()) // 2, self.name_y))
+
+    def draw(self, spec: FrameSpec) -> pygame.Surface:
+        """The frame ``spec`` as a new opaque surface."""
+        surface = self._background.copy()
+        dolls = self.sequence.dolls
+        for i in range(spec.depth - self.start):
+            stage.draw_doll(surface, dolls[self.start + i], self.slots[i])
+        if spec.ms == 0:
+            stage.draw_doll(surface, dolls[spec.depth], self.rest)
+            self._blit_name(surface, spec.depth, 1.0)
+        else:
+            t = spec.ms / ch.OPEN_MS
+            slot = self.slots[spec.depth - self.start]
+            pose = ch.opening_pose(t, self.rest, slot, ASPECT)
+            # Moving pieces are drawn as the window draws them: scaled from cached paintings.
+            stage.draw_opening(surface, dolls[spec.depth], dolls[spec.depth + 1], pose, scaled=True)
+            # While the inner doll takes the stage, the old name fades out, then the new
+            # one fades in (one after the other: overlapping text is unreadable).
+            fade = min(1.0, max(0.0, (t - ch.SETTLE[0]) / (1.0 - ch.SETTLE[0])))
+            self._blit_name(surface, spec.depth, 1.0 - 2 * fade)
+            self._blit_name(surface, spec.depth + 1, 2 * fade - 1.0)
+        return surface
+
+    def frames(self) -> Iterator[tuple[FrameSpec, Image.Image]]:
+        """Every frame of the timeline, drawn, as RGB Pillow images."""
+        for spec in animation_timeline(len(self.sequence.dolls), self.start):
+            yield spec, to_pil(self.draw(spec), "RGB")

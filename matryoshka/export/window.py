@@ -1,0 +1,155 @@
+"""Exports started from the window: stepped within a time budget, never raising.
+
+Drawing runs in ``step`` on the window's thread (pygame is not thread-safe), a slice at a
+time. Encoding and writing the file use Pillow only and run in a worker thread, so even
+the animation's encode (a second or two) never freezes the window.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Generator
+from pathlib import Path
+from typing import Literal
+
+from matryoshka import paths
+from matryoshka.export import encode
+from matryoshka.export.job import DRAW_SHARE, Encoder, ExportError, ExportRequest, produce
+from matryoshka.model import Sequence
+
+WindowKind = Literal["doll", "lineup", "animation"]
+
+_SUFFIX = {"doll": ".png", "lineup": ".png", "animation": ".gif"}
+
+
+def window_file_name(kind: WindowKind, sequence: Sequence, depth: int) -> str:
+    """The file name an export from the window gets before any ``-2`` suffix.
+
+    ``market-1995_03_brezhnev.png``, ``market-1995_lineup.png``,
+    ``market-1995_opening.gif``.
+    """
+    if kind == "doll":
+        return f"{sequence.id}_{depth + 1:02d}_{sequence.dolls[depth].id}.png"
+    if kind == "lineup":
+        return f"{sequence.id}_lineup.png"
+    return f"{sequence.id}_opening.gif"
+
+
+class WindowExport:
+    """One export from the window, done a slice at a time.
+
+    Call ``step`` once per frame until ``done``; then ``path`` is the file written or
+    ``error`` says, in one line, why there is none. An existing file is never replaced:
+    the name gets ``-2``, ``-3``, ...
+
+    Attributes:
+        done: finished, with a file or an error.
+        progress: 0 to 1, for a progress bar.
+        path: the file written, once done without error.
+        error: a one-line message if the export failed.
+    """
+
+    def __init__(
+        self,
+        kind: WindowKind,
+        sequence: Sequence,
+        depth: int,
+        folder: Path | None = None,
+    ) -> None:
+        """Prepare an export of ``kind`` (``doll``, ``lineup`` or ``animation``).
+
+        Args:
+            kind: what to export.
+            sequence: the set on screen.
+            depth: the doll in front (index into ``sequence.dolls``, 0 the outermost);
+                the line-up and the animation always show the whole set.
+            folder: where to write (default: the user's pictures folder, ``matryoshka``
+                subfolder, created if missing).
+        """
+        self.done = False
+        self.progress = 0.0
+        self.path: Path | None = None
+        self.error: str | None = None
+        self.kind = kind
+        self.folder = folder
+        self._steps: Generator[float, None, Encoder] | None = None
+        self._worker: threading.Thread | None = None
+        self._written: Path | None = None
+        self._worker_error: str | None = None
+        try:
+            if kind == "doll":
+                request = ExportRequest("doll", sequence, depth, "png")
+            else:
+                request = ExportRequest(kind, sequence, 0, encode.FORMATS[_SUFFIX[kind]])
+            self._target_name = window_file_name(kind, sequence, depth)
+            self._steps = produce(request)
+        except (ExportError, IndexError) as err:
+            self._fail(str(err) or "nothing to export")
+
+    def _fail(self, message: str) -> None:
+        self.error = message
+        self.done = True
+
+    def step(self, budget_ms: int) -> None:
+        """Do about ``budget_ms`` of work. Never raises; errors end up in ``error``."""
+        if self.done:
+            return
+        try:
+            self._step(budget_ms)
+        except Exception as err:  # the window must keep running whatever happens
+            self._fail(_one_line(err))
+
+    def _step(self, budget_ms: int) -> None:
+        if self._worker is not None:
+            if self._worker.is_alive():
+                return
+            if self._worker_error is not None:
+                self._fail(self._worker_error)
+            else:
+                self.path = self._written
+                self.progress = 1.0
+                self.done = True
+            return
+        assert self._steps is not None
+        deadline = time.perf_counter() + max(1, budget_ms) / 1000
+        while True:
+            try:
+                self.progress = next(self._steps)
+            except StopIteration as stop:
+                self._start_writing(stop.value)
+                return
+            except ExportError as err:
+                self._fail(str(err))
+                return
+            if time.perf_counter() >= deadline:
+                return
+
+    def _start_writing(self, encoder: Encoder) -> None:
+        self.progress = DRAW_SHARE
+        folder = self.folder if self.folder is not None else paths.user_pictures_dir()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            self._fail(f"cannot create {folder}: {err.strerror or err}")
+            return
+        target = folder / self._target_name
+
+        def write() -> None:
+            try:
+                self._written = encode.write_atomically(
+                    target, encoder, overwrite=False, unique=True
+                )
+            except encode.WriteError as err:
+                self._worker_error = f"{target}: {err}"
+            except Exception as err:
+                self._worker_error = f"{target}: {_one_line(err)}"
+
+        # Not a daemon: quitting the window waits for the file to be complete.
+        self._worker = threading.Thread(target=write, name="matryoshka-export")
+        self._worker.start()
+
+
+def _one_line(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return f"{type(err).__name__}: {text[0]}" if text else type(err).__name__
