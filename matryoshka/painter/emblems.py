@@ -332,7 +332,7 @@ def _four_strokes(x0: float, y0: float, h: float, w: float, grow: float = 0.0) -
 
 def _build_fourth_international() -> _Symbol:
     shapes = _hammer_and_sickle(RED)
-    x0, y0, h, w = 0.40, 0.15, 0.68, 0.11
+    x0, y0, h, w = 0.42, 0.2, 0.58, 0.1
     # A band of apron colour around the 4 keeps it legible where it crosses the symbol.
     shapes += [_Poly("apron", tuple(s)) for s in _four_strokes(x0, y0, h, w, grow=0.03)]
     shapes += [_Poly(RED, tuple(s)) for s in _four_strokes(x0, y0, h, w)]
@@ -426,7 +426,7 @@ def _build_arrow() -> _Symbol:
         (0.0, 0.67),
     ]
     upper = [(0.0, 0.33), (0.56, 0.33), (0.56, 0.04), (1.0, 0.5), (0.0, 0.5)]
-    shapes = _outlined(RED, DARK_RED, body, 0.05)
+    shapes = _outlined(RED, DARK_RED, body, 0.035)
     shapes.append(_Poly(LIGHT_RED, tuple(upper)))
     # Speed lines behind the shaft say "forward".
     shapes.append(_Poly(RED, tuple(_rect(-0.30, 0.36, -0.10, 0.44))))
@@ -541,7 +541,7 @@ def _eagle_half() -> tuple[list[_Shape], list[_Shape]]:
         inner = (notch[0] + (pivot[0] - notch[0]) * 0.55, notch[1] + (pivot[1] - notch[1]) * 0.55)
         back.append(_Poly(EAGLE_GREY, tuple(_bar(notch, inner, 0.012))))
     # A gold line along the wing's upper edge, as on the arms of the Empire.
-    edge = [(x + 0.02, y + 0.035) for x, y in top_edge[1:]]
+    edge = [(x + 0.02, y + 0.035) for x, y in top_edge[3:]]
     back.append(_Poly(GOLD, tuple(_polyline_stroke(edge, [0.016] * len(edge)))))
     # Tail: half of a fan of feathers below the body.
     tail = [(0.5, 0.68), (0.45, 0.70), (0.40, 0.86), (0.42, 0.885), (0.445, 0.875)]
@@ -550,14 +550,17 @@ def _eagle_half() -> tuple[list[_Shape], list[_Shape]]:
     # Neck and head looking outwards.
     neck = [(0.48, 0.44), (0.44, 0.36), (0.40, 0.29), (0.37, 0.25)]
     front.append(_Poly(EAGLE_BLACK, tuple(_polyline_stroke(neck, [0.075, 0.07, 0.06, 0.06]))))
-    front.append(_Circle(EAGLE_BLACK, (0.37, 0.235), 0.05))
+    front.append(_Circle(EAGLE_BLACK, (0.37, 0.235), 0.057))
+    # A hooked beak, open, the upper mandible curving down over the lower one.
     beak = [
-        (0.34, 0.215),
-        (0.29, 0.215),
-        (0.265, 0.235),
-        (0.27, 0.26),
-        (0.285, 0.245),
-        (0.34, 0.255),
+        (0.335, 0.208),
+        (0.285, 0.205),
+        (0.258, 0.222),
+        (0.252, 0.248),
+        (0.268, 0.236),
+        (0.29, 0.235),
+        (0.272, 0.262),
+        (0.335, 0.258),
     ]
     front.append(_Poly(GOLD, tuple(beak)))
     front.append(_Poly(RED, tuple(_bar((0.29, 0.25), (0.255, 0.285), 0.012))))
@@ -600,18 +603,30 @@ def _build_eagle() -> _Symbol:
     # Red shield on the breast, gold-edged, with a white rider suggested in it.
     shield = [(0.43, 0.48), (0.57, 0.48), (0.57, 0.58), (0.5, 0.66), (0.43, 0.58)]
     shapes += _outlined(RED, GOLD, shield, 0.015)
-    shapes.append(_Poly(WHITE, tuple(_ellipse(0.5, 0.56, 0.035, 0.018, 16))))
-    shapes.append(_Poly(WHITE, tuple(_bar((0.495, 0.555), (0.505, 0.515), 0.014))))
-    shapes.append(_Poly(WHITE, tuple(_bar((0.47, 0.505), (0.53, 0.6), 0.007))))
+    rider = [
+        _ellipse(0.507, 0.565, 0.03, 0.015, 16),  # horse
+        _bar((0.483, 0.56), (0.467, 0.535), 0.014),  # neck
+        _bar((0.467, 0.535), (0.455, 0.545), 0.011),  # head
+        _bar((0.485, 0.568), (0.468, 0.585), 0.008),  # raised foreleg
+        _bar((0.492, 0.57), (0.49, 0.605), 0.008),
+        _bar((0.522, 0.57), (0.526, 0.605), 0.008),
+        _bar((0.532, 0.568), (0.54, 0.6), 0.008),
+        _bar((0.536, 0.558), (0.55, 0.585), 0.007),  # tail
+        _bar((0.507, 0.555), (0.507, 0.522), 0.015),  # rider
+        _ellipse(0.507, 0.513, 0.008, 0.008, 10),
+        _bar((0.535, 0.508), (0.457, 0.618), 0.006),  # lance, down at the dragon
+    ]
+    shapes += [_Poly(WHITE, tuple(part)) for part in rider]
+    shapes.append(_Poly(EAGLE_BLACK, tuple(_ellipse(0.463, 0.625, 0.018, 0.008, 12))))
     return _normalise(shapes)
 
 
 # --- Corn -----------------------------------------------------------------------------
 
 
-def _build_corn() -> _Symbol:
+def _build_corn(angle: float) -> _Symbol:
+    """The ear tilted ``angle`` degrees from upright (negative: tip to the upper left)."""
     length, half_w = 1.0, 0.15
-    angle = -28.0  # tilt of the cob from vertical: base lower left, tip upper right
 
     def cob_half_width(s: float) -> float:
         base = min(1.0, math.sqrt(max(s, 0.0) / 0.07))
@@ -782,7 +797,6 @@ def _build_medals() -> _Symbol:
 _BUILDERS: dict[str, Callable[[], _Symbol]] = {
     "double-headed-eagle": _build_eagle,
     "medals": _build_medals,
-    "corn": _build_corn,
     "crown": _build_crown,
     "red-star": _build_red_star,
     "hammer-and-sickle": _build_hammer_and_sickle,
@@ -791,7 +805,12 @@ _BUILDERS: dict[str, Callable[[], _Symbol]] = {
     "red-flag": _build_red_flag,
     "arrow": _build_arrow,
 }
-_SYMBOL_SHAPES: dict[str, _Symbol] = {name: build() for name, build in _BUILDERS.items()}
+#: Each symbol's drawings; where there are several (the ear of corn, lying at different
+#: slants), the one that comes out largest in the caller's rect is drawn.
+_SYMBOL_SHAPES: dict[str, tuple[_Symbol, ...]] = {
+    name: (build(),) for name, build in _BUILDERS.items()
+}
+_SYMBOL_SHAPES["corn"] = tuple(_build_corn(a) for a in (-25.0, -45.0, -65.0))
 #: Emblems drawn as lettering rather than shapes.
 _LETTERING: dict[str, str] = {"cccp": "СССР"}
 
@@ -912,10 +931,16 @@ def draw_emblem(
 
 
 def _draw_symbol(
-    surface: pygame.Surface, symbol: _Symbol, rect: pygame.Rect, colors: Colors
+    surface: pygame.Surface, variants: tuple[_Symbol, ...], rect: pygame.Rect, colors: Colors
 ) -> None:
     if rect.w <= 0 or rect.h <= 0:
         return
+
+    def fitted_area(sym: _Symbol) -> float:
+        scale = min(rect.h, rect.w / sym.aspect)
+        return scale * scale * sym.aspect
+
+    symbol = max(variants, key=fitted_area)
     scale = min(rect.h, rect.w / symbol.aspect)
     ox = rect.x + (rect.w - symbol.aspect * scale) / 2
     oy = rect.y + (rect.h - scale) / 2
