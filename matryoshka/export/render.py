@@ -134,10 +134,36 @@ def lineup_ratio(count: int) -> float:
 
 
 @dataclass(frozen=True)
-class _Label:
-    lines: tuple[str, ...]
+class _LabelText:
+    """A doll's label measured once: the name on one line or two, and the years."""
+
+    one_line: tuple[str, ...]
+    one_w: int
+    two_lines: tuple[str, ...]
+    two_w: int
     years: str
-    width: int
+    years_w: int
+
+    def fit(self, doll_w: float) -> tuple[tuple[str, ...], int]:
+        """The name's lines under a doll ``doll_w`` wide, and the label's width."""
+        if self.one_w <= doll_w or self.two_w >= self.one_w:
+            return self.one_line, max(self.one_w, self.years_w)
+        return self.two_lines, max(self.two_w, self.years_w)
+
+
+def _measure_label(doll: Doll, name_px: int, years_px: int) -> _LabelText:
+    name = doll.name
+    one_w = _text_width(name, name_px, True)
+    two: tuple[tuple[str, ...], int] = ((name,), one_w)
+    words = name.split()
+    for cut in range(1, len(words)):
+        lines = (" ".join(words[:cut]), " ".join(words[cut:]))
+        w = max(_text_width(line, name_px, True) for line in lines)
+        if w < two[1]:
+            two = (lines, w)
+    years = doll.years()
+    years_w = _text_width(years, years_px, False) if years else 0
+    return _LabelText((name,), one_w, two[0], two[1], years, years_w)
 
 
 @dataclass(frozen=True)
@@ -164,81 +190,97 @@ class LineupLayout:
     rows: int
 
 
-def _wrap_name(name: str, px: int, width: float) -> tuple[tuple[str, ...], int]:
-    """The name on one line if it fits ``width``, else on two balanced lines."""
-    one = _text_width(name, px, True)
-    words = name.split()
-    if one <= width or len(words) == 1:
-        return (name,), one
-    best: tuple[tuple[str, ...], int] | None = None
-    for cut in range(1, len(words)):
-        lines = (" ".join(words[:cut]), " ".join(words[cut:]))
-        w = max(_text_width(line, px, True) for line in lines)
-        if best is None or w < best[1]:
-            best = (lines, w)
-    assert best is not None
-    return best
+def _split_rows(widths: list[float], rows: int) -> list[list[int]]:
+    """Consecutive rows of at most ``rows``, the widest as narrow as it can be."""
+
+    def greedy(capacity: float) -> list[list[int]]:
+        out: list[list[int]] = [[]]
+        used = 0.0
+        for i, w in enumerate(widths):
+            if out[-1] and used + w > capacity:
+                out.append([])
+                used = 0.0
+            out[-1].append(i)
+            used += w
+        return out
+
+    lo, hi = max(widths), sum(widths)
+    for _ in range(24):
+        mid = (lo + hi) / 2
+        if len(greedy(mid)) <= rows:
+            hi = mid
+        else:
+            lo = mid
+    return greedy(hi)
 
 
-def _label(doll: Doll, name_px: int, years_px: int, doll_w: float) -> _Label:
-    lines, w = _wrap_name(doll.name, name_px, doll_w)
-    years = doll.years()
-    return _Label(lines, years, max(w, _text_width(years, years_px, False) if years else 0))
+#: Most rows a line-up wraps into.
+LINEUP_MAX_ROWS = 6
+#: Fewer rows win unless more rows make the dolls this much bigger.
+_ROWS_GAIN = 1.12
 
 
 def lineup_layout(dolls: tuple[Doll, ...], title: str, width: int, height: int) -> LineupLayout:
     """Place ``dolls`` (outermost first) side by side, largest first, wrapping into rows.
 
     The largest doll is as tall as fits; every next doll is ``lineup_ratio`` smaller, so
-    sizes stay in proportion while the smallest stays legible. Rows are added only when
-    one row would make the dolls smaller.
+    sizes stay in proportion while the smallest stays legible. More rows are used only
+    when they make the dolls clearly bigger, and rows are balanced in width.
     """
     margin = round(height * 0.04)
     title_px = max(8, round(height * 0.045))
-    name_px = max(7, round(height * 0.024))
-    years_px = max(6, round(height * 0.02))
+    # Labels shrink for long sets, or they would leave no room for the dolls.
+    text_scale = max(0.45, min(1.0, (10 / max(1, len(dolls))) ** 0.5))
+    name_px = max(7, round(height * 0.024 * text_scale))
+    years_px = max(6, round(height * 0.02 * text_scale))
     title_y = margin
-    top = title_y + round(title_px * 1.6)
+    top = title_y + round(title_px * 2.1)
     label_h = round(name_px * 1.3 * 2 + years_px * 1.35) + round(name_px * 0.5)
     row_gap = round(name_px * 1.2)
-    gap = max(4, round(name_px * 0.9))
+    gap = max(6, round(name_px * 1.4))
     avail_w = width - 2 * margin
     avail_h = height - top - margin
     ratio = lineup_ratio(len(dolls))
     rel = [ratio**i for i in range(len(dolls))]
+    labels = [_measure_label(doll, name_px, years_px) for doll in dolls]
 
-    def rows_at(d: float) -> tuple[list[list[int]], list[float], float] | None:
-        """Greedy rows at largest-doll height ``d``: (rows, slot widths, total height)."""
-        slots = []
-        for i, doll in enumerate(dolls):
+    def slot_widths(d: float) -> list[float]:
+        widths = []
+        for i, label in enumerate(labels):
             dw = doll_width(max(1, round(d * rel[i])))
-            slots.append(max(dw, _label(doll, name_px, years_px, dw).width) + gap)
-        rows: list[list[int]] = [[]]
-        used = 0.0
-        for i, w in enumerate(slots):
-            if rows[-1] and used + w > avail_w:
-                rows.append([])
-                used = 0.0
-            if w > avail_w:
-                return None
-            rows[-1].append(i)
-            used += w
-        total = sum(d * rel[row[0]] + label_h for row in rows) + row_gap * (len(rows) - 1)
-        return (rows, slots, total) if total <= avail_h else None
+            widths.append(max(dw, label.fit(dw)[1]) + gap)
+        return widths
 
-    lo, hi = 1.0, float(avail_h)
-    for _ in range(30):
-        mid = (lo + hi) / 2
-        if rows_at(mid) is None:
-            hi = mid
-        else:
-            lo = mid
-    d = lo
-    found = rows_at(d)
-    if found is None:  # too small for anything sensible: one row of tiny dolls
-        d = max(1.0, avail_h - label_h)
-        found = ([list(range(len(dolls)))], [0.0] * len(dolls), 0.0)
+    def arrange(d: float, max_rows: int) -> tuple[list[list[int]], list[float], float] | None:
+        """Rows at largest-doll height ``d``: (rows, slot widths, total height), if it fits."""
+        widths = slot_widths(d)
+        rows = _split_rows(widths, max_rows)
+        if len(rows) > max_rows or any(sum(widths[i] for i in row) > avail_w for row in rows):
+            return None
+        total = sum(d * rel[row[0]] + label_h for row in rows) + row_gap * (len(rows) - 1)
+        return (rows, widths, total) if total <= avail_h else None
+
+    def largest(max_rows: int) -> float:
+        lo, hi = 0.0, float(avail_h)
+        for _ in range(24):
+            mid = (lo + hi) / 2
+            if arrange(mid, max_rows) is None:
+                hi = mid
+            else:
+                lo = mid
+        return lo
+
+    best_rows, best_d = 1, largest(1)
+    for rows_count in range(2, min(len(dolls), LINEUP_MAX_ROWS) + 1):
+        d = largest(rows_count)
+        if d > best_d * _ROWS_GAIN:
+            best_rows, best_d = rows_count, d
+    found = arrange(best_d, best_rows) if best_d > 0 else None
+    if found is None:  # nothing fits sensibly (a tiny picture): one row, as it comes
+        best_d = max(1.0, avail_h - label_h)
+        found = ([list(range(len(dolls)))], slot_widths(best_d), best_d + label_h)
     rows, slots, total = found
+    d = best_d
 
     items: list[LineupItem] = []
     y = top + (avail_h - total) / 2
@@ -248,12 +290,9 @@ def lineup_layout(dolls: tuple[Doll, ...], title: str, width: int, height: int) 
         base = y + row_h
         for i in row:
             h = d * rel[i]
-            dw = doll_width(max(1, round(h)))
-            label = _label(dolls[i], name_px, years_px, dw)
-            cx = x + slots[i] / 2
-            items.append(
-                LineupItem(dolls[i], ch.Placement(cx, base - h, h), label.lines, label.years)
-            )
+            lines, _ = labels[i].fit(doll_width(max(1, round(h))))
+            place = ch.Placement(x + slots[i] / 2, base - h, h)
+            items.append(LineupItem(dolls[i], place, lines, labels[i].years))
             x += slots[i]
         y = base + label_h + row_gap
     return LineupLayout(
