@@ -151,6 +151,14 @@ def test_characteristic_colours(name: str) -> None:
         assert found >= share, f"{name}: {test.__name__} {found:.2f} < {share}"
 
 
+@pytest.mark.parametrize("name", ["hammer-and-sickle", "fourth-international"])
+def test_red_symbols_turn_gold_on_a_red_apron(name: str) -> None:
+    red_apron = Colors(apron=(200, 30, 30))
+    pixels = _pixels(_draw(name, pygame.Rect(0, 0, 120, 120), colors=red_apron))
+    assert sum(1 for c in pixels if is_gold(c)) / len(pixels) > 0.5
+    assert sum(1 for c in pixels if is_red(c) and c != (200, 30, 30)) / len(pixels) < 0.05
+
+
 def test_text_is_dark_red_on_the_apron_whatever_the_trim() -> None:
     for trim in ((212, 175, 55), (150, 30, 30), (20, 20, 20)):
         colors = Colors(trim=trim)
@@ -200,6 +208,17 @@ def test_huge_rect() -> None:
     for emblem in ("cccp", "double-headed-eagle"):
         inked = _draw(emblem, rect).get_bounding_rect(min_alpha=1)
         assert rect.contains(inked) and (inked.w >= 2390 or inked.h >= 1590)
+
+
+def test_text_survives_the_font_module_restarting() -> None:
+    rect = pygame.Rect(0, 0, 120, 40)
+    before = pygame.image.tobytes(_draw(TextEmblem("Ленин"), rect), "RGBA")
+    pygame.font.quit()
+    pygame.font.init()
+    after = pygame.image.tobytes(_draw(TextEmblem("Ленин"), rect), "RGBA")
+    pygame.font.quit()
+    assert before == after
+    assert _draw(TextEmblem("Ленин"), rect).get_bounding_rect(min_alpha=1).w > 100
 
 
 def test_unknown_emblem_is_refused() -> None:

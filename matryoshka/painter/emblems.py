@@ -22,7 +22,8 @@ from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
 
 Pt = tuple[float, float]
-#: A colour: a fixed RGB triple, or the name of a ``Colors`` field resolved per doll.
+#: A colour: a fixed RGB triple, the name of a ``Colors`` field, or ``_INK``; names are
+#: resolved per doll when drawing.
 Paint = RGB | str
 
 # --- Heraldic colours -----------------------------------------------------------------
@@ -52,6 +53,9 @@ HUSK_LIGHT: RGB = (140, 190, 80)
 SILK: RGB = (170, 110, 40)
 SILVER: RGB = (200, 204, 210)
 
+
+#: Paint name for single-colour red symbols, resolved against the doll's apron.
+_INK = "ink"
 
 # --- Shapes ---------------------------------------------------------------------------
 
@@ -306,7 +310,7 @@ def _hammer_and_sickle(color: Paint) -> list[_Shape]:
 
 
 def _build_hammer_and_sickle() -> _Symbol:
-    return _normalise(_hammer_and_sickle(RED))
+    return _normalise(_hammer_and_sickle(_INK))
 
 
 def _four_strokes(x0: float, y0: float, h: float, w: float, grow: float = 0.0) -> list[list[Pt]]:
@@ -331,11 +335,11 @@ def _four_strokes(x0: float, y0: float, h: float, w: float, grow: float = 0.0) -
 
 
 def _build_fourth_international() -> _Symbol:
-    shapes = _hammer_and_sickle(RED)
+    shapes = _hammer_and_sickle(_INK)
     x0, y0, h, w = 0.42, 0.2, 0.58, 0.1
     # A band of apron colour around the 4 keeps it legible where it crosses the symbol.
     shapes += [_Poly("apron", tuple(s)) for s in _four_strokes(x0, y0, h, w, grow=0.03)]
-    shapes += [_Poly(RED, tuple(s)) for s in _four_strokes(x0, y0, h, w)]
+    shapes += [_Poly(_INK, tuple(s)) for s in _four_strokes(x0, y0, h, w)]
     return _normalise(shapes)
 
 
@@ -830,23 +834,36 @@ _MEASURE_SIZE = 100
 
 
 @lru_cache(maxsize=48)
-def _font(size: int) -> pygame.font.Font:
+def _cached_font(size: int) -> pygame.font.Font:
+    return pygame.font.Font(str(font_path(bold=True)), size)
+
+
+def _render(text: str, size: int, color: RGB, outline: int) -> pygame.Surface:
+    """``text`` in the bold font; with ``outline`` > 0, only the glyphs' grown outline."""
     if not pygame.font.get_init():
         pygame.font.init()
-    return pygame.font.Font(str(font_path(bold=True)), size)
+    for attempt in range(2):
+        font = _cached_font(size)
+        try:
+            font.outline = outline
+            try:
+                return font.render(text, True, color)
+            finally:
+                font.outline = 0
+        except pygame.error:
+            # Fonts opened before the font module was shut down and restarted (by
+            # pygame.quit elsewhere) are dead: forget them and open afresh, once.
+            if attempt:
+                raise
+            _cached_font.cache_clear()
+    raise AssertionError("unreachable")
 
 
 def _lettering(text: str, size: int, fill: RGB, line: RGB) -> pygame.Surface | None:
     """``text`` at font ``size`` with an outline, cropped to its ink; None if blank."""
-    font = _font(size)
     width = max(1, round(size * _OUTLINE))
-    font.outline = width
-    try:
-        back = font.render(text, True, line)
-    finally:
-        font.outline = 0
-    face = font.render(text, True, fill)
-    back.blit(face, (width, width))
+    back = _render(text, size, line, width)
+    back.blit(_render(text, size, fill, 0), (width, width))
     ink = back.get_bounding_rect()
     if ink.w == 0 or ink.h == 0:
         return None
@@ -887,7 +904,7 @@ def _text_colors(colors: Colors) -> tuple[RGB, RGB]:
     """Dark red letters, edged in the doll's trim unless that is too close to the red."""
     fill = DARK_RED
     line = colors.trim
-    if sum(abs(a - b) for a, b in zip(line, fill, strict=True)) < 120 or sum(line) < 200:
+    if _distance(line, fill) < 120 or sum(line) < 200:
         line = GOLD
     return fill, line
 
@@ -896,7 +913,14 @@ def _text_colors(colors: Colors) -> tuple[RGB, RGB]:
 
 
 def _resolve(paint: Paint, colors: Colors) -> RGB:
+    if paint == _INK:
+        # Red reads on the usual light apron; on a red one the symbol turns gold.
+        return GOLD if _distance(colors.apron, RED) < 160 else RED
     return getattr(colors, paint) if isinstance(paint, str) else paint
+
+
+def _distance(a: RGB, b: RGB) -> int:
+    return sum(abs(x - y) for x, y in zip(a, b, strict=True))
 
 
 def draw_emblem(
