@@ -1,0 +1,652 @@
+"""Read a sequence file (``matryoshka/1``) into a :class:`matryoshka.model.Sequence`.
+
+The file is parsed by a safe YAML loader that keeps the position of every node, refuses
+anchors, aliases, duplicate keys and non-standard tags (nothing is ever constructed from a
+tag, so nothing is ever executed), and keeps each scalar's text as written. The values are
+then checked by the pydantic models in :mod:`matryoshka.schema`; every pydantic error is
+mapped back to the line and column of the node it is about. A few rules that span several
+fields (``end`` before ``start``, doll ids unique in the file, portraits) are checked here.
+
+Every problem in a file is reported, not only the first: :class:`MatryoshkaError` carries
+one :class:`Diagnostic` per problem, sorted by position, printed as
+``file:line:col: error: dolls[3].start: expected YYYY, YYYY-MM or YYYY-MM-DD, got '19644'``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from PIL import Image
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+from yaml.composer import Composer
+from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from matryoshka import model
+from matryoshka.errors import Diagnostic, MatryoshkaError
+from matryoshka.schema import (
+    BOOL,
+    ERROR_TYPE,
+    FLOAT,
+    INT,
+    KEYS,
+    NULL,
+    STR,
+    TAG_PREFIX,
+    TIMESTAMP,
+    DollFile,
+    FaceFile,
+    Scalar,
+    SequenceFile,
+    _check_id,
+    _check_portrait,
+    _text,
+    describe,
+    hex_rgb,
+    parse_date,
+    show,
+)
+
+__all__ = ["LoadResult", "SequenceFile", "load_sequence", "load_sequence_text"]
+
+#: Image formats a portrait may be in (Pillow format names).
+PORTRAIT_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
+#: Larger portraits are refused before decoding (a decompression bomb guard).
+MAX_PORTRAIT_PIXELS = 4096 * 4096
+#: Deepest nesting of YAML collections accepted; the format needs four levels.
+MAX_DEPTH = 32
+
+_STANDARD_TAGS = frozenset(
+    TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+# Characters YAML does not allow in a stream (the same set PyYAML's reader refuses).
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+Path_ = tuple[str | int, ...]
+Position = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """A loaded sequence and the warnings about it (such as a portrait that fell back)."""
+
+    sequence: model.Sequence
+    warnings: list[Diagnostic]
+
+
+def load_sequence(path: Path) -> LoadResult:
+    """Load and check one sequence file.
+
+    Args:
+        path: the YAML file. Portraits are resolved relative to its folder.
+
+    Returns:
+        The sequence and any warnings.
+
+    Raises:
+        MatryoshkaError: the file cannot be read or has mistakes; one diagnostic per problem.
+    """
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(model.MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise MatryoshkaError.at(path, "no such file") from None
+    except IsADirectoryError:
+        raise MatryoshkaError.at(path, "is a folder, not a sequence file") from None
+    except PermissionError:
+        raise MatryoshkaError.at(path, "cannot read the file: permission denied") from None
+    except OSError as err:
+        raise MatryoshkaError.at(path, f"cannot read the file: {err.strerror or err}") from None
+    return load_sequence_text(data, path)
+
+
+def load_sequence_text(text: str | bytes, path: Path) -> LoadResult:
+    """Load and check a sequence from its text.
+
+    Args:
+        text: the file's contents (bytes are decoded as UTF-8; a BOM is skipped).
+        path: where the text came from: named in messages, and the folder of portraits.
+
+    Raises:
+        MatryoshkaError: the text has mistakes; one diagnostic per problem.
+    """
+    path = Path(path)
+    file = str(path)
+    size = len(text) if isinstance(text, bytes) else len(text.encode("utf-8", "surrogatepass"))
+    if size > model.MAX_FILE_BYTES:
+        raise MatryoshkaError.at(
+            file,
+            f"file is too large: over {model.MAX_FILE_BYTES // 1024} KiB "
+            f"({model.MAX_FILE_BYTES} bytes) is not accepted",
+            1,
+            1,
+        )
+    if isinstance(text, bytes):
+        text = _decode(text, file)
+    text = text.removeprefix("\ufeff")
+
+    report = _Report(file)
+    _scan_characters(text, report)
+    if report.errors:
+        raise MatryoshkaError(report.sorted())
+    root = _parse(text, report)
+    if root is None:
+        raise MatryoshkaError(report.sorted())
+    tree = _Tree(report)
+    raw = tree.build(root)
+
+    parsed: SequenceFile | None = None
+    try:
+        parsed = SequenceFile.model_validate(raw)
+    except ValidationError as err:
+        for item in err.errors(include_url=False):
+            _report_pydantic(item, raw, tree, report)
+    portraits = _check_dolls(raw, tree, report, path)
+
+    if report.errors or parsed is None:
+        raise MatryoshkaError(report.sorted())
+    sequence = _build(parsed, path, portraits)
+    return LoadResult(sequence, report.sorted())
+
+
+# --- Reporting -------------------------------------------------------------------------
+
+
+class _Report:
+    """Diagnostics of one file, collected in any order and sorted by position."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.items: list[Diagnostic] = []
+        self.errors = 0
+
+    def error(self, where: Position | None, message: str) -> None:
+        line, col = where if where else (None, None)
+        self.items.append(Diagnostic(self.file, line, col, message))
+        self.errors += 1
+
+    def warning(self, where: Position | None, message: str) -> None:
+        line, col = where if where else (None, None)
+        self.items.append(Diagnostic(self.file, line, col, message, "warning"))
+
+    def sorted(self) -> list[Diagnostic]:
+        unique = dict.fromkeys(self.items)  # a problem found twice is shown once
+        return sorted(unique, key=lambda d: (d.line or 0, d.col or 0))
+
+
+def dotted(path: Path_) -> str:
+    """``('dolls', 3, 'start')`` as ``dolls[3].start``."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _at(path: Path_, message: str) -> str:
+    where = dotted(path)
+    return f"{where}: {message}" if where else message
+
+
+# --- Text and characters ---------------------------------------------------------------
+
+
+def _decode(data: bytes, file: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        start = err.start
+        line_start = data.rfind(b"\n", 0, start) + 1
+        line = data.count(b"\n", 0, start) + 1
+        col = len(data[line_start:start].decode("utf-8", "replace")) + 1
+        raise MatryoshkaError.at(
+            file,
+            f"not UTF-8 text: byte 0x{data[start]:02x} cannot be read; save the file as UTF-8",
+            line,
+            col,
+        ) from None
+
+
+def _position(text: str, index: int) -> Position:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _scan_characters(text: str, report: _Report) -> None:
+    """Control characters anywhere, and tabs where YAML needs indentation."""
+    for match in _NON_PRINTABLE.finditer(text):
+        char = match.group()
+        report.error(
+            _position(text, match.start()),
+            f"character U+{ord(char):04X} is not allowed in a YAML file",
+        )
+        if report.errors >= 20:
+            return
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if line.strip() and "\t" in line[:indent]:
+            report.error(
+                (number, line.index("\t") + 1),
+                "tab in indentation: YAML indents with spaces only",
+            )
+
+
+# --- YAML ------------------------------------------------------------------------------
+
+
+class _TooDeep(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
+class _Composing(Composer):
+    """Composes nodes like PyYAML, refusing anchors, aliases and non-standard tags."""
+
+    def __init__(self) -> None:
+        Composer.__init__(self)
+        self.refusals: list[tuple[Any, str]] = []
+        self.depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            self.refusals.append(
+                (event.start_mark, f"alias *{event.anchor} is not allowed: write the value out")
+            )
+            return ScalarNode(NULL, "", event.start_mark, event.end_mark)
+        event = self.peek_event()
+        if event.anchor is not None:
+            self.refusals.append(
+                (event.start_mark, f"anchor &{event.anchor} is not allowed: remove it")
+            )
+            event.anchor = None
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+            shown = "!!" + tag.removeprefix(TAG_PREFIX) if tag.startswith(TAG_PREFIX) else tag
+            self.refusals.append(
+                (event.start_mark, f"tag {shown} is not allowed: sequence files use plain values")
+            )
+            if isinstance(event, ScalarEvent):
+                event.tag, event.implicit = None, (False, True)
+            else:
+                event.tag = None
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(event.start_mark)
+            try:
+                return Composer.compose_node(self, parent, index)
+            finally:
+                self.depth -= 1
+        return Composer.compose_node(self, parent, index)
+
+
+class _PyLoader(_Composing, yaml.SafeLoader):
+    def __init__(self, stream: str) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        _Composing.__init__(self)
+
+
+if yaml.__with_libyaml__:
+    # libyaml parses; the composing above still runs in Python, so the rules are the same.
+    class _CLoader(_Composing, yaml.CSafeLoader):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            yaml.CSafeLoader.__init__(self, stream)
+            _Composing.__init__(self)
+
+    _Loader: type = _CLoader
+else:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = _PyLoader
+
+
+def _mark(mark: Any) -> Position:
+    return mark.line + 1, mark.column + 1
+
+
+def _parse(text: str, report: _Report) -> Node | None:
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except _TooDeep as err:
+        report.error(_mark(err.mark), f"nested more than {MAX_DEPTH} levels deep")
+        return None
+    except yaml.MarkedYAMLError as err:
+        report.error(_syntax_position(err), _syntax_message(err, text))
+        return None
+    except yaml.YAMLError as err:
+        report.error(None, f"YAML syntax: {err}")
+        return None
+    finally:
+        loader.dispose()
+    for mark, message in loader.refusals:
+        report.error(_mark(mark), message)
+    if root is None:
+        report.error((1, 1), "the file is empty: a sequence needs format, title and dolls")
+    return root
+
+
+def _syntax_position(err: yaml.MarkedYAMLError) -> Position | None:
+    mark = err.problem_mark or err.context_mark
+    return _mark(mark) if mark is not None else None
+
+
+def _syntax_message(err: yaml.MarkedYAMLError, text: str) -> str:
+    problem = err.problem or "invalid YAML"
+    if problem.startswith("expected a single document"):
+        return "a second YAML document starts here: a sequence file holds exactly one"
+    mark = err.problem_mark
+    if mark is not None:
+        lines = text.splitlines()
+        if mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+            return "tab character: YAML separates and indents with spaces only"
+    if err.context:
+        return f"YAML syntax: {problem} ({err.context})"
+    return f"YAML syntax: {problem}"
+
+
+class _Tree:
+    """Plain values from nodes (scalars as :class:`Scalar`), and where each one was."""
+
+    def __init__(self, report: _Report) -> None:
+        self.report = report
+        self.values: dict[Path_, Position] = {}
+        self.keys: dict[Path_, Position] = {}
+        self._convert = yaml.SafeLoader("")  # its constructors turn scalar text into values
+
+    def build(self, node: Node, path: Path_ = ()) -> Any:
+        self.values[path] = _mark(node.start_mark)
+        if isinstance(node, ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, MappingNode)
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.report.error(_mark(key_node.start_mark), _at(path, "keys must be plain words"))
+                continue
+            key = key_node.value
+            where = (*path, key)
+            if key in out:
+                first = self.keys[where][0]
+                self.report.error(
+                    _mark(key_node.start_mark),
+                    _at(where, f"duplicate key '{key}' (first given on line {first})"),
+                )
+                continue
+            self.keys[where] = _mark(key_node.start_mark)
+            out[key] = self.build(value_node, where)
+        return out
+
+    def _scalar(self, node: ScalarNode) -> Scalar:
+        tag = node.tag
+        if tag not in (INT, FLOAT, BOOL, NULL, TIMESTAMP):
+            return Scalar(node.value, STR, node.value)
+        try:
+            value = self._convert.yaml_constructors[tag](self._convert, node)
+        except (ValueError, KeyError, TypeError, OverflowError):
+            # A value YAML recognises but cannot convert, such as the date 1964-02-30.
+            # The text is kept; the field's own check says what is wrong with it.
+            value = None
+        return Scalar(node.value, tag, value)
+
+
+# --- Mapping pydantic errors back to the file ------------------------------------------
+
+
+def _locate(loc: tuple[str | int, ...], raw: Any) -> Path_:
+    """The part of a pydantic error location that exists in the file."""
+    path: list[str | int] = []
+    current = raw
+    for part in loc:
+        in_dict = isinstance(current, dict) and isinstance(part, str) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
+            current = current[part]
+            path.append(part)
+        # anything else (a union tag, a key that is missing) is not in the file: skip it
+    return tuple(path)
+
+
+def _level(path: Path_) -> str:
+    """Which kind of mapping sits at ``path``: sequence, doll, colors, face, text-emblem."""
+    if len(path) == 0:
+        return "sequence"
+    if len(path) == 2:
+        return "doll"
+    if len(path) == 3 and path[2] in ("colors", "face"):
+        return str(path[2])
+    return "text-emblem"
+
+
+def _report_pydantic(item: Any, raw: Any, tree: _Tree, report: _Report) -> None:
+    kind = item["type"]
+    path = _locate(item["loc"], raw)
+    value = item.get("input")
+    ctx = item.get("ctx") or {}
+    if kind == ERROR_TYPE:
+        report.error(tree.values.get(path), _at(path, ctx["message"]))
+    elif kind == "extra_forbidden":
+        parent, key = path[:-1], str(path[-1])
+        known = KEYS[_level(parent)]
+        close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+        report.error(tree.keys.get(path), _at(parent, f"unknown key '{key}'; {hint}"))
+    elif kind == "missing":
+        missing = item["loc"][-1]
+        report.error(tree.values.get(path), _at(path, f"missing required key '{missing}'"))
+    elif kind == "list_type":
+        what = "a list of dolls (each starting with '- ')" if path == ("dolls",) else "a list"
+        report.error(tree.values.get(path), _at(path, f"expected {what}, got {describe(value)}"))
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        report.error(
+            tree.values.get(path),
+            _at(path, f"expected a mapping of keys and values, got {describe(value)}"),
+        )
+    elif kind == "too_short" and path == ("dolls",):
+        report.error(tree.values.get(path), _at(path, "at least one doll is needed"))
+    elif kind == "too_long" and path == ("dolls",):
+        report.error(
+            tree.values.get(path),
+            _at(path, f"{ctx.get('actual_length')} dolls: at most {model.MAX_DOLLS} allowed"),
+        )
+    else:  # not expected from these models; still located, in pydantic's words
+        report.error(tree.values.get(path), _at(path, str(item["msg"])))
+
+
+# --- Rules across fields ---------------------------------------------------------------
+
+
+def _quiet(check: Any, value: Any) -> Any:
+    """A field check's result, or None when the field is wrong (already reported)."""
+    try:
+        return check(value)
+    except PydanticCustomError:
+        return None
+
+
+def _check_dolls(raw: Any, tree: _Tree, report: _Report, path: Path) -> dict[int, Path | None]:
+    """Unique ids, end not before start, hair shorthand, portraits. Returns the portraits."""
+    portraits: dict[int, Path | None] = {}
+    dolls = raw.get("dolls") if isinstance(raw, dict) else None
+    if not isinstance(dolls, list):
+        return portraits
+    seen: dict[str, int] = {}
+    name_text = _text(model.MAX_NAME)
+    for index, doll in enumerate(dolls):
+        if not isinstance(doll, dict):
+            continue
+        here: Path_ = ("dolls", index)
+        # ids: given, or made from the name
+        if "id" in doll:
+            doll_id, where = _quiet(_check_id, doll["id"]), (*here, "id")
+        else:
+            name = _quiet(name_text, doll["name"]) if "name" in doll else None
+            doll_id, where = (model.slugify(name) if name else None), (*here, "name")
+        if doll_id is not None:
+            if doll_id in seen:
+                how = "" if where[-1] == "id" else " (made from the name; give this doll an id)"
+                report.error(
+                    tree.values.get(where),
+                    _at(where, f"duplicate doll id '{doll_id}', also dolls[{seen[doll_id]}]{how}"),
+                )
+            else:
+                seen[doll_id] = index
+        # tenure
+        start = _quiet(parse_date, doll["start"]) if "start" in doll else None
+        end = _quiet(parse_date, doll["end"]) if "end" in doll else None
+        if start is not None and end is not None and end.compare(start) < 0:
+            report.error(
+                tree.values.get((*here, "end")),
+                _at((*here, "end"), f"{end} is before start {start}"),
+            )
+        # `hair: white` is shorthand for thick white hair; with hair_color too it is ambiguous
+        face = doll.get("face")
+        if isinstance(face, dict) and "hair" in face and "hair_color" in face:
+            hair = face["hair"]
+            word = hair.raw if isinstance(hair, Scalar) else hair
+            if word in model.HAIR_COLORS and word not in model.HAIR_STYLES:
+                report.error(
+                    tree.values.get((*here, "face", "hair")),
+                    _at(
+                        (*here, "face", "hair"),
+                        f"'{word}' is a colour and hair_color is given too; "
+                        f"give hair a style: {', '.join(model.HAIR_STYLES)}",
+                    ),
+                )
+        if "portrait" in doll:
+            relative = _quiet(_check_portrait, doll["portrait"])
+            if relative is not None:
+                portraits[index] = _portrait(relative, (*here, "portrait"), tree, report, path)
+    return portraits
+
+
+def _portrait(relative: str, where: Path_, tree: _Tree, report: _Report, path: Path) -> Path | None:
+    folder = path.parent.resolve()
+    full = (folder / relative).resolve()
+    if not full.is_relative_to(folder):
+        report.error(
+            tree.values.get(where),
+            _at(where, f"{show(relative)} leads outside the sequence file's folder"),
+        )
+        return None
+    trouble = _image_trouble(full)
+    if trouble is None:
+        return full
+    report.warning(
+        tree.values.get(where),
+        _at(where, f"cannot use {show(relative)}: {trouble}; the painted face is shown instead"),
+    )
+    return None
+
+
+def _image_trouble(full: Path) -> str | None:
+    """Why an image cannot be a portrait, or None when it can."""
+    if not full.is_file():
+        return "no such file"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(full, formats=PORTRAIT_FORMATS) as image:
+                width, height = image.size
+                if width * height > MAX_PORTRAIT_PIXELS:
+                    return f"{width}x{height} pixels is too large"
+                image.load()
+    except Image.UnidentifiedImageError:
+        return "not a PNG, JPEG, GIF or WebP image"
+    except Exception as err:  # decoders raise many kinds of error for damaged files
+        return f"damaged image ({type(err).__name__})"
+    return None
+
+
+# --- Building the model ----------------------------------------------------------------
+
+
+def _default_id(path: Path) -> str:
+    stem = path.name
+    for suffix in (".yaml", ".yml"):
+        stem = stem.removesuffix(suffix)
+    if model.ID_PATTERN.match(stem) and len(stem) <= model.MAX_ID:
+        return stem
+    return model.slugify(stem)
+
+
+def _tone(text: str | None, words: dict[str, model.RGB], default: model.RGB) -> model.RGB:
+    if text is None:
+        return default
+    return words.get(text) or hex_rgb(text) or default
+
+
+def _face(face: FaceFile | None) -> model.Face:
+    base = model.Face()
+    if face is None:
+        return base
+    style, colour = base.hair, face.hair_color
+    if face.hair is not None:
+        if face.hair in model.HAIR_STYLES:
+            style = face.hair
+        else:  # a colour word: thick hair of that colour
+            style, colour = "thick", face.hair_color or face.hair
+    return model.Face(
+        hair=style,
+        hair_color=_tone(colour, model.HAIR_COLORS, base.hair_color),
+        beard=face.beard or base.beard,
+        moustache=face.moustache or base.moustache,
+        eyebrows=face.eyebrows or base.eyebrows,
+        glasses=face.glasses or base.glasses,
+        birthmark=base.birthmark if face.birthmark is None else face.birthmark,
+        skin=_tone(face.skin, model.SKIN_TONES, base.skin),
+    )
+
+
+def _doll(index: int, doll: DollFile, portrait: Path | None) -> model.Doll:
+    palette = model.DEFAULT_PALETTE[index % len(model.DEFAULT_PALETTE)]
+    given = doll.colors
+    colors = model.Colors(
+        body=(given and given.body) or palette.body,
+        trim=(given and given.trim) or palette.trim,
+        apron=(given and given.apron) or palette.apron,
+        scarf=(given and given.scarf) or palette.scarf,
+    )
+    emblems = tuple(
+        item if isinstance(item, str) else model.TextEmblem(item.text)
+        for item in doll.emblems or ()
+    )
+    return model.Doll(
+        name=doll.name,
+        id=doll.id or model.slugify(doll.name),
+        kind="group" if doll.kind == "group" else "person",
+        native_name=doll.native_name,
+        office=doll.office,
+        start=doll.start,
+        end=doll.end,
+        caption=doll.caption,
+        colors=colors,
+        face=_face(doll.face),
+        emblems=emblems,
+        portrait=portrait,
+    )
+
+
+def _build(parsed: SequenceFile, path: Path, portraits: dict[int, Path | None]) -> model.Sequence:
+    return model.Sequence(
+        id=parsed.id or _default_id(path),
+        title=parsed.title,
+        dolls=tuple(_doll(i, d, portraits.get(i)) for i, d in enumerate(parsed.dolls)),
+        description=parsed.description,
+        source=parsed.source,
+        compare_with=parsed.compare_with,
+        path=path,
+    )

@@ -1,0 +1,523 @@
+"""The pydantic models of a sequence file (``matryoshka/1``), and the checks of its values.
+
+These models describe the file as written, field by field: they check types, vocabulary
+and limits, and the JSON schema is generated from them. The loader (``matryoshka.loader``)
+parses the YAML, hands the values to :class:`SequenceFile`, maps every error back to a line
+and column, and builds the plain :mod:`matryoshka.model` objects.
+
+The loader wraps every YAML scalar in a :class:`Scalar` that keeps the text as written and
+the type YAML 1.1 gave it, so that ``name: no`` can be told apart from ``name: "no"`` and a
+date can be read from its text (``1964-02-30`` never becomes a Python ``date``). Every
+validator here also accepts plain Python values, so the models validate JSON-like data too.
+
+The vocabulary of faces and emblems is read from :mod:`matryoshka.model` when a value is
+checked, so values the painter adds there are accepted without touching this module.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import posixpath
+import re
+from collections.abc import Callable, Iterable
+from typing import Annotated, Any
+
+from PIL import ImageColor
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainValidator,
+    Tag,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from matryoshka import model
+
+# YAML 1.1 tags the loader accepts (written explicitly or resolved implicitly).
+TAG_PREFIX = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
+    TAG_PREFIX + t for t in ("str", "int", "float", "bool", "null", "timestamp")
+)
+
+
+class Scalar:
+    """A YAML scalar as written: its text, the tag YAML resolved and the converted value.
+
+    ``value`` is ``None`` both for a YAML null and for a value YAML could not convert
+    (such as the date ``1964-02-30``); ``tag`` tells them apart.
+    """
+
+    __slots__ = ("raw", "tag", "value")
+
+    def __init__(self, raw: str, tag: str, value: object) -> None:
+        self.raw = raw
+        self.tag = tag
+        self.value = value
+
+    def __repr__(self) -> str:
+        return f"Scalar({self.raw!r}, {self.tag.removeprefix(TAG_PREFIX)})"
+
+
+ERROR_TYPE = "matryoshka"
+
+
+def problem(message: str) -> PydanticCustomError:
+    """A validation error whose message is shown to the user as it is."""
+    return PydanticCustomError(ERROR_TYPE, "{message}", {"message": message})
+
+
+def show(text: str, limit: int = 40) -> str:
+    """A value quoted for a message, cut short when long."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return "'" + text.replace("\n", "\\n") + "'"
+
+
+def describe(value: object) -> str:
+    """What a value is, in words, for 'expected X, got Y' messages."""
+    if isinstance(value, Scalar):
+        if value.tag == NULL:
+            return "nothing (an empty value)"
+        if value.tag == STR:
+            return show(value.raw)
+        return f"{value.raw} (which YAML reads as {_yaml_kind(value)})"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return show(value)
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _yaml_kind(value: Scalar) -> str:
+    if value.tag == BOOL:
+        if value.value is None:
+            return "a yes/no value"
+        return f"the yes/no value {str(value.value).lower()}"
+    if value.tag in (INT, FLOAT):
+        return "a number"
+    if value.tag == TIMESTAMP:
+        return "a date"
+    return "a " + value.tag.removeprefix(TAG_PREFIX)
+
+
+def _text_of(value: object, what: str = "text") -> str:
+    """The string a field holds; YAML 1.1 surprises (``no``, ``1917``) say 'quote it'."""
+    if isinstance(value, Scalar):
+        if value.tag == STR:
+            return value.raw
+        if value.tag == NULL:
+            raise problem(f"expected {what}, got nothing; write a value or leave the key out")
+        raise problem(
+            f"expected {what}, got {value.raw}, which YAML reads as {_yaml_kind(value)}: "
+            f'quote it, "{value.raw}"'
+        )
+    if isinstance(value, str):
+        return value
+    raise problem(f"expected {what}, got {describe(value)}")
+
+
+# --- Text ------------------------------------------------------------------------------
+
+
+def _text(limit: int, *, multiline: bool = False) -> Callable[[object], str]:
+    def check(value: object) -> str:
+        text = _text_of(value)
+        if not text.strip():
+            raise problem("must not be empty")
+        if len(text) > limit:
+            raise problem(f"too long: {len(text)} characters, at most {limit} allowed")
+        if not multiline and ("\n" in text.strip() or "\r" in text):
+            raise problem("must be a single line")
+        return text.strip() if not multiline else text.rstrip()
+
+    return check
+
+
+def _text_type(limit: int, *, multiline: bool = False) -> Any:
+    return Annotated[
+        str,
+        PlainValidator(_text(limit, multiline=multiline)),
+        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": limit}),
+    ]
+
+
+def _check_id(value: object) -> str:
+    text = _text_of(value, "an id")
+    if len(text) > model.MAX_ID:
+        raise problem(f"too long: {len(text)} characters, at most {model.MAX_ID} allowed")
+    if not model.ID_PATTERN.match(text):
+        raise problem(
+            f"expected an id of lowercase letters, digits, '-' and '_' "
+            f"(such as market-1995), got {show(text)}"
+        )
+    return text
+
+
+IdText = Annotated[
+    str,
+    PlainValidator(_check_id),
+    WithJsonSchema(
+        {"type": "string", "pattern": model.ID_PATTERN.pattern, "maxLength": model.MAX_ID}
+    ),
+]
+
+
+def _check_format(value: object) -> str:
+    text = _text_of(value, f"the format name {model.FORMAT_VERSION}")
+    if text != model.FORMAT_VERSION:
+        raise problem(f"unsupported format {show(text)}; this version reads {model.FORMAT_VERSION}")
+    return text
+
+
+FormatText = Annotated[
+    str, PlainValidator(_check_format), WithJsonSchema({"const": model.FORMAT_VERSION})
+]
+
+
+# --- Dates -----------------------------------------------------------------------------
+
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+_DATE = re.compile(r"^(-?)(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar (any year, BCE included)."""
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def parse_date(value: object) -> model.PartialDate:
+    """A date from its text as written: ``1917``, ``1917-03``, ``1917-03-15``, ``-44``."""
+    if isinstance(value, Scalar):
+        if value.tag == NULL:
+            raise problem(f"expected {DATE_FORMS}, got nothing; write a date or leave it out")
+        if value.tag == BOOL:
+            raise problem(f"expected {DATE_FORMS}, got {describe(value)}")
+        text = value.raw.strip()
+    elif isinstance(value, bool):
+        raise problem(f"expected {DATE_FORMS}, got {describe(value)}")
+    elif isinstance(value, int):
+        text = str(value)
+    elif isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return model.PartialDate(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        text = value.strip()
+    else:
+        raise problem(f"expected {DATE_FORMS}, got {describe(value)}")
+    match = _DATE.match(text)
+    if not match:
+        raise problem(f"expected {DATE_FORMS}, got {show(text)}")
+    sign, year_text, month_text, day_text = match.groups()
+    year = int(year_text) * (-1 if sign else 1)
+    if month_text is None:
+        return model.PartialDate(year)
+    month = int(month_text)
+    if not 1 <= month <= 12:
+        raise problem(f"month {month} is not 1 to 12 in {show(text)}")
+    if day_text is None:
+        return model.PartialDate(year, month)
+    day = int(day_text)
+    last = days_in_month(year, month)
+    if not 1 <= day <= last:
+        raise problem(f"no such day: {show(text)} ({_MONTHS[month - 1]} {year} has {last} days)")
+    return model.PartialDate(year, month, day)
+
+
+DateValue = Annotated[
+    model.PartialDate,
+    PlainValidator(parse_date),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^-?\d{1,4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": -9999, "maximum": 9999},
+            ],
+            "description": f"{DATE_FORMS}; a negative year is BCE",
+        }
+    ),
+]
+
+
+# --- Colours ---------------------------------------------------------------------------
+
+_HEX = re.compile(r"^#([0-9a-fA-F]{6})$")
+
+
+def hex_rgb(text: str) -> model.RGB | None:
+    """``#rrggbb`` as an RGB triple, or None when the text is not of that form."""
+    match = _HEX.match(text)
+    if not match:
+        return None
+    digits = match.group(1)
+    return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
+
+
+def css_colour(name: str) -> model.RGB | None:
+    """A CSS colour name (``gold``, ``darkred``) as an RGB triple, or None."""
+    entry = ImageColor.colormap.get(name.lower())
+    if entry is None:
+        return None
+    if isinstance(entry, str):  # Pillow stores "#rrggbb" until it has converted it once
+        return hex_rgb(entry)
+    return (int(entry[0]), int(entry[1]), int(entry[2]))
+
+
+def _check_colour(value: object) -> model.RGB:
+    expected = "#rrggbb or a CSS colour name"
+    if isinstance(value, Scalar) and value.tag == NULL:
+        # `body: #b3261e` unquoted: YAML reads everything after # as a comment.
+        raise problem(
+            f'expected {expected}, got nothing; an unquoted # starts a comment: write "#b3261e"'
+        )
+    text = _text_of(value, expected).strip()
+    rgb = hex_rgb(text) or css_colour(text)
+    if rgb is None:
+        raise problem(f"expected {expected} (such as gold or darkred), got {show(text)}")
+    return rgb
+
+
+ColourValue = Annotated[
+    tuple[int, int, int],
+    PlainValidator(_check_colour),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "anyOf": [
+                {"pattern": "^#[0-9a-fA-F]{6}$"},
+                {"enum": sorted(ImageColor.colormap)},
+            ],
+        }
+    ),
+]
+
+
+# --- The painter's vocabulary ----------------------------------------------------------
+
+
+def _listing(words: Iterable[str]) -> str:
+    return ", ".join(words)
+
+
+def _word(what: str, known: Callable[[], Iterable[str]]) -> Callable[[object], str]:
+    def check(value: object) -> str:
+        text = _text_of(value, what)
+        words = list(known())
+        if text not in words:
+            raise problem(f"unknown {what} {show(text)}; known: {_listing(words)}")
+        return text
+
+    return check
+
+
+def _word_type(what: str, known: Callable[[], Iterable[str]]) -> Any:
+    return Annotated[
+        str,
+        PlainValidator(_word(what, known)),
+        WithJsonSchema({"type": "string", "enum": list(known())}),
+    ]
+
+
+def _tone(what: str, words: Callable[[], dict[str, model.RGB]]) -> Callable[[object], str]:
+    """A colour word from a vocabulary, or ``#rrggbb``; the text is kept."""
+
+    def check(value: object) -> str:
+        text = _text_of(value, what).strip()
+        if text in words() or hex_rgb(text) is not None:
+            return text
+        raise problem(f"unknown {what} {show(text)}; known: {_listing(words())} or #rrggbb")
+
+    return check
+
+
+def _tone_type(what: str, words: Callable[[], dict[str, model.RGB]]) -> Any:
+    return Annotated[
+        str,
+        PlainValidator(_tone(what, words)),
+        WithJsonSchema(
+            {"type": "string", "anyOf": [{"enum": list(words())}, {"pattern": "^#[0-9a-fA-F]{6}$"}]}
+        ),
+    ]
+
+
+def _hair(value: object) -> str:
+    text = _text_of(value, "hair style")
+    if text in model.HAIR_STYLES or text in model.HAIR_COLORS:
+        return text
+    raise problem(
+        f"unknown hair style {show(text)}; known: {_listing(model.HAIR_STYLES)} "
+        f"(or a colour for thick hair: {_listing(model.HAIR_COLORS)})"
+    )
+
+
+def _flag(value: object) -> bool:
+    if isinstance(value, Scalar):
+        if value.tag == BOOL:
+            return bool(value.value)
+        raise problem(f"expected true or false, got {describe(value)}")
+    if isinstance(value, bool):
+        return value
+    raise problem(f"expected true or false, got {describe(value)}")
+
+
+def _check_emblem_name(value: object) -> str:
+    if isinstance(value, (list, tuple)):
+        raise problem("expected an emblem name or {text: ...}, got a list")
+    text = _text_of(value, "an emblem name or {text: ...}")
+    if text not in model.EMBLEMS:
+        raise problem(
+            f"unknown emblem {show(text)}; known: {_listing(model.EMBLEMS)} "
+            "(or {text: ...} for painted text)"
+        )
+    return text
+
+
+def _check_portrait(value: object) -> str:
+    text = _text_of(value, "a path to an image").strip()
+    unix = text.replace("\\", "/")
+    if unix.startswith("/") or re.match(r"^[A-Za-z]:", unix):
+        raise problem(f"must be a path relative to the sequence file's folder, got {show(text)}")
+    normal = posixpath.normpath(unix)
+    if normal == ".." or normal.startswith("../"):
+        raise problem(f"must stay inside the sequence file's folder, got {show(text)}")
+    if normal in (".", ""):
+        raise problem(f"expected a path to an image file, got {show(text)}")
+    return normal
+
+
+PortraitPath = Annotated[
+    str,
+    PlainValidator(_check_portrait),
+    WithJsonSchema(
+        {"type": "string", "description": "image path relative to the sequence file's folder"}
+    ),
+]
+
+
+# --- Models ----------------------------------------------------------------------------
+
+_STRICT = ConfigDict(extra="forbid", frozen=True)
+
+# Every field is optional in the file except where a default makes no sense; None means
+# "not given" (an explicit empty value is refused by the validators above).
+Name = _text_type(model.MAX_NAME)
+
+
+class ColorsFile(BaseModel):
+    """``colors:`` of a doll; keys left out take the default palette's colour."""
+
+    model_config = _STRICT
+
+    body: ColourValue | None = None
+    trim: ColourValue | None = None
+    apron: ColourValue | None = None
+    scarf: ColourValue | None = None
+
+
+class FaceFile(BaseModel):
+    """``face:`` of a doll: the painted features (``hair: white`` means thick white hair)."""
+
+    model_config = _STRICT
+
+    hair: (
+        Annotated[
+            str,
+            PlainValidator(_hair),
+            WithJsonSchema({"type": "string", "enum": [*model.HAIR_STYLES, *model.HAIR_COLORS]}),
+        ]
+        | None
+    ) = None
+    hair_color: _tone_type("hair colour", lambda: model.HAIR_COLORS) | None = None
+    beard: _word_type("beard", lambda: model.BEARDS) | None = None
+    moustache: _word_type("moustache", lambda: model.MOUSTACHES) | None = None
+    eyebrows: _word_type("eyebrows", lambda: model.EYEBROWS) | None = None
+    glasses: _word_type("glasses", lambda: model.GLASSES) | None = None
+    birthmark: Annotated[bool, PlainValidator(_flag)] | None = None
+    skin: _tone_type("skin tone", lambda: model.SKIN_TONES) | None = None
+
+
+class TextEmblemFile(BaseModel):
+    """``{text: СССР}``: short text painted across the belly."""
+
+    model_config = _STRICT
+
+    text: _text_type(model.MAX_TEXT_EMBLEM)
+
+
+def _emblem_kind(value: object) -> str:
+    return "text-emblem" if isinstance(value, dict) else "emblem-name"
+
+
+EmblemName = Annotated[
+    str,
+    PlainValidator(_check_emblem_name),
+    WithJsonSchema({"type": "string", "enum": list(model.EMBLEMS)}),
+]
+EmblemValue = Annotated[
+    Annotated[EmblemName, Tag("emblem-name")] | Annotated[TextEmblemFile, Tag("text-emblem")],
+    Discriminator(_emblem_kind),
+]
+
+
+class DollFile(BaseModel):
+    """One doll as written in ``dolls:``."""
+
+    model_config = _STRICT
+
+    name: Name
+    id: IdText | None = None
+    native_name: _text_type(model.MAX_NAME) | None = None
+    kind: _word_type("kind", lambda: ("person", "group")) | None = None
+    office: _text_type(model.MAX_OFFICE) | None = None
+    start: DateValue | None = None
+    end: DateValue | None = None
+    caption: _text_type(model.MAX_CAPTION) | None = None
+    colors: ColorsFile | None = None
+    face: FaceFile | None = None
+    emblems: list[EmblemValue] | None = None
+    portrait: PortraitPath | None = None
+
+
+class SequenceFile(BaseModel):
+    """A whole sequence file (``format: matryoshka/1``). Unknown keys are refused everywhere."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="matryoshka/1 sequence",
+        json_schema_extra={"description": "A set of nested dolls, outermost first."},
+    )
+
+    format: FormatText
+    id: IdText | None = None
+    title: _text_type(model.MAX_TITLE)
+    description: _text_type(model.MAX_DESCRIPTION, multiline=True) | None = None
+    source: _text_type(model.MAX_SOURCE) | None = None
+    compare_with: IdText | None = None
+    dolls: Annotated[list[DollFile], Field(min_length=1, max_length=model.MAX_DOLLS)]
+
+
+#: Keys each level of the file accepts, for "unknown key" messages.
+KEYS: dict[str, tuple[str, ...]] = {
+    "sequence": tuple(SequenceFile.model_fields),
+    "doll": tuple(DollFile.model_fields),
+    "colors": tuple(ColorsFile.model_fields),
+    "face": tuple(FaceFile.model_fields),
+    "text-emblem": tuple(TextEmblemFile.model_fields),
+}
