@@ -265,7 +265,7 @@ def _build_red_star() -> _Symbol:
 def _hammer_and_sickle(color: Paint) -> list[_Shape]:
     """The Soviet hammer and sickle in one colour, in a box about 1 x 1 (y down)."""
     cx, cy, r = 0.52, 0.46, 0.36
-    a0, a1 = 128.0, -118.0  # from the handle joint (lower left) round to the tip
+    a0, a1 = 118.0, -118.0  # from the handle joint (lower left) round to the tip
     steps = 48
     outer: list[Pt] = []
     inner: list[Pt] = []
@@ -273,16 +273,25 @@ def _hammer_and_sickle(color: Paint) -> list[_Shape]:
         t = i / steps
         a = math.radians(a0 + (a1 - a0) * t)
         # The blade is broadest near the handle and curves to a sharp point.
-        w = 0.13 * (1 - t) ** 0.55 * (0.8 + 0.2 * math.sin(math.pi * min(1.0, t * 1.6)))
+        w = 0.135 * (0.65 + 0.35 * math.sin(0.5 * math.pi * min(1.0, t / 0.3))) * (1 - t) ** 0.7
         outer.append((cx + r * math.cos(a), cy + r * math.sin(a)))
         inner.append((cx + (r - w) * math.cos(a), cy + (r - w) * math.sin(a)))
     blade = outer + inner[::-1]
-    ja = math.radians(a0)
-    joint = (cx + (r - 0.055) * math.cos(ja), cy + (r - 0.055) * math.sin(ja))
-    hdir = (-0.50, 0.866)
-    collar_end = (joint[0] + hdir[0] * 0.045, joint[1] + hdir[1] * 0.045)
-    handle_end = (joint[0] + hdir[0] * 0.22, joint[1] + hdir[1] * 0.22)
-    collar = _bar(joint, collar_end, 0.105)
+    # The handle bends down and out from the blade's end through a collar.
+    hdir = (-0.55, 0.835)
+    hn = (-hdir[1], hdir[0])
+    joint = ((outer[0][0] + inner[0][0]) / 2, (outer[0][1] + inner[0][1]) / 2)
+    collar_start = (joint[0] + hdir[0] * 0.03, joint[1] + hdir[1] * 0.03)
+    collar_end = (joint[0] + hdir[0] * 0.07, joint[1] + hdir[1] * 0.07)
+    handle_end = (joint[0] + hdir[0] * 0.25, joint[1] + hdir[1] * 0.25)
+    collar = _bar(collar_start, collar_end, 0.1)
+    corners = [
+        (collar_start[0] + k * hn[0] * 0.04, collar_start[1] + k * hn[1] * 0.04) for k in (1, -1)
+    ]
+    # A shoulder joins the blade's end face to the collar without a step.
+    if math.dist(corners[0], outer[0]) < math.dist(corners[1], outer[0]):
+        corners.reverse()
+    shoulder = [outer[0], inner[0], *corners]
     handle = _bar(collar_end, handle_end, 0.075, round_ends=True)
 
     head_c = (0.25, 0.31)
@@ -302,6 +311,7 @@ def _hammer_and_sickle(color: Paint) -> list[_Shape]:
     shaft = _bar(head_c, tail, 0.075, round_ends=True)
     return [
         _Poly(color, tuple(blade)),
+        _Poly(color, tuple(shoulder)),
         _Poly(color, tuple(collar)),
         _Poly(color, tuple(handle)),
         _Poly(color, tuple(shaft)),
