@@ -1,87 +1,272 @@
 """Paint one doll, or one part of it, onto a transparent surface at any height.
 
 This is the one place that knows what a doll looks like. The window, the export and the
-tests all call ``paint``; results are cached by (doll, part, height).
+tests all call ``paint``; results are kept in a least-recently-used cache keyed by
+(doll, part, height) and capped in bytes (``set_cache_limit``).
 
 Parts:
     ``whole``        the closed doll.
-    ``top``          the top half (head and shoulders), cut at the waist.
-    ``bottom``       the bottom half. ``top`` and ``bottom`` together cover exactly the
-                     pixels of ``whole``, with no overlap.
+    ``top``          the top half (head and shoulders), cut at the waist, with a thin
+                     wooden lip along its cut edge.
+    ``bottom``       the bottom half, with the wooden rim of its near wall. ``top`` and
+                     ``bottom`` together cover exactly the pixels of ``whole``, with no
+                     overlap.
     ``bottom_back``  the opening of the bottom half seen from above: its wooden rim and
                      hollow inside. Drawn behind a doll standing inside the bottom half
                      (then that doll, then ``bottom`` in front of it).
 
 Every part surface is ``doll_width(height)`` wide; place it at
 ``(left, top_of_whole_doll + part_offset(part, height))``.
+
+Which call to use:
+    ``paint``         exact pixels, painted once per (doll, part, height) and cached.
+                      Use it for dolls at rest, for exports and for anything compared
+                      pixel by pixel. A cold paint costs milliseconds (tens at 2048 px).
+    ``paint_scaled``  for frames where a doll changes size continuously (the opening
+                      animation): returns the exact painting when cached, otherwise a
+                      fast scale of a cached painting of a nearby height (painting one
+                      at a standard height first if needed). It never fills the cache
+                      with one painting per animation frame.
 """
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
 from typing import Literal
 
 from matryoshka.model import Doll
+from matryoshka.painter import geometry as _geometry
+from matryoshka.painter import render as _render
 from matryoshka.pgcompat import pygame
 
 Part = Literal["whole", "top", "bottom", "bottom_back"]
 PARTS: tuple[Part, ...] = ("whole", "top", "bottom", "bottom_back")
 
 #: Width of a doll divided by its height.
-ASPECT = 0.6
-#: The waist (where the doll splits), as a fraction of the height from the top.
-WAIST = 0.5
+ASPECT = _geometry.ASPECT
+#: The waist (where the doll splits), as a fraction of the height from the top. The cut
+#: follows the front of the rim, so it dips a little below this line in the middle.
+WAIST = _geometry.WAIST
 MIN_HEIGHT = 8
 MAX_HEIGHT = 8192
+#: Default cap on the bytes of cached paintings.
+DEFAULT_CACHE_BYTES = 192 * 1024 * 1024
 
 
 def doll_width(height: int) -> int:
     """Width in pixels of a doll (and of each of its parts) painted ``height`` tall."""
-    return max(1, round(height * ASPECT))
+    return _render.doll_width(height)
 
 
 def part_offset(part: Part, height: int) -> int:
     """Where the part's surface goes, in pixels below the top of the whole doll."""
     if part in ("whole", "top"):
         return 0
-    return round(height * WAIST) - (round(height * 0.06) if part == "bottom_back" else 0)
+    k = _render.cut(height)
+    return k.bottom_top if part == "bottom" else k.back_top
 
 
-_cache: dict[tuple[Doll, Part, int], pygame.Surface] = {}
+def part_size(part: Part, height: int) -> tuple[int, int]:
+    """Width and height in pixels of the surface ``paint(doll, part, height)`` returns."""
+    w = doll_width(height)
+    if part == "whole":
+        return (w, height)
+    k = _render.cut(height)
+    if part == "top":
+        return (w, k.top_height)
+    if part == "bottom":
+        return (w, height - k.bottom_top)
+    return (w, k.back_height)
+
+
+# --- The cache ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CacheInfo:
+    """What the painting cache holds."""
+
+    entries: int
+    bytes: int
+    limit: int
+    hits: int
+    misses: int
+
+
+_Key = tuple[Doll, Part, int]
+
+
+class _SurfaceCache:
+    """Least-recently-used surfaces, evicted once their bytes pass ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.items: OrderedDict[_Key, pygame.Surface] = OrderedDict()
+        #: Cached heights per (doll, part), for ``paint_scaled``'s nearest match.
+        self.heights: dict[tuple[Doll, str], set[int]] = {}
+        self.bytes = 0
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def size_of(surf: pygame.Surface) -> int:
+        return surf.get_pitch() * surf.get_height()
+
+    def get(self, key: _Key) -> pygame.Surface | None:
+        surf = self.items.get(key)
+        if surf is not None:
+            self.items.move_to_end(key)
+        return surf
+
+    def put(self, key: _Key, surf: pygame.Surface) -> None:
+        old = self.items.pop(key, None)
+        if old is not None:
+            self.bytes -= self.size_of(old)
+            self._forget(key)
+        size = self.size_of(surf)
+        if size > self.limit:
+            return  # larger than the whole cache: hand it out, do not keep it
+        self.items[key] = surf
+        self.heights.setdefault(key[:2], set()).add(key[2])
+        self.bytes += size
+        self.trim()
+
+    def _forget(self, key: _Key) -> None:
+        hs = self.heights.get(key[:2])
+        if hs is not None:
+            hs.discard(key[2])
+            if not hs:
+                del self.heights[key[:2]]
+
+    def trim(self) -> None:
+        while self.bytes > self.limit and self.items:
+            key, surf = self.items.popitem(last=False)
+            self.bytes -= self.size_of(surf)
+            self._forget(key)
+
+    def clear(self) -> None:
+        self.items.clear()
+        self.heights.clear()
+        self.bytes = 0
+        self.hits = 0
+        self.misses = 0
+
+
+_cache = _SurfaceCache(DEFAULT_CACHE_BYTES)
+
+
+def set_cache_limit(limit_bytes: int) -> None:
+    """Cap the painting cache at ``limit_bytes`` (evicting the least recently used now)."""
+    if limit_bytes < 0:
+        raise ValueError("cache limit must be >= 0")
+    _cache.limit = limit_bytes
+    _cache.trim()
+
+
+def clear_cache() -> None:
+    """Forget every cached painting (and reset the hit and miss counts)."""
+    _cache.clear()
+
+
+def cache_info() -> CacheInfo:
+    """Entries, bytes held, the byte limit, and hit and miss counts since the last clear."""
+    return CacheInfo(len(_cache.items), _cache.bytes, _cache.limit, _cache.hits, _cache.misses)
+
+
+# --- Painting -----------------------------------------------------------------------
+
+
+def _check(part: str, height: int) -> None:
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; expected one of {', '.join(PARTS)}")
+    if not MIN_HEIGHT <= height <= MAX_HEIGHT:
+        raise ValueError(f"height {height} is outside {MIN_HEIGHT}..{MAX_HEIGHT}")
 
 
 def paint(doll: Doll, part: Part, height: int) -> pygame.Surface:
     """The doll (or a part of it) ``height`` pixels tall on a transparent surface.
 
-    Deterministic and cached: do not draw onto the returned surface.
+    Deterministic (the same pixels on every run) and cached: do not draw onto the
+    returned surface. Its size is ``part_size(part, height)``.
+
+    Raises:
+        ValueError: an unknown part, or a height outside ``MIN_HEIGHT..MAX_HEIGHT``.
     """
+    _check(part, height)
     key = (doll, part, height)
     surf = _cache.get(key)
-    if surf is None:
-        surf = _paint_uncached(doll, part, height)
-        _cache[key] = surf
+    if surf is not None:
+        _cache.hits += 1
+        return surf
+    _cache.misses += 1
+    if part == "whole":
+        surf = _render.paint_whole(doll, height)
+    elif part == "bottom_back":
+        surf = _render.paint_back(doll, height)
+    else:
+        # Both halves come from one whole painting; keep both, the other is asked next.
+        whole = _cache.get((doll, "whole", height)) or _render.paint_whole(doll, height)
+        top, bottom = _render.split(whole, height)
+        other: Part = "bottom" if part == "top" else "top"
+        _cache.put((doll, other, height), bottom if part == "top" else top)
+        surf = top if part == "top" else bottom
+    _cache.put(key, surf)
     return surf
 
 
-def _paint_uncached(doll: Doll, part: Part, height: int) -> pygame.Surface:
-    # Provisional silhouette; the full painter replaces this.
-    w = doll_width(height)
-    whole = pygame.Surface((w, height), pygame.SRCALPHA)
-    pygame.draw.ellipse(whole, doll.colors.body, (0, round(height * 0.3), w, round(height * 0.7)))
-    pygame.draw.ellipse(
-        whole, doll.colors.body, (round(w * 0.18), 0, round(w * 0.64), round(height * 0.5))
-    )
-    pygame.draw.ellipse(
-        whole,
-        doll.face.skin,
-        (round(w * 0.3), round(height * 0.08), round(w * 0.4), round(height * 0.3)),
-    )
-    waist = round(height * WAIST)
-    if part == "whole":
-        return whole
-    if part == "top":
-        return whole.subsurface((0, 0, w, waist)).copy()
-    if part == "bottom":
-        return whole.subsurface((0, waist, w, height - waist)).copy()
-    back = pygame.Surface((w, round(height * 0.12)), pygame.SRCALPHA)
-    pygame.draw.ellipse(back, (120, 80, 40), back.get_rect())
-    return back
+#: Standard heights ``paint_scaled`` paints at: 16 steps per doubling (about 4.4 % apart).
+_STEPS_PER_OCTAVE = 16
+
+
+def _standard_height(height: int) -> int:
+    """The smallest standard height at or above ``height``."""
+    step = math.ceil(math.log2(max(height, MIN_HEIGHT)) * _STEPS_PER_OCTAVE - 1e-9)
+    return min(MAX_HEIGHT, max(height, round(2 ** (step / _STEPS_PER_OCTAVE))))
+
+
+def paint_scaled(doll: Doll, part: Part, height: int) -> pygame.Surface:
+    """``paint`` for animation: exact when cached, else a quick scale of a near painting.
+
+    The result has ``part_size(part, height)`` and sits at ``part_offset(part, height)``
+    like ``paint``'s, but may be slightly softer. Cost when not cached: one nearest-
+    neighbour scale (well under a millisecond at window sizes), plus one cold paint the
+    first time a doll reaches a new standard height.
+    """
+    _check(part, height)
+    surf = _cache.get((doll, part, height))
+    if surf is not None:
+        _cache.hits += 1
+        return surf
+    # Nearest cached painting at or up to a standard step above (scaling down looks
+    # better than scaling up), else paint at the standard height.
+    hi = _standard_height(height)
+    near = [h for h in _cache.heights.get((doll, part), ()) if height <= h <= hi]
+    best = _cache.get((doll, part, min(near))) if near else None
+    if best is None:
+        best = paint(doll, part, hi)
+    size = part_size(part, height)
+    if best.get_size() == size:
+        return best
+    return pygame.transform.scale(best, size)
+
+
+__all__ = [
+    "ASPECT",
+    "DEFAULT_CACHE_BYTES",
+    "MAX_HEIGHT",
+    "MIN_HEIGHT",
+    "PARTS",
+    "WAIST",
+    "CacheInfo",
+    "Part",
+    "cache_info",
+    "clear_cache",
+    "doll_width",
+    "paint",
+    "paint_scaled",
+    "part_offset",
+    "part_size",
+    "set_cache_limit",
+]

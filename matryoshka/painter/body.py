@@ -1,0 +1,263 @@
+"""The body of a doll: lacquered wood, headscarf, trim, apron with its folk motif, dress."""
+
+from __future__ import annotations
+
+from matryoshka.model import Doll
+from matryoshka.painter import geometry as g
+from matryoshka.painter.canvas import RGB, Canvas, luminance, mix
+from matryoshka.painter.shapes import flower, leaf, rose
+
+TUNIC: RGB = (122, 114, 76)
+SUIT: RGB = (44, 46, 58)
+SHIRT: RGB = (246, 244, 238)
+TIE: RGB = (168, 28, 40)
+LEAF: RGB = (56, 128, 62)
+GOLD: RGB = (214, 176, 62)
+
+#: Where the base trim band starts.
+BASE_TRIM = 0.935
+#: Thickness of the dark edge around the silhouette.
+EDGE = 0.006
+
+
+def outline_color(body: RGB) -> RGB:
+    """The dark edge around the doll: its body colour, much darker."""
+    return mix(body, (20, 12, 8), 0.6)
+
+
+def _hem_y(x: float, half: float) -> float:
+    # The scarf's hem dips to a point-ish curve under the knot, like a folded shawl.
+    u = min(1.0, abs(x) / half) if half > 0 else 1.0
+    return g.SCARF_HEM - 0.035 + 0.045 * (1 - u * u)
+
+
+def scarf_polygon() -> list[g.Point]:
+    """The headscarf over head and shoulders, down to its curved hem."""
+    ys = [0.0 + (g.SCARF_HEM - 0.035) * i / 40 for i in range(41)]
+    right = [(g.half_width(y), y) for y in ys]
+    half = g.half_width(g.SCARF_HEM - 0.035)
+    hem = [(half * (1 - 2 * i / 30), 0.0) for i in range(31)]
+    hem = [(x, _hem_y(x, half)) for x, _ in hem]
+    left = [(-x, y) for x, y in reversed(right)]
+    return [*right, *hem, *left]
+
+
+def hem_curve() -> list[g.Point]:
+    half = g.half_width(g.SCARF_HEM - 0.035)
+    return [(x, _hem_y(x, half)) for x in (half * (1 - 2 * i / 30) for i in range(31))]
+
+
+def dress_of(doll: Doll) -> str | None:
+    """The dress emblem the doll wears (the first one listed), or ``None``."""
+    for e in doll.emblems:
+        if isinstance(e, str) and e in ("military-tunic", "suit"):
+            return e
+    return None
+
+
+def paint_body(c: Canvas, doll: Doll, motif: bool) -> None:
+    """Paint everything but the face and the symbols.
+
+    Args:
+        c: the canvas.
+        doll: the doll.
+        motif: paint the apron's big central flower (False when a symbol sits there).
+    """
+    col = doll.colors
+    dress = dress_of(doll)
+    body = {"military-tunic": TUNIC, "suit": SUIT}.get(dress or "", col.body)
+
+    # Wood under everything, then the body colour inset so a dark edge remains.
+    c.polygon(outline_color(col.body), g.outline())
+    c.polygon(body, g.band(0.0, 1.0, inset=EDGE, steps=120))
+
+    # Base trim.
+    if c.visible(BASE_TRIM - 0.02, 1.0):
+        c.polygon(mix(col.trim, (0, 0, 0), 0.35), g.band(BASE_TRIM - 0.008, 1.0, EDGE, 8))
+        c.polygon(col.trim, g.band(BASE_TRIM, 1.0, EDGE, 8))
+        for i in range(-6, 7):
+            c.circle(mix(col.trim, (255, 255, 255), 0.45), i * 0.038, BASE_TRIM + 0.028, 0.007)
+
+    if dress == "military-tunic":
+        _tunic(c, col.trim)
+    elif dress == "suit":
+        _suit(c)
+    else:
+        _apron(c, doll, motif)
+
+    _scarf(c, doll)
+    # The seam of the two halves, a thin line along the front of the rim.
+    seam = [(x, g.outer_front_y(x)) for x in _xs(g.rim_radii()[0], 30)]
+    c.stroke(mix(body, (0, 0, 0), 0.45), seam, 0.004)
+
+
+def _xs(r: float, n: int) -> list[float]:
+    return [-r + 2 * r * i / n for i in range(n + 1)]
+
+
+def _scarf(c: Canvas, doll: Doll) -> None:
+    col = doll.colors
+    if not c.visible(0.0, g.SCARF_HEM + 0.04):
+        return
+    scarf = col.scarf
+    c.polygon(scarf, scarf_polygon())
+    # Polka dots on the scarf, away from the face.
+    dot = (
+        mix(scarf, (255, 255, 255), 0.55) if luminance(scarf) < 170 else mix(scarf, (0, 0, 0), 0.3)
+    )
+    for x, y in _SCARF_DOTS:
+        if g.half_width(y) - abs(x) > 0.02 and not _in_oval(x, y, g.FACE_TRIM, 1.12):
+            c.circle(dot, x, y, 0.008)
+    # Gold hem with a scalloped edge.
+    hem = hem_curve()
+    c.stroke(col.trim, hem, 0.011)
+    for x, y in hem[2:-2:3]:
+        c.circle(col.trim, x, y + 0.01, 0.0085)
+    # The knot under the chin.
+    knot = mix(scarf, (0, 0, 0), 0.25)
+    c.polygon(knot, [(0, 0.352), (-0.055, 0.338), (-0.06, 0.378), (0, 0.366)])
+    c.polygon(knot, [(0, 0.352), (0.055, 0.338), (0.06, 0.378), (0, 0.366)])
+    c.circle(mix(scarf, (0, 0, 0), 0.4), 0, 0.358, 0.014)
+    # The trim line around the face.
+    c.oval(mix(col.trim, (0, 0, 0), 0.3), g.FACE_TRIM)
+    inner = g.Oval(g.FACE_TRIM.cx, g.FACE_TRIM.cy, g.FACE_TRIM.rx - 0.003, g.FACE_TRIM.ry - 0.003)
+    c.oval(col.trim, inner)
+
+
+def _in_oval(x: float, y: float, o: g.Oval, grow: float = 1.0) -> bool:
+    return ((x - o.cx) / (o.rx * grow)) ** 2 + ((y - o.cy) / (o.ry * grow)) ** 2 <= 1.0
+
+
+_SCARF_DOTS: tuple[tuple[float, float], ...] = tuple(
+    (x * 0.045 + (0.0225 if row % 2 else 0.0), 0.03 + row * 0.045)
+    for row in range(8)
+    for x in range(-6, 7)
+)
+
+
+def _petal_color(col_body: RGB, apron: RGB) -> RGB:
+    # The flowers are painted in the body colour, unless that would vanish on the apron.
+    if abs(luminance(col_body) - luminance(apron)) < 60 or luminance(col_body) < 40:
+        return (192, 38, 44)
+    return col_body
+
+
+def _apron(c: Canvas, doll: Doll, motif: bool) -> None:
+    col = doll.colors
+    a = g.APRON
+    if not c.visible(a.top - 0.02, a.bottom + 0.02):
+        return
+    c.oval(mix(col.trim, (0, 0, 0), 0.35), g.Oval(a.cx, a.cy, a.rx + 0.014, a.ry + 0.014))
+    c.oval(col.trim, g.Oval(a.cx, a.cy, a.rx + 0.010, a.ry + 0.010))
+    c.oval(col.apron, a)
+    petal = _petal_color(col.body, col.apron)
+    # A garland of leaves and small flowers around the panel's lower edge.
+    for i, (x, y, ang) in enumerate(_GARLAND):
+        c.polygon(LEAF, leaf(x, y, 0.05, 0.022, ang))
+        if i % 2 == 0:
+            flower(c, x, y, 0.02, petal, GOLD, 5)
+    if motif:
+        cx, cy = a.cx, a.cy - 0.01
+        for ang in (-150, -30, 40, 140, 95, 85):
+            c.polygon(mix(LEAF, (0, 0, 0), 0.15), leaf(cx, cy, 0.125, 0.05, ang))
+        for ang in (-115, -65, 60, 120):
+            c.polygon(LEAF, leaf(cx, cy, 0.095, 0.038, ang))
+        rose(c, cx, cy, 0.075, petal, GOLD)
+        flower(c, cx - 0.1, cy - 0.12, 0.032, petal, GOLD, 6, 15)
+        flower(c, cx + 0.1, cy - 0.12, 0.032, petal, GOLD, 6, -15)
+        flower(c, cx, cy + 0.155, 0.036, petal, GOLD, 6)
+
+
+_GARLAND: tuple[tuple[float, float, float], ...] = (
+    (-0.17, 0.78, 70),
+    (-0.12, 0.865, 40),
+    (-0.06, 0.9, 15),
+    (0.06, 0.9, 165),
+    (0.12, 0.865, 140),
+    (0.17, 0.78, 110),
+)
+
+
+def _tunic(c: Canvas, trim: RGB) -> None:
+    dark = mix(TUNIC, (0, 0, 0), 0.35)
+    light = mix(TUNIC, (255, 255, 255), 0.18)
+    # Stand-up collar just under the scarf.
+    c.polygon(dark, [(-0.075, 0.345), (0.075, 0.345), (0.068, 0.41), (-0.068, 0.41)])
+    c.polygon(light, [(-0.065, 0.35), (0.065, 0.35), (0.058, 0.4), (-0.058, 0.4)])
+    # Shoulder boards, gold edged.
+    for s in (-1, 1):
+        c.polygon(
+            GOLD, [(s * 0.14, 0.385), (s * 0.215, 0.41), (s * 0.205, 0.44), (s * 0.13, 0.415)]
+        )
+        c.polygon(
+            (150, 30, 30),
+            [(s * 0.15, 0.395), (s * 0.2, 0.413), (s * 0.195, 0.428), (s * 0.145, 0.41)],
+        )
+    # Placket and buttons.
+    c.stroke(dark, [(0.0, 0.40), (0.0, 0.93)], 0.006)
+    for y in (0.45, 0.53, 0.61, 0.77, 0.85):
+        c.circle(mix(GOLD, (0, 0, 0), 0.3), 0.018, y, 0.011)
+        c.circle(GOLD, 0.018, y, 0.0085)
+    # Breast pockets with flaps and buttons.
+    for s in (-1, 1):
+        x0 = s * 0.13
+        c.polygon(dark, _rect(x0, 0.505, 0.11, 0.085))
+        c.polygon(light, _rect(x0, 0.505, 0.1, 0.075))
+        c.polygon(
+            dark,
+            [
+                (x0 - 0.055, 0.465),
+                (x0 + 0.055, 0.465),
+                (x0 + 0.05, 0.49),
+                (x0, 0.5),
+                (x0 - 0.05, 0.49),
+            ],
+        )
+        c.circle(GOLD, x0, 0.485, 0.007)
+    # Belt with a buckle.
+    c.polygon((86, 58, 34), g.band(0.665, 0.705, EDGE, 4))
+    c.polygon(GOLD, _rect(0.0, 0.685, 0.05, 0.05))
+    c.polygon((86, 58, 34), _rect(0.0, 0.685, 0.03, 0.026))
+    # Skirt pockets.
+    for s in (-1, 1):
+        c.polygon(
+            dark,
+            [
+                (s * 0.09, 0.77),
+                (s * 0.21, 0.77),
+                (s * 0.2, 0.79),
+                (s * 0.15, 0.8),
+                (s * 0.09, 0.79),
+            ],
+        )
+
+
+def _rect(cx: float, cy: float, w: float, h: float) -> list[g.Point]:
+    return [
+        (cx - w / 2, cy - h / 2),
+        (cx + w / 2, cy - h / 2),
+        (cx + w / 2, cy + h / 2),
+        (cx - w / 2, cy + h / 2),
+    ]
+
+
+def _suit(c: Canvas) -> None:
+    lapel = mix(SUIT, (255, 255, 255), 0.14)
+    # White shirt in the V of the jacket, a tie down the middle.
+    v = [(-0.085, 0.35), (0.085, 0.35), (0.0, 0.63)]
+    c.polygon(lapel, [(-0.125, 0.35), (0.125, 0.35), (0.0, 0.665)])
+    c.polygon(SHIRT, v)
+    c.polygon(mix(SHIRT, (0, 0, 0), 0.2), [(-0.04, 0.35), (0.0, 0.4), (0.04, 0.35), (0.0, 0.37)])
+    c.polygon(TIE, [(-0.018, 0.375), (0.018, 0.375), (0.012, 0.398), (-0.012, 0.398)])
+    c.polygon(TIE, [(-0.011, 0.398), (0.011, 0.398), (0.03, 0.57), (0.0, 0.605), (-0.03, 0.57)])
+    c.polygon(
+        mix(TIE, (0, 0, 0), 0.3), [(-0.004, 0.4), (0.004, 0.4), (0.012, 0.57), (-0.012, 0.57)]
+    )
+    # Lapel edges and buttons.
+    c.stroke(mix(SUIT, (0, 0, 0), 0.5), [(-0.125, 0.35), (0.0, 0.665), (0.125, 0.35)], 0.005)
+    for y in (0.71, 0.8):
+        c.circle(mix(SUIT, (0, 0, 0), 0.5), 0.0, y, 0.012)
+        c.circle(mix(SUIT, (255, 255, 255), 0.3), 0.0, y, 0.009)
+    # Pocket square on the wearer's left breast.
+    c.polygon(SHIRT, [(0.125, 0.475), (0.19, 0.475), (0.175, 0.455), (0.155, 0.46), (0.14, 0.452)])
+    c.stroke(mix(SUIT, (0, 0, 0), 0.5), [(0.115, 0.475), (0.2, 0.475)], 0.004)

@@ -1,0 +1,86 @@
+"""Where each symbol goes on a doll: pure geometry, no pygame.
+
+Dress emblems (``military-tunic``, ``suit``) are painted as clothing by ``body``; every
+other emblem gets a box in doll units here:
+
+* a group doll's first symbol fills its face, inside the headscarf;
+* ``crown`` sits on top of the head;
+* ``medals`` on the wearer's left breast, ``corn`` diagonally across the chest (the
+  other side of the chest when medals are there too);
+* the rest share the apron panel on the belly, stacked top to bottom.
+
+Boxes never overlap, so several symbols on one doll stay readable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matryoshka.model import DRESS_EMBLEMS, Doll, Emblem
+from matryoshka.painter import geometry as g
+
+
+@dataclass(frozen=True)
+class Placed:
+    """One symbol, the box (doll units) it is fitted into, and the name of that region."""
+
+    emblem: Emblem
+    box: g.Box
+    region: str = "belly"
+
+
+def _on_belly(e: Emblem) -> bool:
+    return not (isinstance(e, str) and e in ("crown", "medals", "corn"))
+
+
+def is_dress(e: Emblem) -> bool:
+    return isinstance(e, str) and e in DRESS_EMBLEMS
+
+
+def symbols(doll: Doll) -> list[Emblem]:
+    """The doll's non-dress emblems, in order, without repeats."""
+    out: list[Emblem] = []
+    for e in doll.emblems:
+        if not is_dress(e) and e not in out:
+            out.append(e)
+    return out
+
+
+def place(doll: Doll) -> list[Placed]:
+    """Every symbol of ``doll`` with its box; see the module docstring for the rules."""
+    syms = symbols(doll)
+    placed: list[Placed] = []
+    if doll.kind == "group" and syms:
+        placed.append(Placed(syms.pop(0), g.FACE_EMBLEM, "face"))
+    belly: list[Emblem] = []
+    medals = "medals" in syms
+    for e in syms:
+        if e == "crown":
+            placed.append(Placed(e, g.CROWN, "crown"))
+        elif e == "medals":
+            placed.append(Placed(e, g.CHEST_LEFT, "chest"))
+        elif e == "corn":
+            if medals:
+                # The wearer's right breast, leaning outwards.
+                box = g.Box(
+                    -g.CHEST_LEFT.x - g.CHEST_LEFT.w, g.CHEST_LEFT.y, g.CHEST_LEFT.w, g.CHEST_LEFT.h
+                )
+            elif any(_on_belly(x) for x in syms):
+                box = g.Box(g.CHEST.x, g.CHEST.y, g.CHEST.w, g.BELLY.y - 0.005 - g.CHEST.y)
+            else:
+                box = g.CHEST
+            placed.append(Placed(e, box, "chest"))
+        else:
+            belly.append(e)
+    if belly:
+        b = g.BELLY
+        n = len(belly)
+        gap = 0.015
+        h = (b.h - gap * (n - 1)) / n
+        for i, e in enumerate(belly):
+            # Narrow the lower boxes a little: the apron tapers towards the base.
+            shrink = 0.0 if n == 1 else 0.02 * i
+            placed.append(
+                Placed(e, g.Box(b.x + shrink, b.y + i * (h + gap), b.w - 2 * shrink, h), "belly")
+            )
+    return placed

@@ -1,0 +1,297 @@
+"""From a doll and a height to pixels: supersampling, strips, shading, halves, the rim.
+
+The whole doll is drawn with plain ``pygame.draw`` calls at two to four times its final
+size and smooth-scaled down, which anti-aliases every edge. Tall dolls are drawn in
+horizontal strips so the working surface stays small (an 8192 px doll never needs a
+gigantic surface). Shading and gloss are applied afterwards at the final size from small
+precomputed textures, because they are the same for every doll.
+
+The halves are cut from the whole doll with per-column masks, so ``top`` and ``bottom``
+split its pixels exactly; the wooden lip and rim are then recoloured inside those pixels
+without touching their alpha.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from matryoshka.model import Doll
+from matryoshka.painter import geometry as g
+from matryoshka.painter.body import outline_color, paint_body
+from matryoshka.painter.canvas import RGB, Canvas, mix
+from matryoshka.painter.face import paint_face
+from matryoshka.painter.placement import Placed, place
+from matryoshka.painter.portrait import load_portrait, portrait_surface
+from matryoshka.pgcompat import pygame
+
+try:  # the symbols live in their own module; without it dolls still paint, plainly
+    from matryoshka.painter.emblems import draw_emblem
+except ImportError:  # pragma: no cover - only while the module is missing
+    draw_emblem = None
+
+#: Most pixels a working (supersampled) surface may have; taller dolls paint in strips.
+STRIP_PIXELS = 12_000_000
+
+WOOD_RIM: RGB = (232, 196, 146)
+WOOD_EDGE: RGB = (176, 128, 80)
+WOOD_LIP: RGB = (214, 172, 118)
+WOOD_INSIDE: RGB = (150, 100, 58)
+WOOD_DEEP: RGB = (92, 58, 32)
+
+
+def supersample(height: int) -> int:
+    """How many times larger than final the doll is drawn before scaling down."""
+    if height <= 192:
+        return 4
+    if height <= 720:
+        return 3
+    return 2
+
+
+def doll_width(height: int) -> int:
+    return max(1, round(height * g.ASPECT))
+
+
+# --- The whole doll -----------------------------------------------------------------
+
+
+def paint_whole(doll: Doll, height: int) -> pygame.Surface:
+    """The closed doll, ``doll_width(height)`` x ``height``, transparent around it."""
+    w, h = doll_width(height), height
+    s = supersample(h)
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    placed = place(doll)
+    portrait = load_portrait(doll.portrait) if doll.portrait is not None else None
+    edge = outline_color(doll.colors.body)
+    rows = max(1, STRIP_PIXELS // (w * s * s))
+    for y0 in range(0, h, rows):
+        n = min(rows, h - y0)
+        hi = pygame.Surface((w * s, n * s), pygame.SRCALPHA)
+        hi.fill((*edge, 255))
+        c = Canvas(hi, h * s, w * s / 2, y0 * s)
+        _paint_layers(c, doll, placed, portrait)
+        mask = pygame.Surface(hi.get_size(), pygame.SRCALPHA)
+        mask.fill((255, 255, 255, 0))
+        pygame.draw.polygon(mask, (255, 255, 255, 255), c.pts(g.outline()))
+        hi.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+        out.blit(pygame.transform.smoothscale(hi, (w, n)), (0, y0))
+    shade, gloss = _lighting(w, h)
+    out.blit(shade, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    out.blit(gloss, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    return out
+
+
+def _paint_layers(c: Canvas, doll: Doll, placed: list[Placed], portrait: object) -> None:
+    belly = any(p.region == "belly" for p in placed)
+    paint_body(c, doll, motif=not belly)
+    if doll.kind == "group":
+        c.oval(doll.colors.apron, g.FACE)
+    elif portrait is not None:
+        _paint_portrait(c, portrait)
+    else:
+        paint_face(c, doll.face)
+    if draw_emblem is None:
+        return
+    for p in placed:
+        if c.visible(p.box.y, p.box.y + p.box.h):
+            draw_emblem(c.surface, p.emblem, c.rect(p.box), doll.colors)
+
+
+def _paint_portrait(c: Canvas, portrait: object) -> None:
+    o = g.FACE
+    if not c.visible(o.top, o.bottom):
+        return
+    x0, y0 = c.pt(o.cx - o.rx, o.cy - o.ry)
+    size = (round(2 * o.rx * c.scale), round(2 * o.ry * c.scale))
+    c.surface.blit(portrait_surface(portrait, size), (round(x0), round(y0)))  # type: ignore[arg-type]
+
+
+# --- Lighting -----------------------------------------------------------------------
+
+_TEX_H = 128
+
+
+@lru_cache(maxsize=1)
+def _lighting_textures() -> tuple[pygame.Surface, pygame.Surface]:
+    """Small shade (multiply) and gloss (add) maps in doll proportions."""
+    th = _TEX_H
+    tw = max(2, round(th * g.ASPECT))
+    shade = pygame.Surface((tw, th))
+    gloss = pygame.Surface((tw, th))
+    lx, lz = -0.45, 0.89
+    for j in range(th):
+        y = min(0.985, max(0.012, (j + 0.5) / th))
+        r = max(1e-3, g.half_width(y))
+        base = 0.9 if y > 0.95 else 1.0
+        for i in range(tw):
+            x = ((i + 0.5) / tw - 0.5) * g.ASPECT
+            u = max(-1.0, min(1.0, x / r))
+            nz = math.sqrt(max(0.0, 1 - u * u))
+            d = max(0.0, lx * u + lz * nz)
+            m = round(255 * base * (0.66 + 0.34 * d))
+            shade.set_at((i, j), (m, m, m))
+            # A tall soft highlight down the body's left, a small one on the head.
+            body = _bump(y, 0.44, 0.93) * math.exp(-(((u + 0.55) / 0.14) ** 2))
+            head = _bump(y, 0.03, 0.33) * math.exp(-(((u + 0.84) / 0.08) ** 2))
+            a = round(min(255.0, 70 * body + 60 * head))
+            gloss.set_at((i, j), (a, a, a))
+    return shade, gloss
+
+
+def _bump(y: float, a: float, b: float) -> float:
+    if y <= a or y >= b:
+        return 0.0
+    t = (y - a) / (b - a)
+    return math.sin(math.pi * t) ** 1.5
+
+
+@lru_cache(maxsize=4)
+def _lighting(w: int, h: int) -> tuple[pygame.Surface, pygame.Surface]:
+    shade, gloss = _lighting_textures()
+    return pygame.transform.smoothscale(shade, (w, h)), pygame.transform.smoothscale(gloss, (w, h))
+
+
+# --- Halves -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cut:
+    """How the halves of a doll ``height`` tall split its pixel rows."""
+
+    #: Per column, the first row that belongs to the bottom half.
+    rows: tuple[int, ...]
+    #: Height of the top half's surface.
+    top_height: int
+    #: First row of the bottom half's surface (its ``part_offset``).
+    bottom_top: int
+    #: First row and height of the ``bottom_back`` surface.
+    back_top: int
+    back_height: int
+
+
+@lru_cache(maxsize=64)
+def cut(height: int) -> Cut:
+    """The split of a doll ``height`` tall (cached: cheap to ask for every frame)."""
+    w = doll_width(height)
+    rows = tuple(
+        min(height, max(0, math.ceil(g.cut_y(((i + 0.5) - w / 2) / height) * height - 0.5)))
+        for i in range(w)
+    )
+    _rx, ry = g.rim_radii()
+    back_top = max(0, math.floor((g.WAIST - ry) * height) - 1)
+    back_bottom = min(height, math.ceil((g.WAIST + ry) * height) + 1)
+    return Cut(rows, max(1, max(rows)), min(rows), back_top, max(1, back_bottom - back_top))
+
+
+def _runs(rows: tuple[int, ...]) -> list[tuple[int, int, int]]:
+    """(first column, number of columns, row) for each run of equal rows."""
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    for i in range(1, len(rows) + 1):
+        if i == len(rows) or rows[i] != rows[start]:
+            out.append((start, i - start, rows[start]))
+            start = i
+    return out
+
+
+def split(whole: pygame.Surface, height: int) -> tuple[pygame.Surface, pygame.Surface]:
+    """The top and bottom halves cut from ``whole``, with their wooden lip and rim."""
+    k = cut(height)
+    w = whole.get_width()
+    top = whole.subsurface((0, 0, w, k.top_height)).copy()
+    bottom = whole.subsurface((0, k.bottom_top, w, height - k.bottom_top)).copy()
+    clear = (0, 0, 0, 0)
+    for x, n, r in _runs(k.rows):
+        if r < k.top_height:
+            top.fill(clear, (x, r, n, k.top_height - r))
+        if r > k.bottom_top:
+            bottom.fill(clear, (x, 0, n, r - k.bottom_top))
+    rx, _ = g.rim_radii()
+    xs = [-(rx + 0.01) + 2 * (rx + 0.01) * i / 48 for i in range(49)]
+    lip = 0.012
+    _recolour(
+        top,
+        0,
+        height,
+        [
+            (
+                WOOD_LIP,
+                [(x, g.cut_y(x) - lip) for x in xs]
+                + [(x, g.cut_y(x) + 0.02) for x in reversed(xs)],
+            )
+        ],
+    )
+    _recolour(
+        bottom,
+        k.bottom_top,
+        height,
+        [
+            (
+                WOOD_EDGE,
+                [(x, g.cut_y(x) - 0.02) for x in xs]
+                + [(x, g.outer_front_y(x) + 0.005) for x in reversed(xs)],
+            ),
+            (
+                WOOD_RIM,
+                [(x, g.cut_y(x) - 0.02) for x in xs]
+                + [(x, g.outer_front_y(x)) for x in reversed(xs)],
+            ),
+        ],
+    )
+    return top, bottom
+
+
+def _recolour(
+    surface: pygame.Surface, offset: int, height: int, polys: list[tuple[RGB, list[g.Point]]]
+) -> None:
+    """Paint ``polys`` (doll units) over ``surface`` without changing its alpha.
+
+    ``surface`` holds rows from ``offset`` of a doll ``height`` tall. The shapes are drawn
+    supersampled into a small band, scaled down, laid over, and the band's original alpha
+    is then put back, so the part covers exactly the pixels it covered before.
+    """
+    ys = [y for _, pts in polys for _, y in pts]
+    r0 = max(0, math.floor(min(ys) * height) - offset - 1)
+    r1 = min(surface.get_height(), math.ceil(max(ys) * height) - offset + 1)
+    if r1 <= r0:
+        return
+    w = surface.get_width()
+    s = supersample(height)
+    hi = pygame.Surface((w * s, (r1 - r0) * s), pygame.SRCALPHA)
+    hi.fill((*polys[-1][0], 0))
+    c = Canvas(hi, height * s, w * s / 2, (offset + r0) * s)
+    for color, pts in polys:
+        c.polygon(color, pts)
+    layer = pygame.transform.smoothscale(hi, (w, r1 - r0))
+    region = surface.subsurface((0, r0, w, r1 - r0))
+    alpha = region.copy()
+    alpha.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
+    region.blit(layer, (0, 0))
+    region.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MAX)
+    region.blit(alpha, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+
+
+# --- The opening --------------------------------------------------------------------
+
+
+def paint_back(doll: Doll, height: int) -> pygame.Surface:
+    """The bottom half's opening seen from above: rim, inner wall and the dark hollow."""
+    k = cut(height)
+    w = doll_width(height)
+    s = supersample(height)
+    hi = pygame.Surface((w * s, k.back_height * s), pygame.SRCALPHA)
+    hi.fill((*WOOD_EDGE, 0))
+    c = Canvas(hi, height * s, w * s / 2, k.back_top * s)
+    rx, ry = g.rim_radii()
+    irx, iry = g.inner_rim_radii()
+    y = g.WAIST
+    c.ellipse(WOOD_EDGE, 0, y, rx, ry)
+    c.ellipse(WOOD_RIM, 0, y, rx - 0.003, ry - 0.002)
+    c.ellipse(mix(WOOD_INSIDE, WOOD_EDGE, 0.5), 0, y, irx + 0.002, iry + 0.0015)
+    # Inside, the far wall catches the light; deeper down it gets dark.
+    c.ellipse(WOOD_INSIDE, 0, y, irx, iry)
+    c.ellipse(mix(WOOD_INSIDE, WOOD_DEEP, 0.5), 0, y + iry * 0.25, irx * 0.9, iry * 0.72)
+    c.ellipse(WOOD_DEEP, 0, y + iry * 0.4, irx * 0.78, iry * 0.52)
+    return pygame.transform.smoothscale(hi, (w, k.back_height))

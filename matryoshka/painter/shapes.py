@@ -1,0 +1,88 @@
+"""Small reusable motifs in doll units: rotated ellipses, leaves, folk flowers."""
+
+from __future__ import annotations
+
+import math
+
+from matryoshka.painter.canvas import RGB, Canvas, mix
+from matryoshka.painter.geometry import Point
+
+
+def rotated_ellipse(
+    cx: float, cy: float, rx: float, ry: float, angle: float, n: int = 20
+) -> list[Point]:
+    """An ellipse turned ``angle`` degrees (clockwise on screen) as a polygon."""
+    a = math.radians(angle)
+    ca, sa = math.cos(a), math.sin(a)
+    out = []
+    for i in range(n):
+        t = 2 * math.pi * i / n
+        x, y = rx * math.cos(t), ry * math.sin(t)
+        out.append((cx + x * ca - y * sa, cy + x * sa + y * ca))
+    return out
+
+
+def leaf(cx: float, cy: float, length: float, width: float, angle: float) -> list[Point]:
+    """A pointed leaf whose stem end is at (cx, cy), pointing ``angle`` degrees."""
+    a = math.radians(angle)
+    ca, sa = math.cos(a), math.sin(a)
+    out = []
+    n = 10
+    for side in (1, -1):
+        rng = range(n + 1) if side == 1 else range(n, -1, -1)
+        for i in rng:
+            t = i / n
+            along = t * length
+            across = side * width / 2 * math.sin(math.pi * t) ** 0.8
+            out.append((cx + along * ca - across * sa, cy + along * sa + across * ca))
+    return out
+
+
+def flower(
+    c: Canvas,
+    cx: float,
+    cy: float,
+    r: float,
+    petal: RGB,
+    centre: RGB,
+    petals: int = 6,
+    turn: float = 0.0,
+) -> None:
+    """A folk flower: a ring of round petals, a lighter inner ring and a gold centre."""
+    dark = mix(petal, (0, 0, 0), 0.35)
+    for i in range(petals):
+        a = turn + 360 * i / petals
+        ar = math.radians(a)
+        px, py = cx + math.cos(ar) * r * 0.55, cy + math.sin(ar) * r * 0.55
+        c.polygon(dark, rotated_ellipse(px, py, r * 0.52, r * 0.36, a))
+        c.polygon(petal, rotated_ellipse(px, py, r * 0.45, r * 0.29, a))
+    c.circle(mix(petal, (255, 255, 255), 0.35), cx, cy, r * 0.42)
+    c.circle(centre, cx, cy, r * 0.28)
+    c.circle(mix(centre, (90, 50, 10), 0.45), cx, cy, r * 0.12)
+
+
+def rose(c: Canvas, cx: float, cy: float, r: float, petal: RGB, centre: RGB) -> None:
+    """The big central rose of a matryoshka's apron: layered petals, darker inside."""
+    dark = mix(petal, (0, 0, 0), 0.3)
+    light = mix(petal, (255, 255, 255), 0.3)
+    for i in range(8):
+        a = 22.5 + 45 * i
+        ar = math.radians(a)
+        c.polygon(
+            dark,
+            rotated_ellipse(
+                cx + math.cos(ar) * r * 0.6, cy + math.sin(ar) * r * 0.6, r * 0.42, r * 0.32, a
+            ),
+        )
+    c.circle(petal, cx, cy, r * 0.78)
+    for i in range(5):
+        a = 72 * i - 90
+        ar = math.radians(a)
+        c.polygon(
+            light,
+            rotated_ellipse(
+                cx + math.cos(ar) * r * 0.38, cy + math.sin(ar) * r * 0.38, r * 0.3, r * 0.2, a
+            ),
+        )
+    c.circle(dark, cx, cy, r * 0.3)
+    c.circle(centre, cx, cy, r * 0.17)
