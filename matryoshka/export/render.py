@@ -70,17 +70,18 @@ def doll_surface(doll: Doll, height: int) -> pygame.Surface:
     return paint(doll, "whole", height).copy()
 
 
-def _open_pose(height: float) -> tuple[ch.Placement, ch.OpeningPose]:
-    rest = ch.Placement(0.0, 0.0, height)
+def _open_pose(rest: ch.Placement) -> ch.OpeningPose:
+    """The ``--open`` pose of a doll standing at ``rest``."""
+    h = rest.height
     # The shelf slot only matters once the shell settles, after the ``--open`` pose; put
-    # it where the shell would fall so a different OPEN_STILL_T still looks sensible.
-    slot = ch.Placement(0.0, height * 0.7, height * 0.3)
-    return rest, ch.opening_pose(ch.OPEN_STILL_T, rest, slot, ASPECT)
+    # it where the window's shelf is (below and to the left), which also decides the side
+    # the lid lifts to.
+    slot = ch.Placement(rest.cx - ASPECT * h * 1.5, rest.top + h * 0.7, h * 0.3)
+    return ch.opening_pose(ch.OPEN_STILL_T, rest, slot, ASPECT)
 
 
-def _pose_bounds(height: float) -> tuple[float, float, float, float]:
-    """Left, top, right, bottom of every part of the ``--open`` pose (whole-doll boxes)."""
-    _, pose = _open_pose(height)
+def _pose_bounds(pose: ch.OpeningPose) -> tuple[float, float, float, float]:
+    """Left, top, right, bottom of every part of ``pose`` (whole-doll boxes)."""
     boxes = []
     for place in (pose.top, pose.bottom, pose.inner):
         w = doll_width(max(1, round(place.height)))
@@ -102,16 +103,14 @@ def open_surface(outer: Doll, inner: Doll, height: int) -> pygame.Surface:
     margin = max(2, round(height * 0.03))
     # The pose scales with the doll, so the content's height is proportional to it:
     # measure once, then draw at the scale that makes the content fill the picture.
-    left, top, right, bottom = _pose_bounds(1000.0)
+    left, top, right, bottom = _pose_bounds(_open_pose(ch.Placement(0.0, 0.0, 1000.0)))
     doll_h = max(8, math.floor((height - 2 * margin) * 1000.0 / (bottom - top)))
-    left, top, right, bottom = _pose_bounds(float(doll_h))
+    left, top, right, bottom = _pose_bounds(_open_pose(ch.Placement(0.0, 0.0, doll_h)))
     pad = 4  # rounding inside the stage can move a part by a pixel or two
     canvas = pygame.Surface(
         (math.ceil(right - left) + 2 * pad, math.ceil(bottom - top) + 2 * pad), pygame.SRCALPHA
     )
-    rest = ch.Placement(-left + pad, -top + pad, float(doll_h))
-    slot = ch.Placement(rest.cx, rest.top + doll_h * 0.7, doll_h * 0.3)
-    pose = ch.opening_pose(ch.OPEN_STILL_T, rest, slot, ASPECT)
+    pose = _open_pose(ch.Placement(-left + pad, -top + pad, float(doll_h)))
     stage.draw_opening(canvas, outer, inner, pose)
 
     bbox = canvas.get_bounding_rect(min_alpha=1)
@@ -158,6 +157,8 @@ def _measure_label(doll: Doll, name_px: int, years_px: int) -> _LabelText:
     words = name.split()
     for cut in range(1, len(words)):
         lines = (" ".join(words[:cut]), " ".join(words[cut:]))
+        if min(len(line) for line in lines) < 3:
+            continue  # never strand "II" or "of" on a line of its own
         w = max(_text_width(line, name_px, True) for line in lines)
         if w < two[1]:
             two = (lines, w)
@@ -285,12 +286,24 @@ def lineup_layout(dolls: tuple[Doll, ...], title: str, width: int, height: int) 
     items: list[LineupItem] = []
     y = top + (avail_h - total) / 2
     for row in rows:
+        # Room left in the row lets wrapped names go back on one line, cheapest first.
+        spare = avail_w - sum(slots[i] for i in row)
+        one_line: set[int] = set()
+        for i in sorted(row, key=lambda i: labels[i].one_w):
+            wide = max(doll_width(max(1, round(d * rel[i]))), labels[i].one_w, labels[i].years_w)
+            grow = wide + gap - slots[i]
+            if grow > 0 and grow <= spare:
+                slots[i] += grow
+                spare -= grow
+                one_line.add(i)
         row_h = d * rel[row[0]]
         x = margin + (avail_w - sum(slots[i] for i in row)) / 2
         base = y + row_h
         for i in row:
             h = d * rel[i]
             lines, _ = labels[i].fit(doll_width(max(1, round(h))))
+            if i in one_line:
+                lines = labels[i].one_line
             place = ch.Placement(x + slots[i] / 2, base - h, h)
             items.append(LineupItem(dolls[i], place, lines, labels[i].years))
             x += slots[i]
@@ -382,13 +395,13 @@ class AnimationScene:
         self.width = round(height * ANIMATION_ASPECT)
         self.start = start
         h, w = height, self.width
-        # The inner doll rises to 1.19 stage heights above the stage floor; the stage is
-        # sized so it never reaches the title.
         self.title_px = max(7, round(h * 0.042))
         self.name_px = max(7, round(h * 0.036))
+        # rest_placement leaves headroom above the doll for the lid and the rising inner
+        # doll, so the stage can start right under the title.
         floor = h * 0.75
-        stage_h = h * 0.56
-        self.stage_box = ch.Box(0.0, floor - stage_h, float(w), stage_h)
+        stage_top = h * 0.02 + self.title_px * 1.6
+        self.stage_box = ch.Box(0.0, stage_top, float(w), floor - stage_top)
         self.rest = ch.rest_placement(self.stage_box, ASPECT)
         self.name_y = round(floor + h * 0.005)
         shells = max(0, len(sequence.dolls) - 1 - start)
@@ -435,6 +448,11 @@ class AnimationScene:
         text.set_alpha(round(255 * min(1.0, alpha)))
         surface.blit(text, ((self.width - text.get_width()) // 2, self.name_y))
 
+    def pose(self, spec: FrameSpec) -> ch.OpeningPose:
+        """Where the pieces of the doll in front are in frame ``spec``."""
+        slot = self.slots[spec.depth - self.start] if self.slots else self.rest
+        return ch.opening_pose(spec.ms / ch.OPEN_MS, self.rest, slot, ASPECT)
+
     def draw(self, spec: FrameSpec) -> pygame.Surface:
         """The frame ``spec`` as a new opaque surface."""
         surface = self._background.copy()
@@ -446,8 +464,7 @@ class AnimationScene:
             self._blit_name(surface, spec.depth, 1.0)
         else:
             t = spec.ms / ch.OPEN_MS
-            slot = self.slots[spec.depth - self.start]
-            pose = ch.opening_pose(t, self.rest, slot, ASPECT)
+            pose = self.pose(spec)
             # Moving pieces are drawn as the window draws them: scaled from cached paintings.
             stage.draw_opening(surface, dolls[spec.depth], dolls[spec.depth + 1], pose, scaled=True)
             # While the inner doll takes the stage, the old name fades out, then the new
