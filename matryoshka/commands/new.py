@@ -1,0 +1,239 @@
+"""``matryoshka new FILE [--force]``: write a commented starter sequence.
+
+The starter is a real, valid sequence (three German chancellors) with every field of the
+format explained in YAML comments, so a user can edit it into their own set and get
+located errors from ``matryoshka validate`` at every step. Its first line points editors
+with a YAML language server at the shipped JSON Schema.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from matryoshka import model
+from matryoshka.errors import MatryoshkaError
+from matryoshka.jsonschema import modeline
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the starter file; 0 on success (errors raise MatryoshkaError)."""
+    path: Path = args.file
+    write_new_file(path, starter_text(path), force=bool(args.force))
+    print(f"wrote {path}: edit it, then run: matryoshka validate {path}")
+    if path.suffix.lower() not in YAML_SUFFIXES:
+        print(
+            f"{path}: warning: sequence folders only pick up .yaml and .yml files",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def default_id(path: Path) -> str:
+    """The id a sequence file gets from its name, as the loader derives it."""
+    stem = path.name
+    for suffix in YAML_SUFFIXES:
+        stem = stem.removesuffix(suffix)
+    if model.ID_PATTERN.match(stem) and len(stem) <= model.MAX_ID:
+        return stem
+    return model.slugify(stem)
+
+
+def starter_text(path: Path) -> str:
+    """The commented starter sequence for a file at ``path``."""
+    hair = ", ".join(model.HAIR_STYLES)
+    colours = ", ".join(model.HAIR_COLORS)
+    return _STARTER.format(
+        modeline=modeline(),
+        format=model.FORMAT_VERSION,
+        id=default_id(path),
+        file=path.name,
+        max_caption=model.MAX_CAPTION,
+        hair=hair,
+        hair_colors=colours,
+        beards=", ".join(model.BEARDS),
+        moustaches=", ".join(model.MOUSTACHES),
+        eyebrows=", ".join(model.EYEBROWS),
+        glasses=", ".join(model.GLASSES),
+        skins=", ".join(model.SKIN_TONES),
+        emblems=_wrapped(", ".join(model.EMBLEMS), "    #   "),
+    )
+
+
+def write_new_file(path: Path, text: str, *, force: bool) -> None:
+    """Write ``text`` to ``path`` atomically; without ``force`` never replace a file.
+
+    The text goes to a temporary file in the same folder first, so a reader never sees
+    half a file. Without ``force`` the temporary file is hard-linked into place, which
+    fails if ``path`` exists even when it appears between the check and the write.
+
+    Raises:
+        MatryoshkaError: ``path`` exists (without ``force``), is a folder, or cannot be
+            written; the message is one line naming the file.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise MatryoshkaError.at(path, "is a folder; give a file name such as my-rulers.yaml")
+    if path.exists() and not force:
+        raise MatryoshkaError.at(path, "already exists; use --force to replace it")
+    if not folder.is_dir():
+        raise MatryoshkaError.at(path, f"cannot write: no folder {folder}")
+    temp: str | None = None
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
+        if force:
+            os.replace(temp, path)
+        else:
+            _link_without_replacing(temp, path)
+    except FileExistsError:
+        raise MatryoshkaError.at(path, "already exists; use --force to replace it") from None
+    except OSError as err:
+        reason = err.strerror or str(err)
+        raise MatryoshkaError.at(path, f"cannot write: {reason.lower()}") from None
+    finally:
+        if temp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+
+
+def _link_without_replacing(temp: str, path: Path) -> None:
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links on this filesystem: fall back to check-then-rename.
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(temp, path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _wrapped(text: str, prefix: str, width: int = 88) -> str:
+    lines: list[str] = []
+    line = ""
+    for word in text.split(" "):
+        if line and len(prefix) + len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return f"\n{prefix}".join(lines)
+
+
+_STARTER = """\
+{modeline}
+#
+# A matryoshka sequence: one set of nested dolls, written by hand.
+#   matryoshka validate {file}   checks it and points at any mistake (file:line:col)
+#   matryoshka view {file}       opens it in the window
+#   matryoshka check {file}      compares it with its reference (see compare_with)
+# The line above lets editors with a YAML language server complete and check the fields.
+#
+# Quote any text that YAML would read as something else: a name such as "1917", "no" or
+# "2024-01-02" must be written in quotes. A colour starting with # must be quoted too,
+# because an unquoted # starts a comment.
+
+# Required: the version of this format.
+format: {format}
+
+# Optional: the name used on the command line and by compare_with: lowercase letters,
+# digits, - and _. Default: the file name without .yaml.
+id: {id}
+
+# Required: shown on the sequence's tab and in `matryoshka list`.
+title: German chancellors, 1982–2021
+
+# Optional: a paragraph about the set, shown one click away in the window.
+description: >-
+  Three chancellors of the Federal Republic of Germany, the latest outermost: an
+  example to replace with your own line of succession.
+
+# Optional: where the set or its facts come from.
+source: Example written by matryoshka new
+
+# Optional: the id of a reference sequence, a file of the same format that lists every
+# figure of the line in order (outermost = latest). Then `matryoshka check {file}`
+# names the figures this set skips, the dolls the reference does not know and any doll
+# nested out of order. Dolls are matched to the reference by id.
+# compare_with: german-chancellors
+
+# Required, at least one doll: OUTERMOST FIRST, so the core (the earliest) comes last.
+dolls:
+  # Required: the name shown.
+  - name: Angela Merkel
+    # Optional: unique in this file, and what the reference is matched on. Default: the
+    # name in lowercase with dashes. A person in office twice is two dolls with two ids
+    # (merkel, merkel-2).
+    id: merkel
+    # Optional: person (the default) or group, an organisation painted with an emblem
+    # instead of a face.
+    kind: person
+    # Optional: the name in its own script, any script, such as Борис Ельцин.
+    # native_name: Angela Merkel
+    # Optional: the office held.
+    office: Chancellor of Germany
+    # Optional: YYYY, YYYY-MM or YYYY-MM-DD (a negative year is BCE). Leave `end` out
+    # while the figure is still in office.
+    start: 2005-11-22
+    end: 2021-12-08
+    # Optional: a sentence about the figure, {max_caption} characters at most.
+    caption: The first woman to lead a German government.
+    # Optional: body, trim, apron and scarf colours, each #rrggbb or a CSS colour name;
+    # any left out come from the default palette.
+    colors: {{body: "#1f3a5f", trim: gold, apron: ivory, scarf: "#3a6ea5"}}
+    # Optional painted features of the face:
+    #   hair: {hair}
+    #     (or a colour word for thick hair of that colour)
+    #   hair_color: {hair_colors} or #rrggbb
+    #   beard: {beards}
+    #   moustache: {moustaches}
+    #   eyebrows: {eyebrows}
+    #   glasses: {glasses}
+    #   birthmark: true or false
+    #   skin: {skins} or #rrggbb
+    face: {{hair: short, hair_color: blond}}
+    # Optional painted symbols and dress, any of:
+    #   {emblems}
+    # or {{text: ...}} for up to 12 letters across the belly.
+    emblems: [{{text: CDU}}]
+    # Optional: a PNG, JPEG, GIF or WebP image, in this file's folder or below it, that
+    # replaces the painted face.
+    # portrait: portraits/merkel.png
+
+  - name: Gerhard Schröder
+    id: schroder
+    office: Chancellor of Germany
+    start: 1998-10-27
+    end: 2005-11-22
+    caption: Led a coalition of the Social Democrats and the Greens.
+    colors: {{body: darkred, trim: gold}}
+    face: {{hair: short, hair_color: dark}}
+    emblems: [{{text: SPD}}]
+
+  # The core: the earliest figure, the last doll opened.
+  - name: Helmut Kohl
+    id: kohl
+    office: Chancellor of Germany
+    start: 1982-10-01
+    end: 1998-10-27
+    caption: Chancellor when East and West Germany were reunited in 1990.
+    colors: {{body: "#2f5d3a", trim: gold}}
+    face: {{hair: short, hair_color: grey}}
+    emblems: [{{text: CDU}}]
+"""

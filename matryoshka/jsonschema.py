@@ -1,0 +1,214 @@
+"""The JSON Schema of the sequence format, for editors with a YAML language server.
+
+The schema is generated from the pydantic models that check sequence files
+(:class:`matryoshka.schema.SequenceFile`), so the vocabulary of faces and emblems, the
+limits and the unknown-key rule come from the same place the loader uses. This module
+then makes it pleasant in an editor: every field gets a description shown on hover,
+``null`` alternatives that the loader would refuse are removed, and a snippet for a new
+doll is offered in ``dolls:``.
+
+The shipped copy lives in ``assets/schema/matryoshka-1.schema.json``; a test checks that it
+equals :func:`schema_json`. After changing the models, regenerate it with::
+
+    python -m matryoshka.jsonschema
+
+The YAML language server reads JSON Schema draft 7, so the schema declares draft 7 and
+keeps its shared parts under ``definitions``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from matryoshka import model, paths
+from matryoshka.schema import SequenceFile
+
+SCHEMA_FILE_NAME = "matryoshka-1.schema.json"
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+_DATE_HELP = (
+    "YYYY, YYYY-MM or YYYY-MM-DD (such as 1917, 1917-03 or 1917-03-15); a negative year is BCE."
+)
+
+#: Hover text for every field, by the model that holds it. A test checks that every field
+#: of the models is described here, so a new field cannot ship without help text.
+DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "SequenceFile": {
+        "format": f"The format of this file: always {model.FORMAT_VERSION}.",
+        "id": "Short name used on the command line and by compare_with: lowercase letters, "
+        "digits, '-' and '_'. Default: the file name without .yaml.",
+        "title": "The title shown on the sequence's tab and in `matryoshka list`.",
+        "description": "A paragraph about the set, shown one click away in the window.",
+        "source": "Where the set or its facts come from (a citation).",
+        "compare_with": "The id of a reference sequence: every figure of the line, in order. "
+        "`matryoshka check` lists whom this set skips, adds or nests out of order.",
+        "dolls": "The dolls, OUTERMOST FIRST: the first is opened first, the last is the core.",
+    },
+    "DollFile": {
+        "name": "The figure's name as it is shown (quote names YAML would read as a number, "
+        "a date or yes/no).",
+        "id": "Unique in this file; matched against the reference by `matryoshka check`. "
+        "Default: the name in lowercase with dashes. A person in office twice needs two ids.",
+        "native_name": "The name in its own script, such as Борис Ельцин.",
+        "kind": "person (the default) or group: an organisation, painted with an emblem "
+        "instead of a face.",
+        "office": "The office held, such as President of the Russian Federation.",
+        "start": "When the term began: " + _DATE_HELP,
+        "end": "When the term ended: " + _DATE_HELP + " Leave it out while still in office.",
+        "caption": f"A sentence about this doll (at most {model.MAX_CAPTION} characters).",
+        "colors": "Paint colours; any left out come from the default palette.",
+        "face": "Painted features of the face.",
+        "emblems": "Painted symbols and dress, such as medals or suit, or {text: СССР} for "
+        "painted text.",
+        "portrait": "An image (PNG, JPEG, GIF or WebP) that replaces the painted face; a "
+        "path relative to this file's folder.",
+    },
+    "ColorsFile": {
+        "body": "The main colour of the doll: #rrggbb or a CSS colour name.",
+        "trim": "The colour of the borders and ornaments: #rrggbb or a CSS colour name.",
+        "apron": "The colour of the apron on the belly: #rrggbb or a CSS colour name.",
+        "scarf": "The colour of the headscarf around the face: #rrggbb or a CSS colour name.",
+    },
+    "FaceFile": {
+        "hair": "Hair style, or a colour word for thick hair of that colour.",
+        "hair_color": "Colour of hair, beard and moustache: a colour word or #rrggbb.",
+        "beard": "Beard style.",
+        "moustache": "Moustache style.",
+        "eyebrows": "Eyebrows.",
+        "glasses": "Glasses.",
+        "birthmark": "true paints a birthmark on the forehead.",
+        "skin": "Skin tone: a tone word or #rrggbb.",
+    },
+    "TextEmblemFile": {
+        "text": f"Short text painted across the belly (at most {model.MAX_TEXT_EMBLEM} "
+        "characters).",
+    },
+}
+
+#: Title and hover text of each model as a whole.
+_MODELS: dict[str, tuple[str, str]] = {
+    "SequenceFile": (
+        "matryoshka/1 sequence",
+        "One set of nested dolls. Unknown keys are errors at every level.",
+    ),
+    "DollFile": ("Doll", "One figure of the set."),
+    "ColorsFile": ("Colours", "Paint colours of a doll: #rrggbb or a CSS colour name each."),
+    "FaceFile": ("Face", "Painted features of a person's face."),
+    "TextEmblemFile": ("Painted text", "Short text painted across the belly, such as СССР."),
+}
+
+# Fields whose validator is a plain function, so pydantic cannot tell their JSON type.
+_TYPES: dict[tuple[str, str], dict[str, Any]] = {("FaceFile", "birthmark"): {"type": "boolean"}}
+
+_DOLL_SNIPPET = {
+    "label": "New doll",
+    "description": "A doll with a name, an office and the dates of the term",
+    "body": {"name": "$1", "office": "$2", "start": "$3", "end": "$4", "caption": "$5"},
+}
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of a sequence file, as a JSON-ready dict."""
+    raw = SequenceFile.model_json_schema(ref_template="#/definitions/{model}")
+    definitions: dict[str, Any] = raw.pop("$defs", {})
+    definitions = {name: _tidy_model(name, body) for name, body in definitions.items()}
+    root = _tidy_model("SequenceFile", raw)
+    root["properties"]["dolls"]["defaultSnippets"] = [_DOLL_SNIPPET]
+    # Editors show enumDescriptions next to each completion.
+    names = definitions["DollFile"]["properties"]["emblems"]["items"]["oneOf"][0]
+    names["description"] = "A painted symbol or piece of dress."
+    names["enumDescriptions"] = [model.EMBLEMS[name] for name in names["enum"]]
+    return {"$schema": DRAFT, **root, "definitions": dict(sorted(definitions.items()))}
+
+
+def schema_json() -> str:
+    """:func:`schema` as the text of the shipped file (stable, so it can be compared)."""
+    return json.dumps(schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def shipped_schema_path() -> Path:
+    """Where the shipped schema is: ``assets/schema/matryoshka-1.schema.json``."""
+    return paths.assets_dir() / "schema" / SCHEMA_FILE_NAME
+
+
+def modeline(path: Path | None = None) -> str:
+    """The comment that points a YAML language server at the schema.
+
+    The language server accepts an absolute file path (from the filesystem root) or a
+    URL; the path of the installed schema keeps working wherever the YAML file is moved.
+    """
+    target = (path or shipped_schema_path()).resolve()
+    where = target.as_uri() if os.name == "nt" else str(target)
+    return f"# yaml-language-server: $schema={where}"
+
+
+def write_schema(path: Path | None = None) -> Path:
+    """Write :func:`schema_json` to ``path`` (default: the shipped file), atomically."""
+    target = path or shipped_schema_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(schema_json())
+        os.chmod(temp, 0o644)  # mkstemp makes the file private; this one is shipped
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _tidy_model(name: str, body: dict[str, Any]) -> dict[str, Any]:
+    help_texts = DESCRIPTIONS.get(name, {})
+    properties = {}
+    for field, prop in body.get("properties", {}).items():
+        prop = _without_null(prop)
+        prop.pop("title", None)
+        prop.update(_TYPES.get((name, field), {}))
+        if field in help_texts:
+            prop["description"] = help_texts[field]
+        properties[field] = prop
+    title, description = _MODELS.get(name, (name, body.get("description", "")))
+    # Title and description first: they are what a reader of the file looks for.
+    tidy: dict[str, Any] = {"title": title, "description": description}
+    tidy.update(
+        (key, value)
+        for key, value in body.items()
+        if key not in ("properties", "title", "description")
+    )
+    if properties:
+        tidy["properties"] = properties
+    return tidy
+
+
+def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
+    """Drop ``anyOf: [X, null]`` and ``default: null``: the loader refuses an empty value."""
+    prop = dict(prop)
+    options = prop.get("anyOf")
+    if isinstance(options, list) and {"type": "null"} in options:
+        rest = [o for o in options if o != {"type": "null"}]
+        del prop["anyOf"]
+        if len(rest) == 1:
+            prop = {**rest[0], **prop}
+        else:
+            prop["anyOf"] = rest
+    if prop.get("default", 0) is None:
+        del prop["default"]
+    return prop
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m matryoshka.jsonschema [PATH]``: regenerate the schema file."""
+    args = sys.argv[1:] if argv is None else argv
+    target = write_schema(Path(args[0]) if args else None)
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
