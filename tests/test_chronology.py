@@ -391,3 +391,42 @@ def test_dolls_not_in_reference_are_listed_and_change_nothing_else(
         before.out_of_order,
         before.span,
     )
+
+
+# --- The shipped files ----------------------------------------------------------------
+
+
+def shipped(spec: str) -> Sequence:
+    from matryoshka.catalog import resolve
+
+    return resolve(spec)
+
+
+def test_shipped_market_set_against_its_reference() -> None:
+    market = shipped("market-1995")
+    report = check(market, shipped(market.compare_with or ""))
+    assert ids(report.missing) == ["lvov", "kerensky", "malenkov", "andropov", "chernenko"]
+    assert (report.out_of_order, report.not_in_reference) == ((), ())
+    assert report.reference_problems == ()
+
+
+def test_shipped_trotsky_set_against_its_reference() -> None:
+    seq = shipped("trotsky-inside-lenin")
+    report = check(seq, shipped(seq.compare_with or ""))
+    assert ids(report.not_in_reference) == ["trotsky"]
+    assert ids(report.missing) == ["malenkov", "andropov", "chernenko"]
+    assert report.out_of_order == ()
+
+
+def test_shipped_lenin_at_centre_against_its_reference() -> None:
+    seq = shipped("lenin-at-centre")
+    report = check(seq, shipped(seq.compare_with or ""))
+    groups = [d.id for d in seq.dolls if d.kind == "group"]
+    assert len(groups) == 4
+    assert set(groups) <= set(ids(report.not_in_reference))
+    assert ids(report.not_in_reference) == [d.id for d in reversed(seq.dolls[:-1])]
+    assert report.missing == () and report.out_of_order == ()
+
+
+def test_shipped_chronology_is_in_date_order() -> None:
+    assert reference_date_problems(shipped("soviet-chronology")) == []
