@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import math
 import os
 import tempfile
 from collections.abc import Callable
@@ -25,6 +26,8 @@ A4_LANDSCAPE_MM = (297.0, 210.0)
 GIF_COLORS = 255
 #: Frames sampled to build the shared GIF palette.
 PALETTE_SAMPLES = 16
+#: Pixels of the montage the GIF palette is computed from.
+PALETTE_PIXELS = 600_000
 
 
 class WriteError(Exception):
@@ -67,7 +70,12 @@ def save_pdf(image: Image.Image, fp: BinaryIO, title: str) -> None:
 
 
 def shared_palette(frames: list[Image.Image]) -> Image.Image:
-    """One adaptive palette for every frame, from a montage of evenly spaced frames."""
+    """One adaptive palette for every frame, from a montage of evenly spaced frames.
+
+    The montage is thinned (nearest neighbour, so only real colours) to a fixed number
+    of pixels: that keeps the k-means refinement, which visibly reduces banding in the
+    dolls' shading, to a fraction of a second at any size.
+    """
     step = max(1, len(frames) // PALETTE_SAMPLES)
     samples = frames[::step][:PALETTE_SAMPLES]
     if frames[-1] not in samples:
@@ -76,7 +84,13 @@ def shared_palette(frames: list[Image.Image]) -> Image.Image:
     montage = Image.new("RGB", (w, h * len(samples)))
     for i, frame in enumerate(samples):
         montage.paste(frame, (0, i * h))
-    return montage.quantize(GIF_COLORS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    thin = max(1, math.ceil(math.sqrt(montage.width * montage.height / PALETTE_PIXELS)))
+    if thin > 1:
+        size = (max(1, montage.width // thin), max(1, montage.height // thin))
+        montage = montage.resize(size, Image.Resampling.NEAREST)
+    return montage.quantize(
+        GIF_COLORS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE, kmeans=1
+    )
 
 
 def gif_frames(frames: list[Image.Image]) -> list[Image.Image]:
