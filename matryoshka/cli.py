@@ -138,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     command = args.command or "view"
     if command == "view":
+        # The window reopens the last sequence shown unless one is named.
+        args.sequence_defaulted = not getattr(args, "sequence", None)
         args.sequence = getattr(args, "sequence", None) or DEFAULT_SEQUENCE
         args.reduced_motion = getattr(args, "reduced_motion", False)
     module = importlib.import_module(f"matryoshka.commands.{command}")

@@ -1,0 +1,533 @@
+"""The window: the one place with a display, a clock and ``pygame.event.get()``.
+
+Input events become the messages of ``matryoshka.state``; the state is drawn by
+``matryoshka.scene`` into the layout of ``matryoshka.layout``. While nothing moves the loop
+sleeps in ``pygame.event.wait`` (no busy loop); while something moves it draws at the
+display's rate.
+
+Tests drive an ``App`` headless: post real pygame events, call ``process`` with a fixed
+``dt_ms``, and read ``app.state`` or the pixels of ``app.surface``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import warnings
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from matryoshka.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
+from matryoshka.model import Sequence
+from matryoshka.pgcompat import pygame
+from matryoshka.scene import Scene
+from matryoshka.settings import Settings, save_settings
+from matryoshka.state import (
+    Button,
+    Close,
+    CloseAll,
+    CloseTo,
+    CurrentDoll,
+    Escape,
+    ExportFinished,
+    ExportProgress,
+    GoTo,
+    Hover,
+    Message,
+    NextSequence,
+    Open,
+    OpenToCore,
+    Overlay,
+    PickerItem,
+    PickerPage,
+    Quit,
+    RequestExport,
+    ScrollPicker,
+    ScrollTabs,
+    ShelfDoll,
+    ShelfGroup,
+    State,
+    SwitchSequence,
+    Tab,
+    TabScroll,
+    Target,
+    TextScale,
+    TimelineBar,
+    ToggleAbout,
+    ToggleFullscreen,
+    ToggleHelp,
+    TogglePicker,
+    TogglePresentation,
+    ToggleReducedMotion,
+    initial_state,
+    problems,
+    tick,
+    update,
+)
+
+APP_TITLE = "Matryoshka"
+#: Work an export may do per frame, so the window stays responsive while it runs.
+EXPORT_BUDGET_MS = 6
+#: Longest step the clock may take at once: after a stall the animation slows down
+#: rather than jumping.
+MAX_DT_MS = 100
+#: When idle, wake at least this often (to count down a toast).
+IDLE_WAKE_MS = 250
+#: Video drivers that draw nowhere: with one of these chosen by SDL itself (no display
+#: found), the window would run invisibly, so the program says so and stops.
+_HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+NO_DISPLAY_MESSAGE = (
+    "matryoshka: no display found (no X11, Wayland or other video device), so the window "
+    "cannot open; use 'matryoshka export' to write pictures without one"
+)
+
+
+class NoDisplayError(Exception):
+    """There is no screen to open the window on."""
+
+
+def message_for_click(target: Target | None) -> Message | None:
+    """What a left click on ``target`` asks for."""
+    if isinstance(target, CurrentDoll):
+        return Open()
+    if isinstance(target, ShelfDoll | PickerItem):
+        return CloseTo(target.depth)
+    if isinstance(target, ShelfGroup):
+        return TogglePicker()
+    if isinstance(target, PickerPage):
+        return ScrollPicker(target.delta)
+    if isinstance(target, Tab):
+        return SwitchSequence(target.index)
+    if isinstance(target, TabScroll):
+        return ScrollTabs(target.delta)
+    if isinstance(target, TimelineBar):
+        return GoTo(target.depth)
+    if isinstance(target, Overlay):
+        return Escape()
+    if isinstance(target, Button):
+        if target.name == "export":
+            return RequestExport("doll")
+        if target.name == "help":
+            return ToggleHelp()
+        return ToggleAbout()
+    return None
+
+
+def message_for_key(key: int, mod: int, unicode: str = "") -> Message | None:
+    """What a key press asks for (see the help overlay for the list)."""
+    ctrl = bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
+    shift = bool(mod & pygame.KMOD_SHIFT)
+    if ctrl:
+        if key == pygame.K_q:
+            return Quit()
+        if key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
+            return TextScale(1)
+        if key in (pygame.K_MINUS, pygame.K_KP_MINUS, pygame.K_UNDERSCORE):
+            return TextScale(-1)
+        if key in (pygame.K_0, pygame.K_KP_0):
+            return TextScale(0)
+        return None
+    if key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT):
+        return Open()
+    if key in (pygame.K_BACKSPACE, pygame.K_LEFT):
+        return Close()
+    if key == pygame.K_HOME:
+        return CloseAll()
+    if key == pygame.K_END:
+        return OpenToCore()
+    if key == pygame.K_TAB:
+        return NextSequence(-1 if shift else 1)
+    if pygame.K_1 <= key <= pygame.K_9:
+        return SwitchSequence(key - pygame.K_1)
+    if key == pygame.K_h or unicode == "?" or key == pygame.K_QUESTION:
+        return ToggleHelp()
+    if key == pygame.K_SLASH and shift:
+        return ToggleHelp()
+    if key == pygame.K_F11:
+        return ToggleFullscreen()
+    if key == pygame.K_ESCAPE:
+        return Escape()
+    if key == pygame.K_m:
+        return ToggleReducedMotion()
+    if key == pygame.K_p:
+        return TogglePresentation()
+    if key == pygame.K_d:
+        return ToggleAbout()
+    if key == pygame.K_e:
+        return RequestExport("doll")
+    if key == pygame.K_l:
+        return RequestExport("lineup")
+    if key == pygame.K_a:
+        return RequestExport("animation")
+    return None
+
+
+def _clickable(target: Target | None) -> bool:
+    return target is not None and not isinstance(target, Overlay)
+
+
+class App:
+    """One window showing ``sequences``.
+
+    Args:
+        sequences: every sequence the tabs offer, in order (at least one).
+        index: the sequence shown first.
+        settings: remembered size, text scale and motion setting.
+        settings_file: where to save the settings on quit (None: do not save).
+        reduced_motion: start with instant transitions (``--reduced-motion``).
+        export_folder: where exports from the window go (default: the pictures folder).
+
+    Raises:
+        NoDisplayError: when there is no screen to open the window on.
+    """
+
+    def __init__(
+        self,
+        sequences: Iterable[Sequence],
+        *,
+        index: int = 0,
+        settings: Settings | None = None,
+        settings_file: Path | None = None,
+        reduced_motion: bool = False,
+        export_folder: Path | None = None,
+    ) -> None:
+        settings = settings or Settings()
+        self.state: State = initial_state(
+            tuple(sequences),
+            index,
+            reduced_motion=reduced_motion or settings.reduced_motion,
+            text_step=settings.text_step,
+        )
+        self.settings_file = settings_file
+        self.export_folder = export_folder
+        self.surface = _open_display(settings.window)
+        self.scene = Scene()
+        self._layout: Layout | None = None
+        self._layout_key: tuple[Any, ...] | None = None
+        self._fullscreen = False
+        self._windowed_size = self.surface.get_size()
+        self._cursor_hand = False
+        self._caption = ""
+        self._export: Any = None
+        self._warm_key: tuple[Any, ...] | None = None
+        self._pointer: tuple[int, int] | None = None
+        self.frames = 0
+        self._set_caption()
+
+    # --- one step of the loop, also used by tests -----------------------------------------
+
+    @property
+    def layout(self) -> Layout:
+        """The layout for the current window size and state (recomputed only on change)."""
+        s = self.state
+        size = self.surface.get_size()
+        key = (
+            size,
+            s.generation,
+            s.index,
+            s.shells,
+            s.depth if s.motion is None else -1,
+            s.help_open,
+            s.about_open,
+            s.picker_open,
+            s.picker_page,
+            s.tab_scroll,
+            s.text_step,
+            s.presentation,
+        )
+        if self._layout is None or key != self._layout_key:
+            self._layout = self.scene.layout(size, s)
+            self._layout_key = key
+        return self._layout
+
+    def send(self, msg: Message) -> None:
+        """Apply one message to the state."""
+        self.state = update(self.state, msg)
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Turn one pygame event into messages and apply them."""
+        etype = event.type
+        if etype == pygame.QUIT:
+            self.send(Quit())
+        elif etype == pygame.KEYDOWN:
+            msg = message_for_key(event.key, event.mod, getattr(event, "unicode", ""))
+            if msg is not None:
+                self.send(msg)
+        elif etype == pygame.MOUSEMOTION:
+            self._hover(event.pos)
+        elif etype == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            target = hit_test(self.layout, event.pos)
+            msg = message_for_click(target)
+            if msg is not None:
+                self.send(msg)
+            self._hover(event.pos)
+        elif etype == pygame.MOUSEWHEEL:
+            self._wheel(event)
+        elif etype == pygame.VIDEORESIZE:
+            self._resized((event.w, event.h))
+        elif etype == pygame.WINDOWLEAVE:
+            self.send_hover(None)
+
+    def send_hover(self, target: Target | None) -> None:
+        if target != self.state.hover:
+            self.send(Hover(target))
+
+    def _hover(self, pos: tuple[int, int]) -> None:
+        self._pointer = pos
+        target = hit_test(self.layout, pos)
+        self.send_hover(target)
+        self._set_cursor(_clickable(target))
+
+    def _wheel(self, event: pygame.event.Event) -> None:
+        steps = -int(event.y) or int(event.x)
+        if not steps:
+            return
+        if self.state.picker_open:
+            self.send(ScrollPicker(1 if steps > 0 else -1))
+            return
+        pos = self._pointer
+        bar = self.layout.tabs_bar
+        if pos is not None and bar is not None and bar.contains(pos):
+            self.send(ScrollTabs(1 if steps > 0 else -1))
+
+    def _resized(self, size: tuple[int, int]) -> None:
+        w, h = max(1, size[0]), max(1, size[1])
+        surface = pygame.display.get_surface()
+        if surface is not None and surface.get_size() == (w, h):
+            self.surface = surface
+        else:
+            # Real windows resize their surface themselves; the headless driver needs this.
+            self.surface = pygame.display.set_mode((w, h), pygame.RESIZABLE)
+        if not self._fullscreen:
+            self._windowed_size = self.surface.get_size()
+
+    def process(self, events: Iterable[pygame.event.Event], dt_ms: int) -> None:
+        """One frame's work: advance the clock by ``dt_ms``, then handle ``events``.
+
+        The clock goes first, so a doll that starts opening on this frame starts at 0.
+        """
+        self.state = tick(self.state, dt_ms)
+        for event in events:
+            self.handle(event)
+        self._run_export()
+        self._apply_fullscreen()
+        self._set_caption()
+
+    def draw(self) -> None:
+        """Draw the frame for the current state onto the window surface."""
+        self.scene.render(self.surface, self.state, self.layout)
+        self.frames += 1
+
+    def prewarm(self) -> None:
+        """Paint what the next move needs while nothing moves (once per resting place)."""
+        s = self.state
+        if s.motion is not None:
+            return
+        key = (s.generation, s.index, s.depth, self.surface.get_size())
+        if key != self._warm_key:
+            self._warm_key = key
+            self.scene.prewarm(s, self.layout)
+
+    # --- the loop -------------------------------------------------------------------------
+
+    def run(self) -> int:
+        """Show the window until the user quits; returns the exit status (0)."""
+        clock = pygame.time.Clock()
+        rate = _display_rate()
+        last = pygame.time.get_ticks()
+        busy = False
+        self.draw()
+        pygame.display.flip()
+        self.prewarm()
+        while not self.state.quit:
+            if busy:
+                clock.tick(rate)
+                events = pygame.event.get()
+            else:
+                timeout = IDLE_WAKE_MS if self.state.toast is not None else 0
+                first = pygame.event.wait(timeout) if timeout else pygame.event.wait()
+                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+            now = pygame.time.get_ticks()
+            dt = min(now - last, MAX_DT_MS) if busy else min(now - last, IDLE_WAKE_MS)
+            last = now
+            before, size = self.state, self.surface.get_size()
+            # An animation that starts now must start at 0: idle time is not its time.
+            self.process(events, dt if busy or self.state.toast is not None else 0)
+            if self.state is not before or self.surface.get_size() != size or busy:
+                self.draw()
+                pygame.display.flip()
+            busy = self.state.animating
+            if not busy:
+                self.prewarm()
+        self.save()
+        pygame.display.quit()
+        return 0
+
+    def save(self) -> None:
+        """Remember the sequence, size, text scale and motion setting (a warning on error)."""
+        if self.settings_file is None:
+            return
+        s = self.state
+        settings = Settings(
+            sequence=s.sequence.id,
+            window=self._windowed_size,
+            text_step=s.text_step,
+            reduced_motion=s.reduced_motion,
+        )
+        try:
+            save_settings(settings, self.settings_file)
+        except OSError as err:
+            reason = err.strerror or str(err)
+            print(f"matryoshka: cannot save settings to {self.settings_file}: {reason}",
+                  file=sys.stderr)  # fmt: skip
+
+    # --- side effects the state asks for --------------------------------------------------
+
+    def _run_export(self) -> None:
+        job = self.state.export
+        if job is None:
+            self._export = None
+            return
+        if self._export is None:
+            try:
+                from matryoshka.export import WindowExport
+            except ImportError:
+                self.send(ExportFinished("Export is not available in this installation.", True))
+                return
+            seq = self.state.sequences[job.sequence_index]
+            self._export = WindowExport(job.kind, seq, job.depth, self.export_folder)
+        exporter = self._export
+        exporter.step(EXPORT_BUDGET_MS)
+        if exporter.done:
+            self._export = None
+            if exporter.error:
+                self.send(ExportFinished(f"Export failed: {exporter.error}", True))
+            else:
+                self.send(ExportFinished(f"Saved {exporter.path}"))
+        else:
+            self.send(ExportProgress(float(exporter.progress)))
+
+    def _apply_fullscreen(self) -> None:
+        want = self.state.fullscreen
+        if want == self._fullscreen:
+            return
+        self._fullscreen = want
+        try:
+            window = _window()
+            if want:
+                window.set_fullscreen(desktop=True)
+            else:
+                window.set_windowed()
+                window.size = self._windowed_size
+        except (pygame.error, AttributeError):
+            with contextlib.suppress(pygame.error):
+                pygame.display.toggle_fullscreen()
+        surface = pygame.display.get_surface()
+        if surface is not None:
+            self.surface = surface
+
+    def _set_cursor(self, hand: bool) -> None:
+        if hand == self._cursor_hand:
+            return
+        self._cursor_hand = hand
+        try:
+            cursor = pygame.SYSTEM_CURSOR_HAND if hand else pygame.SYSTEM_CURSOR_ARROW
+            pygame.mouse.set_cursor(cursor)
+        except pygame.error:
+            pass  # some video drivers have no cursors
+
+    def _set_caption(self) -> None:
+        s = self.state
+        doll = s.sequence.dolls[s.shown_depth]
+        caption = f"{doll.name} — {s.sequence.title} — {APP_TITLE}"
+        if caption != self._caption:
+            self._caption = caption
+            pygame.display.set_caption(caption)
+
+    def check(self) -> list[str]:
+        """Problems with the current state (for tests); empty when sound."""
+        return problems(self.state)
+
+
+def _display_rate() -> int:
+    """The screen's refresh rate, or 60 when the driver does not say."""
+    try:
+        rate = int(pygame.display.get_current_refresh_rate())
+    except (pygame.error, AttributeError):
+        rate = 0
+    return rate if 30 <= rate <= 360 else 60
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence what SDL prints on the C side while probing drivers.
+
+    With no display, SDL's Wayland probe prints "XDG_RUNTIME_DIR is invalid" before the
+    program can say what is wrong in its own words.
+    """
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _window() -> Any:
+    """The SDL window behind the display surface (pygame-ce warns that this bridge is old)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return pygame.Window.from_display_module()
+
+
+def _open_display(size: tuple[int, int]) -> pygame.Surface:
+    """Open the resizable window, or raise ``NoDisplayError`` when there is no screen."""
+    requested = os.environ.get("SDL_VIDEODRIVER", "")
+    try:
+        with _quiet_stderr():
+            pygame.display.init()
+    except pygame.error as err:
+        raise NoDisplayError(str(err)) from None
+    driver = pygame.display.get_driver()
+    if driver in _HEADLESS_DRIVERS and driver not in requested:
+        # SDL fell back to drawing nowhere: the user would see nothing.
+        pygame.display.quit()
+        raise NoDisplayError(f"video driver '{driver}'")
+    pygame.font.init()
+    w, h = size
+    try:
+        desktop = pygame.display.get_desktop_sizes()
+        # A remembered size larger than this screen (another monitor) would not fit.
+        if desktop and driver not in _HEADLESS_DRIVERS:
+            dw, dh = desktop[0]
+            w, h = min(w, dw), min(h, dh)
+    except pygame.error:
+        pass
+    try:
+        surface = pygame.display.set_mode((max(w, 1), max(h, 1)), pygame.RESIZABLE)
+    except pygame.error as err:
+        pygame.display.quit()
+        raise NoDisplayError(str(err)) from None
+    with contextlib.suppress(pygame.error, AttributeError):
+        _window().minimum_size = MIN_SIZE
+    return surface
+
+
+__all__ = [
+    "DEFAULT_SIZE",
+    "NO_DISPLAY_MESSAGE",
+    "App",
+    "NoDisplayError",
+    "message_for_click",
+    "message_for_key",
+]

@@ -1,0 +1,648 @@
+"""Where everything goes in the window: pure geometry, no pygame.
+
+``compute_layout(size, state, metrics)`` places the tabs, the stage with the current doll,
+the shelf of opened shells, the info panel, the buttons and any overlay, for one window
+size and one state. ``hit_test(layout, pos)`` says what the pointer is over. Text widths
+come from ``metrics`` (the window passes the real fonts; tests pass a stand-in), so this
+module never touches a font or a surface.
+
+Screen regions (normal mode)::
+
+    +---------------------------------------------+------------+
+    | tabs ................................ ‹ ›  | Export  ?  |
+    +---------------------------------------------+------------+
+    |                                             |            |
+    |             stage: the current doll          | info panel |
+    |                                             |            |
+    | shelf: opened shells, outermost first       | About...   |
+    +---------------------------------------------+------------+
+    | timeline strip (when there is one)                       |
+    +----------------------------------------------------------+
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from matryoshka.choreography import Box, Placement, rest_placement, shelf_placement
+from matryoshka.model import Doll
+from matryoshka.painter import ASPECT
+from matryoshka.state import (
+    Button,
+    CurrentDoll,
+    Overlay,
+    PickerItem,
+    PickerPage,
+    ShelfDoll,
+    ShelfGroup,
+    State,
+    Tab,
+    TabScroll,
+    Target,
+)
+
+#: The window's usual size, and the smallest it is laid out for.
+DEFAULT_SIZE = (1280, 800)
+MIN_SIZE = (800, 600)
+
+#: Every key, as the help overlay lists it.
+HELP_KEYS: tuple[tuple[str, str], ...] = (
+    ("Click the doll, Space, Enter, Right", "open the doll"),
+    ("Click a shelf doll", "close back to it"),
+    ("Backspace, Left", "close one doll"),
+    ("Home", "close every doll"),
+    ("End", "open all the way to the core"),
+    ("Tab, Shift+Tab, 1 to 9", "switch sequence"),
+    ("D", "about this sequence"),
+    ("E, L, A", "export the doll, the line-up, the animation"),
+    ("M", "reduced motion on or off"),
+    ("Ctrl+=, Ctrl+-, Ctrl+0", "larger, smaller, normal text"),
+    ("P", "presentation mode"),
+    ("F11", "fullscreen"),
+    ("H or ?", "this help"),
+    ("Esc", "close an overlay, leave fullscreen"),
+    ("Ctrl+Q", "quit"),
+)
+
+ELLIPSIS = "…"
+_NUMBERED = re.compile(r"^([IVXLCDM]+|\d+(st|nd|rd|th)?)$")
+
+
+class Metrics(Protocol):
+    """Text measurement, supplied by whoever owns the fonts."""
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        """Width in pixels of ``text`` set in the program's font at ``size`` px."""
+        ...
+
+    def line_height(self, size: int) -> int:
+        """Distance between baselines of two lines at ``size`` px."""
+        ...
+
+
+@dataclass(frozen=True)
+class Rect:
+    """A rectangle in whole pixels."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+    @property
+    def right(self) -> int:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> int:
+        return self.y + self.h
+
+    @property
+    def centerx(self) -> int:
+        return self.x + self.w // 2
+
+    @property
+    def centery(self) -> int:
+        return self.y + self.h // 2
+
+    def contains(self, pos: tuple[int, int]) -> bool:
+        """True when ``pos`` lies inside (right and bottom edges excluded)."""
+        px, py = pos
+        return self.x <= px < self.x + self.w and self.y <= py < self.y + self.h
+
+    def inset(self, dx: int, dy: int | None = None) -> Rect:
+        """The rectangle shrunk by ``dx`` left and right and ``dy`` top and bottom."""
+        dy = dx if dy is None else dy
+        return Rect(self.x + dx, self.y + dy, max(0, self.w - 2 * dx), max(0, self.h - 2 * dy))
+
+    def as_box(self) -> Box:
+        return Box(float(self.x), float(self.y), float(self.w), float(self.h))
+
+    def tuple(self) -> tuple[int, int, int, int]:
+        return (self.x, self.y, self.w, self.h)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Text sizes in pixels for this window size and text scale."""
+
+    tab: int
+    button: int
+    name: int
+    native: int
+    body: int
+    small: int
+    label: int
+    heading: int
+    help: int
+
+
+@dataclass(frozen=True)
+class TabBox:
+    """One sequence's tab and its (possibly shortened) title."""
+
+    index: int
+    rect: Rect
+    label: str
+
+
+@dataclass(frozen=True)
+class ShelfSlot:
+    """A place on the shelf: a shell (``depth``), or the group of hidden shells."""
+
+    depth: int | None
+    rect: Rect
+    doll: Placement
+    label: str
+    label_rect: Rect
+    hidden: int = 0
+
+
+@dataclass(frozen=True)
+class PickerEntry:
+    """One hidden shell in the list opened from the shelf's group."""
+
+    depth: int
+    rect: Rect
+    label: str
+
+
+@dataclass(frozen=True)
+class Picker:
+    """The list of every opened shell, shown a page at a time."""
+
+    panel: Rect
+    title: Rect
+    entries: tuple[PickerEntry, ...]
+    page: int
+    pages: int
+    prev: Rect | None
+    next: Rect | None
+
+
+@dataclass(frozen=True)
+class HelpBox:
+    """The help overlay: a panel with one row per key."""
+
+    panel: Rect
+    size: int
+    key_x: int
+    text_x: int
+    top: int
+    row: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything is for one window size and state."""
+
+    size: tuple[int, int]
+    ui: float
+    margin: int
+    fonts: Fonts
+    tabs_bar: Rect | None
+    tabs: tuple[TabBox, ...]
+    tab_prev: Rect | None
+    tab_next: Rect | None
+    buttons: tuple[tuple[str, Rect, str], ...]
+    stage: Rect
+    rest: Placement
+    doll_rect: Rect
+    shelf: Rect
+    slots: tuple[ShelfSlot, ...]
+    info: Rect | None
+    title_rect: Rect | None
+    timeline: Rect | None
+    toast: Rect
+    help: HelpBox | None
+    about: Rect | None
+    picker: Picker | None
+    targets: tuple[tuple[Rect, Target], ...]
+
+    def slot_for(self, depth: int) -> Placement:
+        """Where the shell of the doll at ``depth`` stands (or would stand) on the shelf."""
+        for slot in self.slots:
+            if slot.depth == depth:
+                return slot.doll
+        # Hidden in the group: shells go to (and come from) the group's place.
+        for slot in self.slots:
+            if slot.depth is None:
+                return slot.doll
+        if self.slots:
+            return self.slots[-1].doll
+        return shelf_placement(self.shelf.as_box(), ASPECT)
+
+    def button(self, name: str) -> Rect | None:
+        """The rectangle of the named button, if shown."""
+        for n, rect, _label in self.buttons:
+            if n == name:
+                return rect
+        return None
+
+
+def ui_scale(size: tuple[int, int]) -> float:
+    """How much larger than at 1280x800 the furniture is drawn for this window size."""
+    w, h = size
+    return min(max(min(w / DEFAULT_SIZE[0], h / DEFAULT_SIZE[1]), 0.72), 1.35)
+
+
+def fonts_for(ui: float, text_factor: float) -> Fonts:
+    """Text sizes for a furniture scale and the user's text scale."""
+
+    def px(base: float) -> int:
+        return max(9, round(base * ui * text_factor))
+
+    return Fonts(
+        tab=px(17),
+        button=px(17),
+        name=px(32),
+        native=px(21),
+        body=px(19),
+        small=px(16),
+        label=px(14),
+        heading=px(24),
+        help=px(18),
+    )
+
+
+def ellipsize(text: str, max_width: int, size: int, metrics: Metrics, bold: bool = False) -> str:
+    """``text`` shortened with an ellipsis so it fits ``max_width`` (may become '…')."""
+    if metrics.width(text, size, bold) <= max_width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if metrics.width(text[:mid].rstrip() + ELLIPSIS, size, bold) <= max_width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + ELLIPSIS
+
+
+def wrap(text: str, max_width: int, size: int, metrics: Metrics, bold: bool = False) -> list[str]:
+    """``text`` broken into lines no wider than ``max_width`` (long words are shortened)."""
+    lines: list[str] = []
+    for paragraph in text.splitlines() or [""]:
+        words = paragraph.split()
+        if not words:
+            lines.append("")
+            continue
+        line = ""
+        for word in words:
+            candidate = f"{line} {word}" if line else word
+            if metrics.width(candidate, size, bold) <= max_width:
+                line = candidate
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            if metrics.width(line, size, bold) > max_width:
+                line = ellipsize(line, max_width, size, metrics, bold)
+        lines.append(line)
+    return lines
+
+
+def short_name(doll: Doll) -> str:
+    """A person's surname (with a regnal number): ``Gorbachev``, ``Nicholas II``.
+
+    Organisations keep their whole name: it has no surname.
+    """
+    # "Vladimir Putin (second time)": the surname is before the brackets.
+    words = doll.name.split("(")[0].split() or doll.name.split()
+    if doll.kind != "person" or len(words) < 2:
+        return doll.name
+    if _NUMBERED.match(words[-1]):
+        return " ".join(words[-2:])  # Nicholas II, Louis XIV, John 23
+    return words[-1]
+
+
+def compute_layout(
+    size: tuple[int, int],
+    state: State,
+    metrics: Metrics,
+    *,
+    timeline: bool = False,
+) -> Layout:
+    """Place everything for a window of ``size`` showing ``state``.
+
+    Args:
+        size: the window's width and height in pixels (any size; tiny ones still work).
+        state: what is shown: sequence, depth, overlays, text scale, presentation mode.
+        metrics: text measurement for the program's fonts.
+        timeline: reserve a strip along the bottom for the timeline.
+    """
+    w, h = max(1, size[0]), max(1, size[1])
+    ui = ui_scale((w, h))
+    fonts = fonts_for(ui, state.text_factor)
+    m = max(6, round(14 * ui))
+    targets: list[tuple[Rect, Target]] = []
+
+    presenting = state.presentation
+    # --- top bar: tabs and buttons
+    tabs: tuple[TabBox, ...] = ()
+    tab_prev = tab_next = None
+    buttons: list[tuple[str, Rect, str]] = []
+    if presenting:
+        tabs_bar = None
+        top = m
+    else:
+        bar_h = metrics.line_height(fonts.tab) + round(14 * ui)
+        tabs_bar = Rect(0, 0, w, bar_h + m)
+        pad = round(14 * ui)
+        bx = w - m
+        for name, label in (("help", "?  Help"), ("export", "Export")):
+            bw = metrics.width(label, fonts.button, True) + 2 * pad
+            rect = Rect(bx - bw, m // 2, bw, bar_h)
+            buttons.append((name, rect, label))
+            bx = rect.x - round(8 * ui)
+        buttons.reverse()
+        tabs, tab_prev, tab_next = _tabs(state, metrics, fonts, Rect(m, m // 2, bx - m - m, bar_h))
+        top = tabs_bar.bottom + m // 2
+
+    # --- bottom: timeline strip, then toast area
+    bottom = h - m
+    timeline_rect = None
+    if timeline and not presenting:
+        th = max(round(64 * ui), metrics.line_height(fonts.label) * 2 + round(16 * ui))
+        timeline_rect = Rect(m, bottom - th, w - 2 * m, th)
+        bottom = timeline_rect.y - m // 2
+
+    # --- right: info panel
+    if presenting:
+        info = None
+        left_right = w - m
+    else:
+        iw = min(max(round(w * 0.3), 250), round(560 * ui))
+        iw = min(iw, max(120, w - 2 * m - 200))
+        info = Rect(w - m - iw, top, iw, max(1, bottom - top))
+        left_right = info.x - m
+
+    # --- presentation: the name above the doll
+    title_rect = None
+    if presenting:
+        th = metrics.line_height(fonts.name) + metrics.line_height(fonts.small)
+        title_rect = Rect(m, top, w - 2 * m, th)
+        top = title_rect.bottom + m // 2
+
+    # --- shelf along the bottom of the left column
+    col = Rect(m, top, max(1, left_right - m), max(1, bottom - top))
+    label_h = metrics.line_height(fonts.label)
+    shelf_h = min(max(round(col.h * 0.2), round(86 * ui)), round(170 * ui)) + label_h
+    shelf_h = min(shelf_h, max(1, col.h // 2))
+    shelf = Rect(col.x, col.bottom - shelf_h, col.w, shelf_h)
+    slots = _shelf_slots(state, metrics, fonts, shelf, label_h, ui)
+    stage = Rect(col.x, col.y, col.w, max(1, shelf.y - col.y - m // 2))
+    rest = rest_placement(stage.as_box(), ASPECT)
+    dw = rest.height * ASPECT
+    doll_rect = Rect(round(rest.cx - dw / 2), round(rest.top), round(dw), round(rest.height))
+
+    toast_h = metrics.line_height(fonts.body) + round(16 * ui)
+    toast = Rect(m, max(0, shelf.y - toast_h - m // 2), w - 2 * m, toast_h)
+
+    # --- overlays
+    help_box = about = picker = None
+    if state.help_open:
+        help_box = _help_box(w, h, m, fonts, metrics)
+    elif state.about_open:
+        aw = min(w - 2 * m, round(720 * ui))
+        ah = min(h - 2 * m, round(520 * ui))
+        about = Rect((w - aw) // 2, (h - ah) // 2, aw, ah)
+    elif state.picker_open:
+        picker = _picker(state, w, h, m, fonts, metrics, ui)
+
+    # --- hit targets, topmost first
+    if picker is not None:
+        for entry in picker.entries:
+            targets.append((entry.rect, PickerItem(entry.depth)))
+        if picker.prev is not None:
+            targets.append((picker.prev, PickerPage(-1)))
+        if picker.next is not None:
+            targets.append((picker.next, PickerPage(1)))
+    if state.overlay_open:
+        targets.append((Rect(0, 0, w, h), Overlay()))
+    else:
+        for name, rect, _label in buttons:
+            targets.append((rect, Button(name)))  # type: ignore[arg-type]
+        if tab_prev is not None:
+            targets.append((tab_prev, TabScroll(-1)))
+        if tab_next is not None:
+            targets.append((tab_next, TabScroll(1)))
+        for tab in tabs:
+            targets.append((tab.rect, Tab(tab.index)))
+        if info is not None:
+            targets.append((_about_button(info, fonts, metrics, ui), Button("about")))
+        for slot in reversed(slots):  # later shells stand in front
+            target: Target = ShelfGroup() if slot.depth is None else ShelfDoll(slot.depth)
+            targets.append((slot.rect, target))
+        targets.append((doll_rect, CurrentDoll()))
+
+    return Layout(
+        size=(w, h),
+        ui=ui,
+        margin=m,
+        fonts=fonts,
+        tabs_bar=tabs_bar,
+        tabs=tabs,
+        tab_prev=tab_prev,
+        tab_next=tab_next,
+        buttons=tuple(buttons),
+        stage=stage,
+        rest=rest,
+        doll_rect=doll_rect,
+        shelf=shelf,
+        slots=slots,
+        info=info,
+        title_rect=title_rect,
+        timeline=timeline_rect,
+        toast=toast,
+        help=help_box,
+        about=about,
+        picker=picker,
+        targets=tuple(targets),
+    )
+
+
+def about_button_rect(layout: Layout) -> Rect | None:
+    """The "About this sequence" button at the foot of the info panel."""
+    if layout.info is None:
+        return None
+    return _about_button(layout.info, layout.fonts, None, layout.ui)
+
+
+def _about_button(info: Rect, fonts: Fonts, metrics: Metrics | None, ui: float) -> Rect:
+    bh = round(fonts.button * 1.9)
+    pad = round(12 * ui)
+    return Rect(info.x + pad, info.bottom - bh - pad, max(1, info.w - 2 * pad), bh)
+
+
+def hit_test(layout: Layout, pos: tuple[int, int]) -> Target | None:
+    """What the pointer at ``pos`` is over: the topmost clickable thing, or None."""
+    for rect, target in layout.targets:
+        if rect.contains(pos):
+            return target
+    return None
+
+
+# --- pieces -----------------------------------------------------------------------------
+
+
+def _tabs(
+    state: State, metrics: Metrics, fonts: Fonts, bar: Rect
+) -> tuple[tuple[TabBox, ...], Rect | None, Rect | None]:
+    """A row of tabs; when they do not all fit, a window of them with arrows either side."""
+    pad = round(fonts.tab * 0.9)
+    gap = max(2, fonts.tab // 5)
+    max_tab = max(60, bar.w // 3)
+    titles = [s.title for s in state.sequences]
+    widths = [min(metrics.width(t, fonts.tab, True) + 2 * pad, max_tab) for t in titles]
+    n = len(titles)
+
+    def place(first: int, x0: int, x1: int) -> list[TabBox]:
+        out: list[TabBox] = []
+        x = x0
+        for i in range(first, n):
+            tw = widths[i]
+            if x + tw > x1:
+                if not out and x1 - x > 2 * pad:  # one tab wider than the room: shorten it
+                    tw = x1 - x
+                else:
+                    break
+            label = ellipsize(titles[i], tw - 2 * pad, fonts.tab, metrics, True)
+            out.append(TabBox(i, Rect(x, bar.y, tw, bar.h), label))
+            x += tw + gap
+        return out
+
+    if sum(widths) + gap * (n - 1) <= bar.w:
+        return tuple(place(0, bar.x, bar.right)), None, None
+    arrow_w = bar.h
+    x0, x1 = bar.x + arrow_w + gap, bar.right - arrow_w - gap
+    first = min(max(state.tab_scroll, 0), n - 1)
+    # Keep the current sequence's tab in view: scroll just far enough.
+    if state.index < first:
+        first = state.index
+    shown = place(first, x0, x1)
+    while shown and state.index > shown[-1].index and first < state.index:
+        first += 1
+        shown = place(first, x0, x1)
+    prev = Rect(bar.x, bar.y, arrow_w, bar.h) if first > 0 else None
+    more = bool(shown) and shown[-1].index < n - 1
+    nxt = Rect(bar.right - arrow_w, bar.y, arrow_w, bar.h) if more else None
+    return tuple(shown), prev, nxt
+
+
+def _shelf_slots(
+    state: State, metrics: Metrics, fonts: Fonts, shelf: Rect, label_h: int, ui: float
+) -> tuple[ShelfSlot, ...]:
+    """Slots for the opened shells, left to right, outermost first.
+
+    When the shelf is too short for all of them, the outermost shell keeps the first slot,
+    a group standing for the hidden middle ones takes the second (clicking it lists them
+    all), and the most recent shells fill the rest: every level is two clicks away.
+    """
+    n = state.shells
+    if n == 0:
+        return ()
+    pad_top = round(6 * ui)
+    doll_h = max(8, shelf.h - label_h - pad_top - round(6 * ui))
+    pitch = max(round(doll_h * ASPECT) + round(14 * ui), round(108 * ui))
+    pitch = min(pitch, max(1, shelf.w))
+    capacity = max(1, shelf.w // pitch)
+    show: list[int | None]
+    if n <= capacity:
+        show = list(range(n))
+    elif capacity >= 3:
+        tail = capacity - 2
+        show = [0, None, *range(n - tail, n)]
+    else:
+        show = [None, n - 1][-capacity:]
+    hidden = n - sum(1 for d in show if d is not None)
+    slots: list[ShelfSlot] = []
+    for i, depth in enumerate(show):
+        rect = Rect(shelf.x + i * pitch, shelf.y, pitch, shelf.h)
+        box = Box(rect.x, rect.y + pad_top, rect.w, doll_h)
+        doll = shelf_placement(box, ASPECT)
+        label = f"+{hidden} more" if depth is None else short_name(state.sequence.dolls[depth])
+        label = ellipsize(label, pitch - round(6 * ui), fonts.label, metrics)
+        label_rect = Rect(rect.x, rect.bottom - label_h, rect.w, label_h)
+        slots.append(
+            ShelfSlot(depth, rect, doll, label, label_rect, hidden if depth is None else 0)
+        )
+    return tuple(slots)
+
+
+def _help_box(w: int, h: int, m: int, fonts: Fonts, metrics: Metrics) -> HelpBox:
+    """A centred panel listing every key, its text shrunk until it fits the window."""
+    size = fonts.help
+    while True:
+        row = metrics.line_height(size) + max(2, size // 4)
+        key_w = max(metrics.width(k, size, True) for k, _ in HELP_KEYS)
+        text_w = max(metrics.width(t, size) for _, t in HELP_KEYS)
+        gap = size * 2
+        pad = size * 2
+        title_h = metrics.line_height(round(size * 1.35)) + size
+        pw = key_w + gap + text_w + 2 * pad
+        ph = title_h + row * len(HELP_KEYS) + 2 * pad
+        if (pw <= w - 2 * m and ph <= h - 2 * m) or size <= 9:
+            break
+        size -= 1
+    pw, ph = min(pw, w), min(ph, h)
+    panel = Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
+    return HelpBox(
+        panel=panel,
+        size=size,
+        key_x=panel.x + pad,
+        text_x=panel.x + pad + key_w + gap,
+        top=panel.y + pad + title_h,
+        row=row,
+    )
+
+
+def _picker(
+    state: State, w: int, h: int, m: int, fonts: Fonts, metrics: Metrics, ui: float
+) -> Picker:
+    """Every opened shell as a grid of names, a page at a time."""
+    n = state.shells
+    size = fonts.small
+    pw = min(w - 2 * m, round(980 * ui))
+    ph = min(h - 2 * m, round(640 * ui))
+    panel = Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
+    pad = round(16 * ui)
+    title_h = metrics.line_height(fonts.heading) + pad
+    title = Rect(panel.x + pad, panel.y + pad, panel.w - 2 * pad, title_h)
+    row = metrics.line_height(size) + round(8 * ui)
+    arrows_h = row
+    grid = Rect(
+        panel.x + pad,
+        title.bottom,
+        panel.w - 2 * pad,
+        max(row, panel.bottom - pad - arrows_h - title.bottom),
+    )
+    col_w = max(round(180 * ui), metrics.width("000. Mmmmmmmmmmmm", size) + pad)
+    cols = max(1, grid.w // col_w)
+    col_w = grid.w // cols
+    rows = max(1, grid.h // row)
+    per_page = cols * rows
+    pages = max(1, -(-n // per_page))
+    page = min(state.picker_page, pages - 1)
+    entries: list[PickerEntry] = []
+    first = page * per_page
+    for k, depth in enumerate(range(first, min(n, first + per_page))):
+        c, r = divmod(k, rows)
+        rect = Rect(grid.x + c * col_w, grid.y + r * row, col_w - round(6 * ui), row)
+        text = f"{depth + 1}. {state.sequence.dolls[depth].name}"
+        label = ellipsize(text, rect.w - round(12 * ui), size, metrics)
+        entries.append(PickerEntry(depth, rect, label))
+    arrow_w = max(row * 2, metrics.width("‹ Previous", size) + pad)
+    prev = Rect(panel.x + pad, panel.bottom - pad - arrows_h, arrow_w, arrows_h)
+    nxt = Rect(panel.right - pad - arrow_w, prev.y, arrow_w, arrows_h)
+    return Picker(
+        panel=panel,
+        title=title,
+        entries=tuple(entries),
+        page=page,
+        pages=pages,
+        prev=prev if page > 0 else None,
+        next=nxt if page < pages - 1 else None,
+    )

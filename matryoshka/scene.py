@@ -1,0 +1,626 @@
+"""Draw one whole frame of the window from the state and the layout.
+
+``Scene.render(surface, state, layout)`` is the only drawing the window does; tests and
+screenshots call it on an off-screen surface. Everything slow is cached: fonts, rendered
+text, the background, the info panel, and (through the painter) every doll painting.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+from matryoshka import theme
+from matryoshka.choreography import INNER_RATIO, Placement, opening_pose
+from matryoshka.layout import (
+    HELP_KEYS,
+    Layout,
+    Rect,
+    about_button_rect,
+    compute_layout,
+    ellipsize,
+    wrap,
+)
+from matryoshka.model import Doll
+from matryoshka.painter import ASPECT
+from matryoshka.paths import font_path
+from matryoshka.pgcompat import pygame
+from matryoshka.stage import draw_doll, draw_opening, part_image, prewarm
+from matryoshka.state import (
+    WOBBLE_MS,
+    Button,
+    CurrentDoll,
+    PickerItem,
+    PickerPage,
+    ShelfDoll,
+    ShelfGroup,
+    State,
+    Tab,
+    TabScroll,
+)
+
+RGB = tuple[int, int, int]
+
+_EXPORT_NAMES = {"doll": "the doll", "lineup": "the line-up", "animation": "the animation"}
+
+
+def dates_line(doll: Doll) -> str:
+    """The tenure as the info panel shows it: ``1964–1982, 18 years``."""
+    years = doll.years()
+    length = doll.tenure_years()
+    if not years or length is None:
+        return years
+    months = round(length * 12)
+    if months < 1:
+        days = max(1, round(length * 365.25))
+        span = f"{days} day" if days == 1 else f"{days} days"
+    elif months < 24:
+        span = f"{months} month" if months == 1 else f"{months} months"
+    else:
+        span = f"{round(length)} years"
+    return f"{years}, {span}"
+
+
+class Text:
+    """The program's fonts, text measurement and a cache of rendered lines.
+
+    Also serves as the layout's ``Metrics``.
+    """
+
+    def __init__(self, cache_size: int = 600) -> None:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._widths: dict[tuple[str, int, bool], int] = {}
+        self._lines: OrderedDict[tuple[str, int, bool, RGB], pygame.Surface] = OrderedDict()
+        self._cache_size = cache_size
+
+    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
+        """The Noto Sans font at ``size`` px."""
+        key = (size, bold)
+        font = self._fonts.get(key)
+        if font is None:
+            font = pygame.font.Font(font_path(bold), size)
+            self._fonts[key] = font
+        return font
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        key = (text, size, bold)
+        w = self._widths.get(key)
+        if w is None:
+            w = self.font(size, bold).size(text)[0]
+            if len(self._widths) > 20000:
+                self._widths.clear()
+            self._widths[key] = w
+        return w
+
+    def line_height(self, size: int) -> int:
+        return self.font(size).get_linesize()
+
+    def render(self, text: str, size: int, color: RGB, bold: bool = False) -> pygame.Surface:
+        """``text`` in one line, anti-aliased on a transparent background (cached)."""
+        key = (text, size, bold, color)
+        surf = self._lines.get(key)
+        if surf is not None:
+            self._lines.move_to_end(key)
+            return surf
+        surf = self.font(size, bold).render(text, True, color)
+        self._lines[key] = surf
+        if len(self._lines) > self._cache_size:
+            self._lines.popitem(last=False)
+        return surf
+
+    def draw(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        size: int,
+        color: RGB,
+        pos: tuple[int, int],
+        *,
+        bold: bool = False,
+        anchor: str = "topleft",
+    ) -> pygame.Rect:
+        """Blit one line of text with its ``anchor`` (a pygame.Rect attribute) at ``pos``."""
+        img = self.render(text, size, color, bold)
+        rect = img.get_rect(**{anchor: pos})
+        surface.blit(img, rect)
+        return rect
+
+
+def _mix(a: RGB, b: RGB, u: float) -> RGB:
+    return (
+        round(a[0] + (b[0] - a[0]) * u),
+        round(a[1] + (b[1] - a[1]) * u),
+        round(a[2] + (b[2] - a[2]) * u),
+    )
+
+
+def _pg(rect: Rect) -> pygame.Rect:
+    return pygame.Rect(rect.x, rect.y, rect.w, rect.h)
+
+
+class Scene:
+    """Draws frames. One per window (it holds the caches for that window's sizes)."""
+
+    def __init__(self, text: Text | None = None) -> None:
+        self.text = text or Text()
+        self._background: tuple[tuple[int, int], pygame.Surface] | None = None
+        self._veil: tuple[tuple[int, int], pygame.Surface] | None = None
+        self._glows: dict[tuple[int, int], pygame.Surface] = {}
+        self._shadows: dict[tuple[int, int], pygame.Surface] = {}
+        self._panel: tuple[tuple[object, ...], pygame.Surface] | None = None
+
+    # --- entry points -------------------------------------------------------------------
+
+    def layout(self, size: tuple[int, int], state: State, *, timeline: bool = False) -> Layout:
+        """The layout for a window of ``size`` showing ``state``, measured with our fonts."""
+        return compute_layout(size, state, self.text, timeline=timeline)
+
+    def render(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        """Draw the whole frame for ``state`` onto ``surface`` (of ``layout.size``)."""
+        surface.blit(self._background_for(layout.size), (0, 0))
+        if not state.presentation:
+            self._draw_tabs(surface, state, layout)
+            self._draw_buttons(surface, state, layout)
+            self._draw_info(surface, state, layout)
+        else:
+            self._draw_title(surface, state, layout)
+        self._draw_shelf(surface, state, layout)
+        self._draw_stage(surface, state, layout)
+        self._draw_toast(surface, state, layout)
+        if layout.help is not None:
+            self._draw_help(surface, layout)
+        elif layout.about is not None:
+            self._draw_about(surface, state, layout)
+        elif layout.picker is not None:
+            self._draw_picker(surface, state, layout)
+
+    def prewarm(self, state: State, layout: Layout) -> None:
+        """Paint now what the next opening or closing will need, while nothing moves.
+
+        The dolls either side of the current one: the next doll at its size inside the
+        current one and at full size, the current doll's halves, and the previous shell.
+        """
+        dolls = state.sequence.dolls
+        h = round(layout.rest.height)
+        d = state.depth
+        prewarm(dolls[d], "whole", h)
+        if d + 1 < len(dolls):
+            for part in ("top", "bottom", "bottom_back"):
+                prewarm(dolls[d], part, h)  # type: ignore[arg-type]
+            prewarm(dolls[d + 1], "whole", round(h * INNER_RATIO))
+            prewarm(dolls[d + 1], "whole", h)
+        if d > 0:
+            for part in ("top", "bottom", "bottom_back"):
+                prewarm(dolls[d - 1], part, h)  # type: ignore[arg-type]
+            prewarm(dolls[d], "whole", round(h * INNER_RATIO))
+        slot = layout.slot_for(d)
+        prewarm(dolls[d], "whole", round(slot.height))
+        # The scaled frames come from these bucket sizes; paint them now too.
+        for doll in dolls[max(0, d - 1) : d + 2]:
+            for part in ("whole", "top", "bottom", "bottom_back"):
+                part_image(doll, part, max(8, round(h * 0.5)), scaled=True)  # type: ignore[arg-type]
+
+    # --- background and helpers --------------------------------------------------------
+
+    def _background_for(self, size: tuple[int, int]) -> pygame.Surface:
+        if self._background is not None and self._background[0] == size:
+            return self._background[1]
+        w, h = size
+        # A soft vertical wash, lighter behind the dolls: scaled up from a tiny gradient.
+        small = pygame.Surface((2, 64))
+        top, bottom = (
+            _mix(theme.BACKGROUND, theme.PAPER, 0.35),
+            _mix(theme.BACKGROUND, theme.PANEL, 0.55),
+        )
+        for y in range(64):
+            small.fill(_mix(top, bottom, y / 63), pygame.Rect(0, y, 2, 1))
+        bg = pygame.transform.smoothscale(small, (max(1, w), max(1, h)))
+        if pygame.display.get_surface() is not None:
+            bg = bg.convert()  # matches the window's pixel format: the fastest blit
+        self._background = (size, bg)
+        return bg
+
+    def _glow(self, w: int, h: int) -> pygame.Surface:
+        key = (w, h)
+        glow = self._glows.get(key)
+        if glow is None:
+            glow = pygame.Surface((w, h), pygame.SRCALPHA)
+            steps = 14
+            for i in range(steps):
+                u = i / steps
+                rect = pygame.Rect(0, 0, round(w * (1 - u * 0.6)), round(h * (1 - u * 0.6)))
+                rect.center = (w // 2, h // 2)
+                pygame.draw.ellipse(glow, (*theme.HIGHLIGHT, 14), rect)
+            if len(self._glows) > 32:
+                self._glows.clear()
+            self._glows[key] = glow
+        return glow
+
+    def _shadow(self, w: int, h: int) -> pygame.Surface:
+        key = (w, h)
+        shadow = self._shadows.get(key)
+        if shadow is None:
+            shadow = pygame.Surface((w, h), pygame.SRCALPHA)
+            for i in range(6):
+                rect = pygame.Rect(0, 0, round(w * (1 - i * 0.12)), round(h * (1 - i * 0.12)))
+                rect.center = (w // 2, h // 2)
+                pygame.draw.ellipse(shadow, (*theme.SHADOW, theme.SHADOW_ALPHA // 6), rect)
+            if len(self._shadows) > 64:
+                self._shadows.clear()
+            self._shadows[key] = shadow
+        return shadow
+
+    def _draw_glow(self, surface: pygame.Surface, place: Placement) -> None:
+        w = round(place.height * ASPECT * 1.5)
+        h = round(place.height * 1.15)
+        surface.blit(self._glow(w, h), (round(place.cx - w / 2), round(place.top - h * 0.06)))
+
+    def _draw_shadow(self, surface: pygame.Surface, cx: float, floor: float, width: float) -> None:
+        w = max(4, round(width * 1.1))
+        h = max(3, round(width * 0.16))
+        surface.blit(self._shadow(w, h), (round(cx - w / 2), round(floor - h * 0.55)))
+
+    def _veil_for(self, size: tuple[int, int]) -> pygame.Surface:
+        if self._veil is None or self._veil[0] != size:
+            veil = pygame.Surface(size, pygame.SRCALPHA)
+            veil.fill((*theme.VEIL, theme.VEIL_ALPHA))
+            self._veil = (size, veil)
+        return self._veil[1]
+
+    def _button(
+        self,
+        surface: pygame.Surface,
+        rect: Rect,
+        label: str,
+        size: int,
+        *,
+        hover: bool,
+        primary: bool = False,
+        bold: bool = True,
+    ) -> None:
+        radius = max(4, rect.h // 4)
+        if primary:
+            fill = _mix(theme.ACCENT, (255, 255, 255), 0.15) if hover else theme.ACCENT
+            ink = theme.ON_DARK
+        else:
+            fill = theme.HIGHLIGHT if hover else theme.PAPER
+            ink = theme.INK
+        pygame.draw.rect(surface, fill, _pg(rect), border_radius=radius)
+        if not primary:
+            pygame.draw.rect(surface, theme.RULE, _pg(rect), width=1, border_radius=radius)
+        label = ellipsize(label, rect.w - 8, size, self.text, bold)
+        self.text.draw(surface, label, size, ink, (rect.centerx, rect.centery), bold=bold,
+                       anchor="center")  # fmt: skip
+
+    # --- top bar -----------------------------------------------------------------------
+
+    def _draw_tabs(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        if layout.tabs_bar is not None:
+            bar = layout.tabs_bar
+            pygame.draw.line(surface, theme.RULE, (0, bar.bottom - 1), (bar.w, bar.bottom - 1))
+        size = layout.fonts.tab
+        for tab in layout.tabs:
+            active = tab.index == state.index
+            hover = state.hover == Tab(tab.index)
+            r = _pg(tab.rect)
+            fill = theme.PAPER if active else theme.HIGHLIGHT if hover else theme.PANEL
+            radius = max(4, r.h // 4)
+            pygame.draw.rect(surface, fill, r, border_radius=radius)
+            pygame.draw.rect(surface, theme.RULE, r, width=1, border_radius=radius)
+            if active:
+                bar = pygame.Rect(r.x + radius, r.bottom - 4, r.w - 2 * radius, 3)
+                pygame.draw.rect(surface, theme.ACCENT, bar)
+            ink = theme.INK if active or hover else theme.INK_SOFT
+            self.text.draw(surface, tab.label, size, ink, r.center, bold=active, anchor="center")
+        for rect, glyph, delta in ((layout.tab_prev, "‹", -1), (layout.tab_next, "›", 1)):
+            if rect is not None:
+                hover = state.hover == TabScroll(delta)
+                self._button(surface, rect, glyph, round(size * 1.3), hover=hover)
+
+    def _draw_buttons(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        for name, rect, label in layout.buttons:
+            hover = state.hover == Button(name)  # type: ignore[arg-type]
+            if name == "export" and state.export is not None:
+                label = "Saving…"
+            self._button(
+                surface, rect, label, layout.fonts.button, hover=hover, primary=name == "export"
+            )
+
+    # --- info panel ----------------------------------------------------------------------
+
+    def _draw_info(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        info = layout.info
+        if info is None:
+            return
+        about = about_button_rect(layout)
+        hover_about = state.hover == Button("about")
+        doll_index = state.shown_depth
+        key = (state.sequence, doll_index, info, layout.fonts, hover_about)
+        if self._panel is None or self._panel[0] != key:
+            panel = pygame.Surface((info.w, info.h), pygame.SRCALPHA)
+            self._paint_info(panel, state, layout, doll_index, hover_about, about)
+            self._panel = (key, panel)
+        surface.blit(self._panel[1], (info.x, info.y))
+
+    def _paint_info(
+        self,
+        panel: pygame.Surface,
+        state: State,
+        layout: Layout,
+        index: int,
+        hover_about: bool,
+        about: Rect | None,
+    ) -> None:
+        info = layout.info
+        assert info is not None
+        f = layout.fonts
+        ui = layout.ui
+        local = Rect(0, 0, info.w, info.h)
+        radius = round(12 * ui)
+        pygame.draw.rect(panel, theme.PAPER, _pg(local), border_radius=radius)
+        pygame.draw.rect(panel, theme.RULE, _pg(local), width=1, border_radius=radius)
+        pad = round(18 * ui)
+        seq = state.sequence
+        doll = seq.dolls[index]
+        core = index == len(seq.dolls) - 1
+        x, width = pad, info.w - 2 * pad
+        # The foot of the panel: the sequence's title above the About button.
+        foot_top = info.h
+        if about is not None:
+            about_local = Rect(about.x - info.x, about.y - info.y, about.w, about.h)
+            self._button(panel, about_local, "About this sequence", f.button, hover=hover_about)
+            title_lines = wrap(seq.title, width, f.small, self.text, True)[:2]
+            lh = self.text.line_height(f.small)
+            foot_top = about_local.y - round(8 * ui) - lh * len(title_lines)
+            for i, line in enumerate(title_lines):
+                self.text.draw(panel, line, f.small, theme.INK_SOFT, (x, foot_top + i * lh),
+                               bold=True)  # fmt: skip
+            pygame.draw.line(panel, theme.RULE, (pad, foot_top - round(8 * ui)),
+                             (info.w - pad, foot_top - round(8 * ui)))  # fmt: skip
+            foot_top -= round(16 * ui)
+
+        position = f"Doll {index + 1} of {len(seq.dolls)}"
+        if core:
+            position += "  ·  the core"
+        blocks: list[tuple[str, int, bool, RGB, int]] = [
+            (position, f.small, True, theme.ACCENT if core else theme.INK_SOFT, round(6 * ui)),
+            (doll.name, f.name, True, theme.INK, round(2 * ui)),
+        ]
+        if doll.native_name:
+            blocks.append((doll.native_name, f.native, False, theme.INK_SOFT, round(10 * ui)))
+        if doll.office:
+            blocks.append((doll.office, f.body, False, theme.INK, round(2 * ui)))
+        dates = dates_line(doll)
+        if dates:
+            blocks.append((dates, f.body, True, theme.INK, round(12 * ui)))
+        if doll.caption:
+            blocks.append((doll.caption, f.body, False, theme.INK, round(12 * ui)))
+        if core:
+            note = "The core doll: it does not open. Click a shelf doll to close back."
+            blocks.append((note, f.small, False, theme.ACCENT, 0))
+        elif index == 0 and state.depth == 0 and state.motion is None:
+            blocks.append(("Click the doll to open it.", f.small, False, theme.INK_SOFT, 0))
+        y = pad
+        for text, size, bold, color, gap in blocks:
+            lines = wrap(text, width, size, self.text, bold)
+            lh = self.text.line_height(size)
+            for i, line in enumerate(lines):
+                if y + lh > foot_top:
+                    # Out of room (huge text on a small window): end with an ellipsis.
+                    return
+                last_fitting = y + 2 * lh > foot_top and i < len(lines) - 1
+                if last_fitting:
+                    line = ellipsize(line + " …", width, size, self.text, bold)
+                self.text.draw(panel, line, size, color, (x, y), bold=bold)
+                y += lh
+                if last_fitting:
+                    return
+            y += gap
+
+    # --- presentation title --------------------------------------------------------------
+
+    def _draw_title(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        rect = layout.title_rect
+        if rect is None:
+            return
+        doll = state.sequence.dolls[state.shown_depth]
+        f = layout.fonts
+        name = ellipsize(doll.name, rect.w, f.name, self.text, True)
+        r = self.text.draw(surface, name, f.name, theme.INK, (rect.centerx, rect.y), bold=True,
+                           anchor="midtop")  # fmt: skip
+        sub = dates_line(doll)
+        if doll.office:
+            sub = f"{doll.office}, {sub}" if sub else doll.office
+        if sub:
+            sub = ellipsize(sub, rect.w, f.small, self.text)
+            self.text.draw(surface, sub, f.small, theme.INK_SOFT, (rect.centerx, r.bottom),
+                           anchor="midtop")  # fmt: skip
+
+    # --- shelf ---------------------------------------------------------------------------
+
+    def _draw_shelf(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        shelf = layout.shelf
+        ui = layout.ui
+        label_h = self.text.line_height(layout.fonts.label)
+        plank_h = max(4, round(7 * ui))
+        floor = shelf.bottom - label_h - plank_h
+        plank = pygame.Rect(shelf.x, floor, shelf.w, plank_h)
+        pygame.draw.rect(surface, theme.SHELF_WOOD, plank, border_radius=2)
+        pygame.draw.line(surface, _mix(theme.SHELF_WOOD, (255, 255, 255), 0.3),
+                         (plank.x + 2, plank.y), (plank.right - 3, plank.y))  # fmt: skip
+        if not layout.slots:
+            self.text.draw(surface, "Opened dolls stand here", layout.fonts.label,
+                           theme.INK_SOFT, (shelf.x + round(6 * ui), floor + plank_h),
+                           )  # fmt: skip
+            return
+        dolls = state.sequence.dolls
+        moving = state.motion.doll if state.motion is not None else None
+        for slot in layout.slots:
+            hover = state.hover == (ShelfDoll(slot.depth) if slot.depth is not None else None)
+            if slot.depth is None:
+                hover = state.hover == ShelfGroup()
+            place = slot.doll
+            if hover:
+                self._draw_glow(surface, place)
+                place = Placement(place.cx, place.top - 3 * ui, place.height)
+            if slot.depth is None:
+                # A fanned stack of small dolls stands for the hidden ones.
+                first = 1
+                for k in range(3):
+                    d = min(first + k, len(dolls) - 1)
+                    h = place.height * (0.78 - 0.1 * (2 - k))
+                    off = (k - 1) * place.height * ASPECT * 0.32
+                    draw_doll(surface, dolls[d], Placement(place.cx + off, floor - h, h))
+            elif slot.depth != moving:
+                self._draw_shadow(surface, place.cx, floor, place.height * ASPECT)
+                draw_doll(surface, dolls[slot.depth], place)
+            ink = theme.INK if hover else theme.INK_SOFT
+            self.text.draw(surface, slot.label, layout.fonts.label, ink,
+                           (slot.label_rect.centerx, floor + plank_h), anchor="midtop",
+                           bold=hover)  # fmt: skip
+
+    # --- stage ---------------------------------------------------------------------------
+
+    def _draw_stage(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        dolls = state.sequence.dolls
+        rest = layout.rest
+        floor = rest.bottom
+        m = state.motion
+        if m is not None:
+            pose = opening_pose(m.t, rest, layout.slot_for(m.doll), ASPECT)
+            self._draw_shadow(surface, rest.cx, floor, pose.inner.height * ASPECT)
+            draw_opening(surface, dolls[m.doll], dolls[m.doll + 1], pose, scaled=True)
+            return
+        doll = dolls[state.depth]
+        self._draw_shadow(surface, rest.cx, floor, rest.height * ASPECT)
+        hover = state.hover == CurrentDoll() and not state.overlay_open
+        place = rest
+        if hover:
+            self._draw_glow(surface, rest)
+            place = Placement(rest.cx, rest.top - 4 * layout.ui, rest.height)
+        if state.wobble_ms > 0:
+            self._draw_wobble(surface, doll, place, state.wobble_ms)
+        else:
+            draw_doll(surface, doll, place)
+
+    def _draw_wobble(
+        self, surface: pygame.Surface, doll: Doll, place: Placement, wobble_ms: int
+    ) -> None:
+        """The core doll rocks on its base: a damped swing about the bottom centre."""
+        p = 1 - wobble_ms / WOBBLE_MS
+        angle = 7.0 * math.sin(p * math.pi * 4) * (1 - p)
+        img = part_image(doll, "whole", max(8, round(place.height)))
+        turned = pygame.transform.rotozoom(img, angle, 1.0)
+        pivot = pygame.math.Vector2(place.cx, place.bottom)
+        offset = pygame.math.Vector2(0, -img.get_height() / 2).rotate(-angle)
+        surface.blit(turned, turned.get_rect(center=pivot + offset))
+
+    # --- toast ---------------------------------------------------------------------------
+
+    def _draw_toast(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        f = layout.fonts
+        area = layout.toast
+        pad = round(14 * layout.ui)
+        if state.export is not None:
+            what = _EXPORT_NAMES.get(state.export.kind, state.export.kind)
+            message = f"Saving {what}…  {round(state.export.progress * 100)}%"
+            fill, failed = theme.TOAST, False
+        elif state.toast is not None:
+            message, failed = state.toast.message, state.toast.failed
+            fill = theme.ACCENT if failed else theme.TOAST
+        else:
+            return
+        text = ellipsize(message, area.w - 2 * pad, f.body, self.text)
+        tw = self.text.width(text, f.body)
+        box = pygame.Rect(0, 0, tw + 2 * pad, area.h)
+        box.midbottom = (area.centerx, area.bottom)
+        pygame.draw.rect(surface, fill, box, border_radius=box.h // 3)
+        self.text.draw(surface, text, f.body, theme.ON_DARK, box.center, anchor="center")
+        if state.export is not None:
+            bar = pygame.Rect(box.x + pad, box.bottom - 5, box.w - 2 * pad, 3)
+            pygame.draw.rect(surface, _mix(theme.TOAST, theme.ON_DARK, 0.25), bar)
+            bar.w = round(bar.w * state.export.progress)
+            pygame.draw.rect(surface, theme.HIGHLIGHT, bar)
+
+    # --- overlays ------------------------------------------------------------------------
+
+    def _panel_box(self, surface: pygame.Surface, rect: Rect, ui: float) -> None:
+        surface.blit(self._veil_for(surface.get_size()), (0, 0))
+        radius = round(14 * ui)
+        pygame.draw.rect(surface, theme.PAPER, _pg(rect), border_radius=radius)
+        pygame.draw.rect(surface, theme.RULE, _pg(rect), width=2, border_radius=radius)
+
+    def _draw_help(self, surface: pygame.Surface, layout: Layout) -> None:
+        box = layout.help
+        assert box is not None
+        self._panel_box(surface, box.panel, layout.ui)
+        size = box.size
+        heading = round(size * 1.35)
+        self.text.draw(surface, "Keys", heading, theme.INK, (box.key_x, box.panel.y + size * 2),
+                       bold=True)  # fmt: skip
+        hint = "Esc or click to close"
+        self.text.draw(surface, hint, max(9, size - 2), theme.INK_SOFT,
+                       (box.panel.right - size * 2, box.panel.y + size * 2 + heading // 4),
+                       anchor="topright")  # fmt: skip
+        for i, (keys, what) in enumerate(HELP_KEYS):
+            y = box.top + i * box.row
+            self.text.draw(surface, keys, size, theme.ACCENT, (box.key_x, y), bold=True)
+            self.text.draw(surface, what, size, theme.INK, (box.text_x, y))
+
+    def _draw_about(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        rect = layout.about
+        assert rect is not None
+        self._panel_box(surface, rect, layout.ui)
+        f = layout.fonts
+        pad = round(24 * layout.ui)
+        seq = state.sequence
+        x, width = rect.x + pad, rect.w - 2 * pad
+        y = rect.y + pad
+        bottom = rect.bottom - pad - self.text.line_height(f.small)
+        paragraphs: list[tuple[str, int, bool, RGB]] = [(seq.title, f.heading, True, theme.INK)]
+        n = len(seq.dolls)
+        paragraphs.append((f"{n} doll{'s' if n != 1 else ''}, outermost first: "
+                           f"{seq.dolls[0].name} to {seq.dolls[-1].name}",
+                           f.small, False, theme.INK_SOFT))  # fmt: skip
+        paragraphs.append((seq.description or "This sequence has no description.", f.body,
+                           False, theme.INK))  # fmt: skip
+        if seq.source:
+            paragraphs.append((f"Source: {seq.source}", f.small, False, theme.INK_SOFT))
+        for text, size, bold, color in paragraphs:
+            lh = self.text.line_height(size)
+            for line in wrap(text, width, size, self.text, bold):
+                if y + lh > bottom:
+                    break
+                self.text.draw(surface, line, size, color, (x, y), bold=bold)
+                y += lh
+            y += round(lh * 0.5)
+        self.text.draw(surface, "Esc or click to close", f.small, theme.INK_SOFT,
+                       (rect.right - pad, rect.bottom - pad), anchor="bottomright")  # fmt: skip
+
+    def _draw_picker(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        picker = layout.picker
+        assert picker is not None
+        self._panel_box(surface, picker.panel, layout.ui)
+        f = layout.fonts
+        title = ellipsize("Opened dolls: click one to close back to it", picker.title.w,
+                          f.heading, self.text, True)  # fmt: skip
+        self.text.draw(surface, title, f.heading, theme.INK, (picker.title.x, picker.title.y),
+                       bold=True)  # fmt: skip
+        for entry in picker.entries:
+            hover = state.hover == PickerItem(entry.depth)
+            r = _pg(entry.rect)
+            if hover:
+                pygame.draw.rect(surface, theme.HIGHLIGHT, r, border_radius=r.h // 4)
+            self.text.draw(surface, entry.label, f.small, theme.INK,
+                           (r.x + round(6 * layout.ui), r.centery), anchor="midleft")  # fmt: skip
+        for rect, label, delta in ((picker.prev, "‹ Previous", -1), (picker.next, "Next ›", 1)):
+            if rect is not None:
+                hover = state.hover == PickerPage(delta)
+                self._button(surface, rect, label, f.small, hover=hover)
+        if picker.pages > 1:
+            page = f"Page {picker.page + 1} of {picker.pages}"
+            y = (picker.prev or picker.next or picker.title).centery
+            self.text.draw(surface, page, f.small, theme.INK_SOFT, (picker.panel.centerx, y),
+                           anchor="center")  # fmt: skip

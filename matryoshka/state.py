@@ -1,0 +1,708 @@
+"""What the window shows, as plain data: which doll is open, what is moving, which overlay.
+
+No pygame here. The window turns input into the small message objects below and feeds
+them to ``update``; the clock feeds ``tick`` with whole milliseconds. Both return a new
+``State`` and never mutate the old one, so tests can drive the window with no display
+and replay any sequence of events.
+
+Depth is the index of the doll standing in the centre: 0 is the outermost doll, and the
+dolls before it are opened shells on the shelf. While a doll opens or closes, ``motion``
+says which one and how far along it is; ``target`` is where the user asked to go, so
+several presses queue up into one smooth run of openings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from matryoshka.choreography import OPEN_MS
+from matryoshka.model import Sequence
+
+#: One step of a run of several openings (End, or a click far down the shelf) is quicker
+#: than a single opening, so the run does not drag.
+CHAIN_MS = 380
+#: A run longer than this many steps jumps straight to the last few: opening 150 dolls one
+#: after the other would take a minute.
+MAX_CHAINED_STEPS = 3
+#: How long the core doll wobbles when clicked.
+WOBBLE_MS = 520
+#: How long a toast (an export's path, a notice) stays on screen.
+TOAST_MS = 4000
+#: Text scale steps: each is 15% larger (or smaller) than the one before.
+TEXT_STEP_MIN = -2
+TEXT_STEP_MAX = 6
+TEXT_STEP_FACTOR = 1.15
+
+ExportKind = Literal["doll", "lineup", "animation"]
+
+
+# --- What the user can point at -------------------------------------------------------
+# The layout places these on screen; hit testing returns them; the window turns a click
+# on one into a message.
+
+
+@dataclass(frozen=True)
+class CurrentDoll:
+    """The doll standing in the centre (or the one coming out while a doll opens)."""
+
+
+@dataclass(frozen=True)
+class ShelfDoll:
+    """The opened shell of the doll at ``depth``, standing on the shelf."""
+
+    depth: int
+
+
+@dataclass(frozen=True)
+class ShelfGroup:
+    """The stack of shells hidden when the shelf is too short for all of them."""
+
+
+@dataclass(frozen=True)
+class PickerItem:
+    """One entry of the list of hidden shells (opened from ``ShelfGroup``)."""
+
+    depth: int
+
+
+@dataclass(frozen=True)
+class PickerPage:
+    """The arrow that turns the list of hidden shells by ``delta`` pages."""
+
+    delta: int
+
+
+@dataclass(frozen=True)
+class Tab:
+    """The tab of the sequence at ``index``."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class TabScroll:
+    """The arrow that scrolls the row of tabs by ``delta``."""
+
+    delta: int
+
+
+@dataclass(frozen=True)
+class Button:
+    """A labelled button: ``export``, ``help``, ``about`` (the sequence description)."""
+
+    name: Literal["export", "help", "about"]
+
+
+@dataclass(frozen=True)
+class TimelineBar:
+    """A doll's bar on the timeline strip."""
+
+    depth: int
+
+
+@dataclass(frozen=True)
+class Overlay:
+    """Anywhere on an open overlay: clicking dismisses it."""
+
+
+Target = (
+    CurrentDoll
+    | ShelfDoll
+    | ShelfGroup
+    | PickerItem
+    | PickerPage
+    | Tab
+    | TabScroll
+    | Button
+    | TimelineBar
+    | Overlay
+)
+
+
+# --- Messages -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Open:
+    """Open one more doll (the core wobbles instead)."""
+
+
+@dataclass(frozen=True)
+class Close:
+    """Close one doll: the last shell comes back over the current doll."""
+
+
+@dataclass(frozen=True)
+class CloseTo:
+    """Close back to the doll at ``depth`` (a shelf click)."""
+
+    depth: int
+
+
+@dataclass(frozen=True)
+class GoTo:
+    """Open or close until the doll at ``depth`` stands in the centre (a timeline click)."""
+
+    depth: int
+
+
+@dataclass(frozen=True)
+class OpenToCore:
+    """Open every doll down to the core."""
+
+
+@dataclass(frozen=True)
+class CloseAll:
+    """Close every doll back to the outermost."""
+
+
+@dataclass(frozen=True)
+class SwitchSequence:
+    """Show the sequence at ``index`` from its outermost doll."""
+
+    index: int
+
+
+@dataclass(frozen=True)
+class NextSequence:
+    """Show the next (``delta`` = 1) or previous (-1) sequence, wrapping around."""
+
+    delta: int
+
+
+@dataclass(frozen=True)
+class ToggleHelp:
+    """Show or hide the list of keys."""
+
+
+@dataclass(frozen=True)
+class ToggleAbout:
+    """Show or hide the sequence's own description."""
+
+
+@dataclass(frozen=True)
+class TogglePicker:
+    """Show or hide the list of shells hidden off the shelf."""
+
+
+@dataclass(frozen=True)
+class ToggleReducedMotion:
+    """Make every transition instant, or animated again."""
+
+
+@dataclass(frozen=True)
+class TextScale:
+    """Scale all text one step up (+1), down (-1), or back to normal (0)."""
+
+    delta: int
+
+
+@dataclass(frozen=True)
+class TogglePresentation:
+    """Hide everything but the doll, the shelf and the name (for a room)."""
+
+
+@dataclass(frozen=True)
+class ToggleFullscreen:
+    """Fill the screen, or go back to a window."""
+
+
+@dataclass(frozen=True)
+class Escape:
+    """Close the top overlay; with none open, leave fullscreen."""
+
+
+@dataclass(frozen=True)
+class Quit:
+    """Close the window."""
+
+
+@dataclass(frozen=True)
+class Hover:
+    """The pointer is now over ``target`` (None: over nothing clickable)."""
+
+    target: Target | None
+
+
+@dataclass(frozen=True)
+class ScrollTabs:
+    """Scroll the row of tabs by ``delta`` tabs."""
+
+    delta: int
+
+
+@dataclass(frozen=True)
+class ScrollPicker:
+    """Scroll the list of hidden shells by ``delta`` pages."""
+
+    delta: int
+
+
+@dataclass(frozen=True)
+class RequestExport:
+    """Save the current doll, the line-up or the animation as a picture."""
+
+    kind: ExportKind
+
+
+@dataclass(frozen=True)
+class ExportProgress:
+    """The running export has done ``progress`` (0 to 1) of its work."""
+
+    progress: float
+
+
+@dataclass(frozen=True)
+class ExportFinished:
+    """The running export ended: ``message`` says where the file went, or what failed."""
+
+    message: str
+    failed: bool = False
+
+
+@dataclass(frozen=True)
+class ShowToast:
+    """Show a short notice at the bottom of the window for a few seconds."""
+
+    message: str
+    failed: bool = False
+
+
+@dataclass(frozen=True)
+class ReplaceSequences:
+    """The loaded sequences changed (a file was edited): keep the place where possible."""
+
+    sequences: tuple[Sequence, ...]
+
+
+Message = (
+    Open
+    | Close
+    | CloseTo
+    | GoTo
+    | OpenToCore
+    | CloseAll
+    | SwitchSequence
+    | NextSequence
+    | ToggleHelp
+    | ToggleAbout
+    | TogglePicker
+    | ToggleReducedMotion
+    | TextScale
+    | TogglePresentation
+    | ToggleFullscreen
+    | Escape
+    | Quit
+    | Hover
+    | ScrollTabs
+    | ScrollPicker
+    | RequestExport
+    | ExportProgress
+    | ExportFinished
+    | ShowToast
+    | ReplaceSequences
+)
+
+
+# --- State ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Motion:
+    """The doll at ``doll`` is coming apart (``direction`` 1) or closing (-1).
+
+    ``t_ms`` runs from 0 (closed: doll ``doll`` stands in the centre) to ``step_ms``
+    (open: doll ``doll + 1`` stands in the centre and the shell is on the shelf), whichever
+    way the doll is moving.
+    """
+
+    doll: int
+    t_ms: int
+    step_ms: int
+    direction: Literal[1, -1]
+
+    @property
+    def t(self) -> float:
+        """Progress of the opening pose, 0 closed to 1 open."""
+        return self.t_ms / self.step_ms
+
+
+@dataclass(frozen=True)
+class Toast:
+    """A short notice shown for ``remaining_ms`` more milliseconds."""
+
+    message: str
+    remaining_ms: int
+    failed: bool = False
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """An export the user asked for; the window runs it a slice per frame."""
+
+    kind: ExportKind
+    sequence_index: int
+    depth: int
+    progress: float = 0.0
+
+
+@dataclass(frozen=True)
+class State:
+    """Everything the window shows. Build the first one with ``initial_state``."""
+
+    sequences: tuple[Sequence, ...]
+    index: int = 0
+    depth: int = 0
+    target: int = 0
+    motion: Motion | None = None
+    wobble_ms: int = 0
+    help_open: bool = False
+    about_open: bool = False
+    picker_open: bool = False
+    picker_page: int = 0
+    tab_scroll: int = 0
+    reduced_motion: bool = False
+    text_step: int = 0
+    presentation: bool = False
+    fullscreen: bool = False
+    quit: bool = False
+    hover: Target | None = None
+    toast: Toast | None = None
+    export: ExportJob | None = None
+    #: Incremented whenever the shown sequence changes (switch or reload), so the window
+    #: can tell a new set from a moved doll.
+    generation: int = field(default=0)
+
+    @property
+    def sequence(self) -> Sequence:
+        """The sequence on screen."""
+        return self.sequences[self.index]
+
+    @property
+    def count(self) -> int:
+        """Number of dolls in the sequence on screen."""
+        return len(self.sequence.dolls)
+
+    @property
+    def core(self) -> int:
+        """Depth of the core doll."""
+        return self.count - 1
+
+    @property
+    def shown_depth(self) -> int:
+        """The doll the info panel describes: while moving, the one being moved to."""
+        if self.motion is None:
+            return self.depth
+        return self.motion.doll + 1 if self.motion.direction > 0 else self.motion.doll
+
+    @property
+    def shells(self) -> int:
+        """How many shells stand on the shelf, counting one that is settling there."""
+        if self.motion is None:
+            return self.depth
+        return self.motion.doll + 1
+
+    @property
+    def text_factor(self) -> float:
+        """How much larger than normal all text is drawn."""
+        return TEXT_STEP_FACTOR**self.text_step
+
+    @property
+    def overlay_open(self) -> bool:
+        """True while an overlay covers the window (help, description, shelf list)."""
+        return self.help_open or self.about_open or self.picker_open
+
+    @property
+    def animating(self) -> bool:
+        """True while something moves, so the window must keep drawing frames."""
+        return self.motion is not None or self.wobble_ms > 0 or self.export is not None
+
+
+def initial_state(
+    sequences: tuple[Sequence, ...] | list[Sequence],
+    index: int = 0,
+    *,
+    reduced_motion: bool = False,
+    text_step: int = 0,
+) -> State:
+    """The window at start: ``sequences[index]`` closed, nothing moving.
+
+    Raises:
+        ValueError: when there is no sequence, or one has no dolls.
+    """
+    seqs = tuple(sequences)
+    if not seqs:
+        raise ValueError("the window needs at least one sequence")
+    if any(not s.dolls for s in seqs):
+        raise ValueError("every sequence needs at least one doll")
+    return State(
+        sequences=seqs,
+        index=min(max(index, 0), len(seqs) - 1),
+        reduced_motion=reduced_motion,
+        text_step=_clamp(text_step, TEXT_STEP_MIN, TEXT_STEP_MAX),
+    )
+
+
+def _clamp(value: int, low: int, high: int) -> int:
+    return low if value < low else high if value > high else value
+
+
+# --- update ---------------------------------------------------------------------------
+
+
+def update(state: State, msg: Message) -> State:
+    """The state after the user (or the window) sent ``msg``."""
+    s = _apply(state, msg)
+    return _settle(s)
+
+
+def _go(state: State, target: int) -> State:
+    target = _clamp(target, 0, state.core)
+    return replace(state, target=target, picker_open=False)
+
+
+def _switch(state: State, index: int) -> State:
+    index = index % len(state.sequences)
+    return replace(
+        state,
+        index=index,
+        depth=0,
+        target=0,
+        motion=None,
+        wobble_ms=0,
+        about_open=False,
+        picker_open=False,
+        picker_page=0,
+        hover=None,
+        generation=state.generation + 1,
+    )
+
+
+def _apply(state: State, msg: Message) -> State:
+    if isinstance(msg, Open):
+        if state.target >= state.core:
+            if state.motion is None:
+                # The core does not open: it wobbles, and the window says why.
+                name = state.sequence.dolls[state.core].name
+                return replace(
+                    state,
+                    wobble_ms=0 if state.reduced_motion else WOBBLE_MS,
+                    toast=Toast(f"{name} is the core doll: there is nothing inside.", TOAST_MS),
+                )
+            return state
+        return _go(state, state.target + 1)
+    if isinstance(msg, Close):
+        return _go(state, state.target - 1)
+    if isinstance(msg, CloseTo | GoTo):
+        return _go(state, msg.depth)
+    if isinstance(msg, OpenToCore):
+        return _go(state, state.core)
+    if isinstance(msg, CloseAll):
+        return _go(state, 0)
+    if isinstance(msg, SwitchSequence):
+        if not 0 <= msg.index < len(state.sequences):
+            return state
+        return _switch(state, msg.index)
+    if isinstance(msg, NextSequence):
+        return _switch(state, state.index + msg.delta)
+    if isinstance(msg, ToggleHelp):
+        return replace(state, help_open=not state.help_open, about_open=False, picker_open=False)
+    if isinstance(msg, ToggleAbout):
+        return replace(state, about_open=not state.about_open, help_open=False, picker_open=False)
+    if isinstance(msg, TogglePicker):
+        opening = not state.picker_open and state.shells > 0
+        return replace(state, picker_open=opening, picker_page=0, help_open=False, about_open=False)
+    if isinstance(msg, ToggleReducedMotion):
+        return replace(state, reduced_motion=not state.reduced_motion)
+    if isinstance(msg, TextScale):
+        step = 0 if msg.delta == 0 else state.text_step + msg.delta
+        return replace(state, text_step=_clamp(step, TEXT_STEP_MIN, TEXT_STEP_MAX))
+    if isinstance(msg, TogglePresentation):
+        return replace(state, presentation=not state.presentation)
+    if isinstance(msg, ToggleFullscreen):
+        return replace(state, fullscreen=not state.fullscreen)
+    if isinstance(msg, Escape):
+        if state.overlay_open:
+            return replace(state, help_open=False, about_open=False, picker_open=False)
+        if state.fullscreen:
+            return replace(state, fullscreen=False)
+        if state.presentation:
+            return replace(state, presentation=False)
+        return state
+    if isinstance(msg, Quit):
+        return replace(state, quit=True)
+    if isinstance(msg, Hover):
+        return state if msg.target == state.hover else replace(state, hover=msg.target)
+    if isinstance(msg, ScrollTabs):
+        last = len(state.sequences) - 1
+        return replace(state, tab_scroll=_clamp(state.tab_scroll + msg.delta, 0, last))
+    if isinstance(msg, ScrollPicker):
+        # The layout knows how many pages there are and clamps when it draws.
+        return replace(state, picker_page=max(0, state.picker_page + msg.delta))
+    if isinstance(msg, RequestExport):
+        if state.export is not None:
+            return replace(state, toast=Toast("An export is already running.", TOAST_MS))
+        job = ExportJob(msg.kind, state.index, state.shown_depth)
+        return replace(state, export=job)
+    if isinstance(msg, ExportProgress):
+        if state.export is None:
+            return state
+        progress = min(max(msg.progress, 0.0), 1.0)
+        return replace(state, export=replace(state.export, progress=progress))
+    if isinstance(msg, ExportFinished):
+        return replace(state, export=None, toast=Toast(msg.message, TOAST_MS, msg.failed))
+    if isinstance(msg, ShowToast):
+        return replace(state, toast=Toast(msg.message, TOAST_MS, msg.failed))
+    if isinstance(msg, ReplaceSequences):
+        return _replace_sequences(state, msg.sequences)
+    raise TypeError(f"not a window message: {msg!r}")
+
+
+def _replace_sequences(state: State, sequences: tuple[Sequence, ...]) -> State:
+    """Keep the same sequence (by id) and the same doll (by id) when they still exist."""
+    if not sequences or any(not s.dolls for s in sequences):
+        return state
+    old = state.sequence
+    current_id = old.dolls[state.shown_depth].id
+    index = next((i for i, s in enumerate(sequences) if s.id == old.id), None)
+    if index is None:
+        return _switch(replace(state, sequences=sequences, index=0, tab_scroll=0), 0)
+    seq = sequences[index]
+    depth = next((i for i, d in enumerate(seq.dolls) if d.id == current_id), 0)
+    depth = min(depth, len(seq.dolls) - 1)
+    return replace(
+        state,
+        sequences=sequences,
+        index=index,
+        depth=depth,
+        target=depth,
+        motion=None,
+        wobble_ms=0,
+        picker_open=False,
+        tab_scroll=min(state.tab_scroll, len(sequences) - 1),
+        hover=None,
+        generation=state.generation + 1,
+    )
+
+
+def _settle(state: State) -> State:
+    """Point the current motion at the target; with reduced motion, arrive at once."""
+    if state.reduced_motion:
+        if state.motion is None and state.depth == state.target and state.wobble_ms == 0:
+            return state
+        return replace(state, depth=state.target, motion=None, wobble_ms=0)
+    m = state.motion
+    if m is None:
+        # Start moving at once, so the very next frame already shows the doll opening.
+        return _start_motion(state) if state.depth != state.target else state
+    # Turn round a doll that is moving away from where the user now wants to go.
+    if m.direction > 0 and state.target <= m.doll:
+        return replace(state, motion=replace(m, direction=-1))
+    if m.direction < 0 and state.target >= m.doll + 1:
+        return replace(state, motion=replace(m, direction=1))
+    return state
+
+
+# --- tick -----------------------------------------------------------------------------
+
+
+def tick(state: State, dt_ms: int) -> State:
+    """The state ``dt_ms`` milliseconds later: motions advance, wobbles and toasts fade."""
+    dt_ms = max(0, int(dt_ms))
+    s = state
+    if s.wobble_ms:
+        s = replace(s, wobble_ms=max(0, s.wobble_ms - dt_ms))
+    if s.toast is not None:
+        left = s.toast.remaining_ms - dt_ms
+        s = replace(s, toast=replace(s.toast, remaining_ms=left) if left > 0 else None)
+    return _advance(s, dt_ms)
+
+
+def _step_ms(remaining_steps: int) -> int:
+    return OPEN_MS if remaining_steps <= 1 else CHAIN_MS
+
+
+def _start_motion(state: State) -> State:
+    """Begin the next step towards the target, jumping ahead when the run is long."""
+    depth, target = state.depth, state.target
+    if abs(target - depth) > MAX_CHAINED_STEPS:
+        depth = target - MAX_CHAINED_STEPS if target > depth else target + MAX_CHAINED_STEPS
+    remaining = abs(target - depth)
+    step = _step_ms(remaining)
+    if target > depth:
+        motion = Motion(doll=depth, t_ms=0, step_ms=step, direction=1)
+    else:
+        motion = Motion(doll=depth - 1, t_ms=step, step_ms=step, direction=-1)
+    return replace(state, depth=motion.doll, motion=motion)
+
+
+def _advance(state: State, dt_ms: int) -> State:
+    s = state
+    if s.reduced_motion:
+        return replace(s, depth=s.target, motion=None) if s.motion or s.depth != s.target else s
+    budget = dt_ms
+    # A loop rather than one step: a long frame can finish one opening and start the next,
+    # and the time left over carries into it so a run of openings keeps an even pace.
+    for _ in range(s.count + 2):
+        if s.motion is None:
+            if s.depth == s.target:
+                return s
+            s = _start_motion(s)
+        m = s.motion
+        assert m is not None
+        if budget <= 0:
+            return s
+        if m.direction > 0:
+            t = m.t_ms + budget
+            if t < m.step_ms:
+                return replace(s, motion=replace(m, t_ms=t))
+            budget = t - m.step_ms
+            s = replace(s, depth=m.doll + 1, motion=None)
+        else:
+            t = m.t_ms - budget
+            if t > 0:
+                return replace(s, motion=replace(m, t_ms=t))
+            budget = -t
+            s = replace(s, depth=m.doll, motion=None)
+    return s
+
+
+# --- checks ---------------------------------------------------------------------------
+
+
+def problems(state: State) -> list[str]:
+    """Every way ``state`` breaks the window's rules (empty when it is sound).
+
+    Used by tests after every message; cheap enough to call on each frame.
+    """
+    out: list[str] = []
+    if not 0 <= state.index < len(state.sequences):
+        out.append(f"index {state.index} outside 0..{len(state.sequences) - 1}")
+        return out
+    core = state.core
+    if not 0 <= state.depth <= core:
+        out.append(f"depth {state.depth} outside 0..{core}")
+    if not 0 <= state.target <= core:
+        out.append(f"target {state.target} outside 0..{core}")
+    m = state.motion
+    if m is not None:
+        if not 0 <= m.doll < core:
+            out.append(f"moving doll {m.doll} outside 0..{core - 1}")
+        if m.doll != state.depth:
+            out.append(f"moving doll {m.doll} is not the depth {state.depth}")
+        if not 0 <= m.t_ms <= m.step_ms or m.step_ms <= 0:
+            out.append(f"motion time {m.t_ms} outside 0..{m.step_ms}")
+        if state.reduced_motion:
+            out.append("a motion runs with reduced motion on")
+    if state.wobble_ms < 0:
+        out.append("negative wobble")
+    if not TEXT_STEP_MIN <= state.text_step <= TEXT_STEP_MAX:
+        out.append(f"text step {state.text_step} out of range")
+    if not 0 <= state.tab_scroll < len(state.sequences):
+        out.append(f"tab scroll {state.tab_scroll} out of range")
+    if sum((state.help_open, state.about_open, state.picker_open)) > 1:
+        out.append("two overlays open at once")
+    if state.picker_open and state.shells == 0:
+        out.append("shelf list open with an empty shelf")
+    return out

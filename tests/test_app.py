@@ -1,0 +1,413 @@
+"""The window, headless: real pygame events through the same path the window uses."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from matryoshka import catalog, theme
+from matryoshka.app import App, message_for_key
+from matryoshka.commands.view import choose_index
+from matryoshka.model import Sequence
+from matryoshka.pgcompat import pygame
+from matryoshka.settings import Settings, load_settings, save_settings
+from matryoshka.state import (
+    CurrentDoll,
+    Open,
+    Quit,
+    ShelfDoll,
+    TextScale,
+    ToggleHelp,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def sequences() -> list[Sequence]:
+    seqs, problems = catalog.load_all()
+    assert not [p for p in problems if p.severity == "error"]
+    return seqs
+
+
+def index_of(sequences: list[Sequence], seq_id: str) -> int:
+    return next(i for i, s in enumerate(sequences) if s.id == seq_id)
+
+
+@pytest.fixture
+def app(sequences: list[Sequence], tmp_path: Path) -> Iterator[App]:
+    window = App(
+        sequences,
+        index=index_of(sequences, "market-1995"),
+        settings_file=tmp_path / "config" / "settings.json",
+        export_folder=tmp_path / "pictures",
+    )
+    yield window
+    pygame.display.quit()
+
+
+def post(app: App, *events: pygame.event.Event) -> None:
+    """Deliver events through pygame's queue, as the window's loop does."""
+    pygame.event.clear()
+    for event in events:
+        pygame.event.post(event)
+    app.process(pygame.event.get(), 0)
+
+
+def click(app: App, pos: tuple[int, int]) -> None:
+    post(
+        app,
+        pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)),
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1),
+    )
+
+
+def key(app: App, k: int, mod: int = 0, unicode: str = "") -> None:
+    post(app, pygame.event.Event(pygame.KEYDOWN, key=k, mod=mod, unicode=unicode, scancode=0))
+
+
+def run(app: App, ms: int, dt: int = 16) -> None:
+    """Step the clock with a fixed dt, drawing every frame like the window."""
+    for _ in range(0, ms, dt):
+        app.process([], dt)
+        app.draw()
+
+
+def doll_centre(app: App) -> tuple[int, int]:
+    r = app.layout.doll_rect
+    return (r.centerx, r.y + r.h * 2 // 3)
+
+
+def caption(app: App) -> str:
+    return pygame.display.get_caption()[0]
+
+
+def differs(a: tuple[int, ...], b: tuple[int, ...], by: int = 30) -> bool:
+    return sum(abs(x - y) for x, y in zip(a[:3], b[:3], strict=True)) > by
+
+
+def test_opens_at_the_default_size_on_the_market_set(app: App) -> None:
+    assert app.surface.get_size() == (1280, 800)
+    assert app.state.sequence.id == "market-1995" and app.state.depth == 0
+    assert caption(app).startswith("Boris Yeltsin")
+
+
+def changed(before: pygame.Surface, after: pygame.Surface, rect: pygame.Rect) -> float:
+    """The fraction of pixels in ``rect`` that differ between two frames."""
+    a = pygame.image.tobytes(before.subsurface(rect), "RGB")
+    b = pygame.image.tobytes(after.subsurface(rect), "RGB")
+    pixels = len(a) // 3
+    return sum(a[i : i + 3] != b[i : i + 3] for i in range(0, len(a), 3)) / pixels
+
+
+def test_clicking_the_doll_opens_it_and_the_shell_goes_on_the_shelf(app: App) -> None:
+    app.draw()
+    before = app.surface.copy()
+    click(app, doll_centre(app))
+    assert app.state.motion is not None and app.state.motion.doll == 0
+    run(app, 400)
+    assert app.state.motion is not None  # still moving: it is an animation, not a jump
+    run(app, 400)
+    assert app.state.depth == 1 and app.state.motion is None
+    assert "Mikhail Gorbachev" in caption(app)
+    slot = app.layout.slots[0]
+    box = pygame.Rect(
+        round(slot.doll.cx - slot.doll.height * 0.2),
+        round(slot.doll.top),
+        round(slot.doll.height * 0.4),
+        round(slot.doll.height),
+    )
+    assert changed(before, app.surface, box) > 0.5  # a doll now stands on the shelf
+
+
+def test_clicking_a_shelf_doll_closes_back_to_it(app: App) -> None:
+    key(app, pygame.K_END)
+    run(app, 3000)
+    assert app.state.depth == app.state.core == 6
+    slot = next(s for s in app.layout.slots if s.depth == 2)
+    click(app, (slot.rect.centerx, round(slot.doll.top + slot.doll.height / 2)))
+    assert app.state.target == 2
+    assert app.state.motion is not None and app.state.motion.direction == -1
+    run(app, 3000)
+    assert app.state.depth == 2 and "Leonid Brezhnev" in caption(app)
+
+
+def test_the_core_wobbles_and_says_it_is_the_core(app: App) -> None:
+    key(app, pygame.K_END)
+    run(app, 3000)
+    assert caption(app).startswith("Nicholas II")
+    app.draw()
+    still = pygame.image.tobytes(app.surface, "RGB")
+    click(app, doll_centre(app))
+    assert app.state.depth == 6 and app.state.wobble_ms > 0
+    assert app.state.toast is not None and "core" in app.state.toast.message
+    run(app, 96)
+    assert pygame.image.tobytes(app.surface, "RGB") != still  # it moved
+
+
+def test_every_key(app: App, sequences: list[Sequence]) -> None:
+    market = app.state.index
+    for k in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_RIGHT):
+        before = app.state.target
+        key(app, k)
+        assert app.state.target == before + 1
+    for k in (pygame.K_BACKSPACE, pygame.K_LEFT):
+        before = app.state.target
+        key(app, k)
+        assert app.state.target == before - 1
+    key(app, pygame.K_END)
+    assert app.state.target == app.state.core
+    key(app, pygame.K_HOME)
+    assert app.state.target == 0
+    key(app, pygame.K_TAB)
+    assert app.state.index == (market + 1) % len(sequences) and app.state.depth == 0
+    key(app, pygame.K_TAB, pygame.KMOD_SHIFT)
+    assert app.state.index == market
+    key(app, pygame.K_2)
+    assert app.state.index == 1
+    key(app, pygame.K_h)
+    assert app.state.help_open
+    key(app, pygame.K_ESCAPE)
+    assert not app.state.help_open
+    key(app, pygame.K_SLASH, pygame.KMOD_SHIFT, "?")
+    assert app.state.help_open
+    key(app, pygame.K_h)
+    key(app, pygame.K_d)
+    assert app.state.about_open
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_m)
+    assert app.state.reduced_motion
+    key(app, pygame.K_RIGHT)
+    assert app.state.depth == 1 and app.state.motion is None  # instant
+    key(app, pygame.K_m)
+    key(app, pygame.K_EQUALS, pygame.KMOD_CTRL)
+    key(app, pygame.K_EQUALS, pygame.KMOD_CTRL)
+    assert app.state.text_step == 2
+    key(app, pygame.K_MINUS, pygame.KMOD_CTRL)
+    assert app.state.text_step == 1
+    key(app, pygame.K_0, pygame.KMOD_CTRL)
+    assert app.state.text_step == 0
+    key(app, pygame.K_p)
+    assert app.state.presentation
+    key(app, pygame.K_p)
+    key(app, pygame.K_F11)
+    assert app.state.fullscreen
+    key(app, pygame.K_ESCAPE)
+    assert not app.state.fullscreen
+    key(app, pygame.K_q)
+    assert not app.state.quit  # a plain Q does nothing
+    key(app, pygame.K_q, pygame.KMOD_CTRL)
+    assert app.state.quit
+
+
+def test_closing_the_window_quits(app: App) -> None:
+    post(app, pygame.event.Event(pygame.QUIT))
+    assert app.state.quit
+
+
+def test_keys_map_to_messages_without_a_window() -> None:
+    assert message_for_key(pygame.K_SPACE, 0) == Open()
+    assert message_for_key(pygame.K_q, pygame.KMOD_LCTRL) == Quit()
+    assert message_for_key(pygame.K_KP_PLUS, pygame.KMOD_RCTRL) == TextScale(1)
+    assert message_for_key(pygame.K_QUESTION, 0, "?") == ToggleHelp()
+    assert message_for_key(pygame.K_z, 0) is None
+
+
+def test_switching_tabs_by_click_resets_mid_animation(app: App) -> None:
+    key(app, pygame.K_END)
+    run(app, 200)
+    tab = next(t for t in app.layout.tabs if t.index != app.state.index)
+    click(app, (tab.rect.centerx, tab.rect.centery))
+    assert app.state.index == tab.index
+    assert app.state.depth == 0 and app.state.motion is None and app.state.target == 0
+    run(app, 100)
+    assert app.state.depth == 0
+
+
+def test_resizing_relayouts_and_the_doll_stays_clickable(app: App) -> None:
+    for size in [(800, 600), (1920, 1080), (1280, 800)]:
+        post(app, pygame.event.Event(pygame.VIDEORESIZE, w=size[0], h=size[1], size=size))
+        assert app.surface.get_size() == size
+        assert app.layout.size == size
+        target = app.state.target
+        click(app, doll_centre(app))
+        assert app.state.target == min(target + 1, app.state.core)
+        run(app, 800)
+
+
+def test_hover_glows_and_shows_a_hand(app: App) -> None:
+    run(app, 16)
+    pos = doll_centre(app)
+    edge = (app.layout.doll_rect.x - 6, app.layout.doll_rect.centery)
+    plain = tuple(app.surface.get_at(edge))
+    post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    assert app.state.hover == CurrentDoll()
+    assert app._cursor_hand
+    app.draw()
+    assert tuple(app.surface.get_at(edge)) != plain  # the glow reaches past the doll
+    post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=(2, 790), rel=(0, 0), buttons=(0, 0, 0)))
+    assert app.state.hover is None and not app._cursor_hand
+
+
+def test_help_overlay_and_presentation_mode_are_drawn(app: App) -> None:
+    run(app, 16)
+    export = app.layout.button("export")
+    assert export is not None
+    px = (export.x + 4, export.centery)
+    assert not differs(tuple(app.surface.get_at(px)), theme.ACCENT, 40)
+    corner = tuple(app.surface.get_at((640, 790)))
+    key(app, pygame.K_h)
+    app.draw()
+    assert sum(app.surface.get_at((640, 790))[:3]) < sum(corner[:3]) - 150  # veiled
+    key(app, pygame.K_ESCAPE)
+    key(app, pygame.K_p)
+    app.draw()
+    assert differs(tuple(app.surface.get_at(px)), theme.ACCENT, 40)  # no Export button
+
+
+def test_export_key_saves_a_picture_and_the_window_keeps_running(app: App, tmp_path: Path) -> None:
+    key(app, pygame.K_RIGHT)
+    run(app, 800)
+    key(app, pygame.K_e)
+    assert app.state.export is not None
+    for _ in range(2000):
+        run(app, 16)
+        if app.state.export is None:
+            break
+    assert app.state.toast is not None and not app.state.toast.failed, app.state.toast
+    files = list((tmp_path / "pictures").iterdir())
+    assert [f.name for f in files] == ["market-1995_02_gorbachev.png"]
+    assert str(files[0]) in app.state.toast.message
+    key(app, pygame.K_RIGHT)  # still responsive
+    assert app.state.target == 2
+
+
+def test_export_failure_is_a_toast_not_a_crash(sequences: list[Sequence], tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    window = App(sequences, export_folder=blocker / "pictures")
+    try:
+        key(window, pygame.K_e)
+        for _ in range(500):
+            run(window, 16)
+            if window.state.export is None:
+                break
+        assert window.state.toast is not None and window.state.toast.failed
+    finally:
+        pygame.display.quit()
+
+
+def test_settings_round_trip_and_are_restored(sequences: list[Sequence], tmp_path: Path) -> None:
+    path = tmp_path / "config" / "settings.json"
+    window = App(sequences, settings_file=path)
+    try:
+        key(window, pygame.K_3)
+        key(window, pygame.K_m)
+        key(window, pygame.K_EQUALS, pygame.KMOD_CTRL)
+        post(window, pygame.event.Event(pygame.VIDEORESIZE, w=1000, h=700, size=(1000, 700)))
+        window.save()
+    finally:
+        pygame.display.quit()
+    saved, warning = load_settings(path)
+    assert warning is None
+    assert saved == Settings(sequences[2].id, (1000, 700), 1, True)
+    assert [p.name for p in path.parent.iterdir()] == ["settings.json"]  # no temp files
+    tabs, index = choose_index(sequences, None, saved.sequence)
+    assert index == 2
+    again = App(tabs, index=index, settings=saved)
+    try:
+        assert again.surface.get_size() == (1000, 700)
+        assert again.state.reduced_motion and again.state.text_step == 1
+    finally:
+        pygame.display.quit()
+
+
+def test_missing_or_corrupt_settings_give_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "nope.json") == (Settings(), None)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json")
+    settings, warning = load_settings(bad)
+    assert settings == Settings() and warning is not None and "\n" not in warning
+    assert str(bad) in warning
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps({"sequence": 5, "window": [10, "x"], "text_step": True,
+                               "reduced_motion": "yes"}))  # fmt: skip
+    assert load_settings(odd) == (Settings(), None)
+    listed = tmp_path / "list.json"
+    listed.write_text("[1, 2]")
+    assert load_settings(listed)[1] is not None
+    save_settings(Settings("x", (900, 650), -1, False), tmp_path / "new" / "s.json")
+    assert load_settings(tmp_path / "new" / "s.json")[0] == Settings("x", (900, 650), -1, False)
+
+
+def test_choose_index_prefers_named_then_remembered_then_market(
+    sequences: list[Sequence],
+) -> None:
+    market = index_of(sequences, "market-1995")
+    lenin = index_of(sequences, "lenin-at-centre")
+    assert choose_index(sequences, None, None) == (sequences, market)
+    assert choose_index(sequences, None, "lenin-at-centre")[1] == lenin
+    assert choose_index(sequences, None, "deleted-since")[1] == market
+    assert choose_index(sequences, sequences[lenin], "market-1995")[1] == lenin
+    outside = Sequence(id="mine", title="Mine", dolls=sequences[0].dolls)
+    tabs, index = choose_index(sequences, outside, None)
+    assert tabs[-1] is outside and index == len(sequences)
+
+
+def _no_display_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}  # fmt: skip
+    env["HOME"] = str(tmp_path)
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "config")
+    env["PYTHONPATH"] = str(REPO)
+    return env
+
+
+def test_no_display_is_one_line_pointing_to_export(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "matryoshka"],
+        env=_no_display_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "no display" in lines[0] and "matryoshka export" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_corrupt_settings_warn_once_and_the_window_still_starts(tmp_path: Path) -> None:
+    config = tmp_path / "config" / "matryoshka"
+    config.mkdir(parents=True)
+    (config / "settings.json").write_text("{{{")
+    result = subprocess.run(
+        [sys.executable, "-m", "matryoshka"],
+        env=_no_display_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1 and "settings" in warnings[0]
+    assert result.returncode == 1  # then it stops for want of a display, as above
+
+
+def test_shelf_targets_follow_the_shells(app: App) -> None:
+    key(app, pygame.K_END)
+    run(app, 3000)
+    assert [s.depth for s in app.layout.slots] == list(range(6))
+    for slot in app.layout.slots:
+        pos = (slot.rect.centerx, round(slot.doll.top + slot.doll.height / 2))
+        post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+        assert app.state.hover == ShelfDoll(slot.depth)

@@ -1,0 +1,232 @@
+"""Window geometry, with no display: a stand-in for the fonts measures text."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from matryoshka import state as S
+from matryoshka.layout import (
+    ELLIPSIS,
+    HELP_KEYS,
+    Layout,
+    Rect,
+    compute_layout,
+    ellipsize,
+    hit_test,
+    wrap,
+)
+from matryoshka.model import Doll, Sequence
+
+SIZES = [(800, 600), (1024, 768), (1280, 800), (1920, 1080), (3840, 2160)]
+
+
+class FakeMetrics:
+    """Noto Sans is about 0.55 em per character and 1.37 em per line."""
+
+    def width(self, text: str, size: int, bold: bool = False) -> int:
+        return round(len(text) * size * (0.6 if bold else 0.55))
+
+    def line_height(self, size: int) -> int:
+        return round(size * 1.37)
+
+
+M = FakeMetrics()
+
+
+def make_sequence(n: int, seq_id: str = "seq", title: str | None = None) -> Sequence:
+    dolls = tuple(Doll(name=f"Figure number {i + 1}", id=f"f{i}") for i in range(n))
+    return Sequence(id=seq_id, title=title or f"The {seq_id} set", dolls=dolls)
+
+
+SEQS = (
+    make_sequence(7, "market", "The market set, Moscow 1995"),
+    make_sequence(6, "lenin", "Lenin at the centre"),
+    make_sequence(7, "trotsky", "Trotsky inside Lenin"),
+    make_sequence(15, "chronology", "Soviet and Russian leaders, 1894 to today"),
+)
+
+
+def at_depth(state: S.State, depth: int) -> S.State:
+    return (
+        S.update(state, S.ToggleReducedMotion())
+        if depth == 0
+        else S.update(S.update(state, S.ToggleReducedMotion()), S.GoTo(depth))
+    )
+
+
+def inside(inner: Rect, outer: Rect) -> bool:
+    return (
+        inner.x >= outer.x
+        and inner.y >= outer.y
+        and inner.right <= outer.right
+        and inner.bottom <= outer.bottom
+    )
+
+
+def overlaps(a: Rect, b: Rect) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def regions(layout: Layout) -> list[tuple[str, Rect]]:
+    out: list[tuple[str, Rect]] = [("stage", layout.stage), ("shelf", layout.shelf)]
+    if layout.info is not None:
+        out.append(("info", layout.info))
+    if layout.tabs_bar is not None:
+        out.append(("tabs", Rect(0, 0, layout.size[0], layout.tabs_bar.bottom - 1)))
+    if layout.title_rect is not None:
+        out.append(("title", layout.title_rect))
+    if layout.timeline is not None:
+        out.append(("timeline", layout.timeline))
+    return out
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("presentation", [False, True])
+@pytest.mark.parametrize("timeline", [False, True])
+def test_regions_fit_the_window_and_do_not_overlap(
+    size: tuple[int, int], presentation: bool, timeline: bool
+) -> None:
+    s = at_depth(S.initial_state(SEQS), 3)
+    if presentation:
+        s = S.update(s, S.TogglePresentation())
+    layout = compute_layout(size, s, M, timeline=timeline)
+    window = Rect(0, 0, *size)
+    named = regions(layout)
+    for name, rect in named:
+        assert inside(rect, window), name
+        assert rect.w > 0 and rect.h > 0, name
+    for (n1, r1), (n2, r2) in itertools.combinations(named, 2):
+        assert not overlaps(r1, r2), (n1, n2)
+    assert inside(layout.doll_rect, layout.stage)
+    for _name, rect, _label in layout.buttons:
+        assert inside(rect, window)
+    for tab in layout.tabs:
+        assert inside(tab.rect, window)
+        for _name, rect, _label in layout.buttons:
+            assert not overlaps(tab.rect, rect)
+    for slot in layout.slots:
+        assert inside(slot.rect, layout.shelf)
+        assert M.width(slot.label, layout.fonts.label) <= slot.rect.w
+    assert (layout.info is None) == presentation
+    assert (layout.tabs_bar is None) == presentation
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_doll_is_large_and_the_stage_has_headroom_for_the_lid(size: tuple[int, int]) -> None:
+    layout = compute_layout(size, S.initial_state(SEQS), M)
+    assert layout.doll_rect.h >= 0.55 * size[1]
+    # The lid lifts 12% of the doll's height: it must stay on the stage.
+    assert layout.rest.top - 0.12 * layout.rest.height >= layout.stage.y
+
+
+def test_hit_test_finds_the_doll_shelf_tabs_and_buttons() -> None:
+    s = at_depth(S.initial_state(SEQS), 2)
+    layout = compute_layout((1280, 800), s, M)
+    d = layout.doll_rect
+    assert hit_test(layout, (d.centerx, d.centery)) == S.CurrentDoll()
+    assert [slot.depth for slot in layout.slots] == [0, 1]
+    for slot in layout.slots:
+        assert hit_test(layout, (slot.rect.centerx, slot.rect.centery)) == S.ShelfDoll(slot.depth)
+    for tab in layout.tabs:
+        assert hit_test(layout, (tab.rect.centerx, tab.rect.centery)) == S.Tab(tab.index)
+    for name in ("export", "help"):
+        rect = layout.button(name)
+        assert rect is not None
+        assert hit_test(layout, (rect.centerx, rect.centery)) == S.Button(name)  # type: ignore[arg-type]
+    assert hit_test(layout, (2, 799)) is None
+
+
+def test_an_open_overlay_catches_every_click() -> None:
+    s = S.update(at_depth(S.initial_state(SEQS), 2), S.ToggleHelp())
+    layout = compute_layout((1280, 800), s, M)
+    for pos in [(1, 1), (640, 400), (1279, 799), (layout.doll_rect.centerx, layout.doll_rect.y)]:
+        assert hit_test(layout, pos) == S.Overlay()
+
+
+@pytest.mark.parametrize("count", [12, 40])
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_many_tabs_scroll_and_the_current_one_is_always_in_view(
+    count: int, size: tuple[int, int]
+) -> None:
+    seqs = tuple(
+        make_sequence(3, f"s{i}", f"A rather long sequence title {i}") for i in range(count)
+    )
+    for index in range(count):
+        layout = compute_layout(size, S.initial_state(seqs, index), M)
+        shown = [tab.index for tab in layout.tabs]
+        assert index in shown
+        assert shown == list(range(shown[0], shown[-1] + 1))
+        assert (layout.tab_prev is not None) == (shown[0] > 0)
+        assert (layout.tab_next is not None) == (shown[-1] < count - 1)
+
+
+def test_three_hundred_shells_fit_the_shelf_and_every_level_is_two_clicks_away() -> None:
+    big = make_sequence(300, "big")
+    s = at_depth(S.initial_state((big,)), 150)
+    layout = compute_layout((1280, 800), s, M)
+    depths = [slot.depth for slot in layout.slots]
+    assert depths[0] == 0 and depths[1] is None and depths[-1] == 149
+    group = layout.slots[1]
+    assert group.hidden == 150 - (len(depths) - 1)
+    assert hit_test(layout, (group.rect.centerx, group.rect.centery)) == S.ShelfGroup()
+    # The group opens a list of every shell: click one to close back to it.
+    listed: set[int] = set()
+    s = S.update(s, S.TogglePicker())
+    for page in range(20):
+        layout = compute_layout((1280, 800), s, M)
+        assert layout.picker is not None
+        for entry in layout.picker.entries:
+            assert inside(entry.rect, layout.picker.panel)
+            assert hit_test(layout, (entry.rect.centerx, entry.rect.centery)) == S.PickerItem(
+                entry.depth
+            )
+        listed |= {entry.depth for entry in layout.picker.entries}
+        if layout.picker.next is None:
+            break
+        s = S.update(s, S.ScrollPicker(1))
+        assert page < 19
+    assert listed == set(range(150))
+
+
+def test_the_settling_shell_has_its_slot_before_it_lands() -> None:
+    s = S.update(S.initial_state(SEQS), S.Open())
+    layout = compute_layout((1280, 800), s, M)
+    assert [slot.depth for slot in layout.slots] == [0]
+    assert layout.slot_for(0) == layout.slots[0].doll
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("step", [S.TEXT_STEP_MIN, 0, S.TEXT_STEP_MAX])
+def test_help_fits_every_window_at_every_text_scale(size: tuple[int, int], step: int) -> None:
+    s = S.update(S.initial_state(SEQS, text_step=step), S.ToggleHelp())
+    layout = compute_layout(size, s, M)
+    box = layout.help
+    assert box is not None
+    assert inside(box.panel, Rect(0, 0, *size))
+    assert box.top + box.row * len(HELP_KEYS) <= box.panel.bottom
+    longest = max(M.width(text, box.size) for _, text in HELP_KEYS)
+    assert box.text_x + longest <= box.panel.right
+
+
+def test_text_scale_makes_text_larger() -> None:
+    small = compute_layout((1280, 800), S.initial_state(SEQS), M).fonts
+    big = compute_layout((1280, 800), S.initial_state(SEQS, text_step=4), M).fonts
+    assert big.name > small.name * 1.5 and big.body > small.body * 1.5
+
+
+def test_tiny_windows_still_lay_out() -> None:
+    for size in [(1, 1), (50, 40), (320, 200)]:
+        layout = compute_layout(size, at_depth(S.initial_state(SEQS), 5), M)
+        assert layout.stage.w > 0 and layout.stage.h > 0
+
+
+def test_ellipsize_and_wrap() -> None:
+    assert ellipsize("short", 1000, 10, M) == "short"
+    cut = ellipsize("a long name that does not fit", 80, 10, M)
+    assert cut.endswith(ELLIPSIS) and M.width(cut, 10) <= 80
+    lines = wrap("one two three four five six seven eight nine ten", 60, 10, M)
+    assert len(lines) > 1 and all(M.width(line, 10) <= 60 for line in lines)
+    assert " ".join(lines) == "one two three four five six seven eight nine ten"
+    assert wrap("", 60, 10, M) == [""]

@@ -1,0 +1,248 @@
+"""The window's state machine, with no display: messages in, state out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matryoshka import state as S
+from matryoshka.choreography import OPEN_MS
+from matryoshka.model import Doll, PartialDate, Sequence
+
+
+def make_sequence(n: int, seq_id: str = "seq") -> Sequence:
+    dolls = tuple(
+        Doll(name=f"Figure {i + 1}", id=f"f{i}", start=PartialDate(1900 + i)) for i in range(n)
+    )
+    return Sequence(id=seq_id, title=f"Sequence {seq_id}", dolls=dolls)
+
+
+SEQS = (make_sequence(7, "seven"), make_sequence(6, "six"), make_sequence(1, "one"))
+
+
+def settled(state: S.State) -> S.State:
+    """Run the clock until nothing moves."""
+    for _ in range(1000):
+        if state.motion is None and state.wobble_ms == 0:
+            return state
+        state = S.tick(state, 16)
+    raise AssertionError("the state never settled")
+
+
+def test_open_animates_then_rests_on_the_next_doll() -> None:
+    s = S.update(S.initial_state(SEQS), S.Open())
+    assert s.motion is not None and s.motion.direction == 1 and s.motion.t_ms == 0
+    assert s.shown_depth == 1  # the info panel already names the doll coming out
+    s = S.tick(s, OPEN_MS - 1)
+    assert s.motion is not None and s.depth == 0
+    s = S.tick(s, 1)
+    assert s.motion is None and s.depth == 1 and s.shells == 1
+
+
+def test_opening_takes_between_six_and_nine_tenths_of_a_second() -> None:
+    assert 600 <= OPEN_MS <= 900
+
+
+@given(st.lists(st.integers(min_value=0, max_value=120), min_size=1, max_size=40))
+def test_ticking_in_pieces_equals_ticking_at_once(pieces: list[int]) -> None:
+    start = S.update(S.update(S.initial_state(SEQS), S.Open()), S.Open())
+    whole = S.tick(start, sum(pieces))
+    stepped = start
+    for dt in pieces:
+        stepped = S.tick(stepped, dt)
+    assert (whole.depth, whole.motion) == (stepped.depth, stepped.motion)
+
+
+def test_close_during_an_opening_turns_it_round() -> None:
+    s = S.tick(S.update(S.initial_state(SEQS), S.Open()), 300)
+    s = S.update(s, S.Close())
+    assert s.motion is not None and s.motion.direction == -1 and s.motion.t_ms == 300
+    s = S.tick(s, 299)
+    assert s.motion is not None
+    s = S.tick(s, 1)
+    assert s.depth == 0 and s.motion is None
+
+
+def test_presses_queue_into_one_run_and_end_at_the_core() -> None:
+    s = S.initial_state(SEQS)
+    for _ in range(20):
+        s = S.update(s, S.Open())
+    assert s.target == 6
+    s = settled(s)
+    assert s.depth == 6 == s.core
+
+
+def test_core_does_not_open_but_wobbles_and_says_so() -> None:
+    s = settled(S.update(S.initial_state(SEQS), S.OpenToCore()))
+    s = S.update(s, S.Open())
+    assert s.depth == s.core and s.motion is None
+    assert s.wobble_ms == S.WOBBLE_MS
+    assert s.toast is not None and "core" in s.toast.message and "Figure 7" in s.toast.message
+    s = settled(s)
+    assert s.wobble_ms == 0 and s.depth == s.core
+
+
+def test_a_single_doll_sequence_is_its_own_core() -> None:
+    s = S.update(S.initial_state(SEQS, 2), S.Open())
+    assert s.depth == 0 and s.wobble_ms > 0
+
+
+def test_close_to_a_shelf_doll_and_close_all() -> None:
+    s = settled(S.update(S.initial_state(SEQS), S.GoTo(5)))
+    assert s.depth == 5
+    s = settled(S.update(s, S.CloseTo(2)))
+    assert s.depth == 2 and s.shells == 2
+    s = settled(S.update(s, S.CloseAll()))
+    assert s.depth == 0 and s.shells == 0
+
+
+def test_a_long_run_jumps_ahead_instead_of_dragging() -> None:
+    big = make_sequence(300, "big")
+    s = S.update(S.initial_state((big,)), S.GoTo(150))
+    elapsed = 0
+    while s.motion is not None:
+        s = S.tick(s, 16)
+        elapsed += 16
+    assert s.depth == 150
+    assert elapsed <= (S.MAX_CHAINED_STEPS - 1) * S.CHAIN_MS + OPEN_MS + 16
+
+
+def test_switching_mid_animation_starts_clean_on_the_outermost_doll() -> None:
+    s = S.tick(S.update(S.update(S.initial_state(SEQS), S.Open()), S.ToggleAbout()), 200)
+    s = S.update(s, S.SwitchSequence(1))
+    assert (s.index, s.depth, s.target, s.motion, s.about_open) == (1, 0, 0, None, False)
+    assert s.generation == 1
+    assert S.update(s, S.SwitchSequence(99)) is s  # no such tab: nothing happens
+
+
+def test_next_sequence_wraps_both_ways() -> None:
+    s = S.initial_state(SEQS)
+    assert S.update(s, S.NextSequence(-1)).index == 2
+    assert S.update(S.update(s, S.NextSequence(1)), S.NextSequence(1)).index == 2
+    assert S.update(S.initial_state(SEQS, 2), S.NextSequence(1)).index == 0
+
+
+def test_reduced_motion_makes_every_transition_instant() -> None:
+    s = S.initial_state(SEQS, reduced_motion=True)
+    s = S.update(s, S.OpenToCore())
+    assert s.depth == s.core and s.motion is None
+    s = S.update(s, S.Open())
+    assert s.wobble_ms == 0 and s.toast is not None
+    # Switching it on mid-animation lands the doll at once.
+    s = S.tick(S.update(S.initial_state(SEQS), S.Open()), 100)
+    s = S.update(s, S.ToggleReducedMotion())
+    assert s.motion is None and s.depth == 1
+
+
+def test_text_scale_steps_clamp_and_reset() -> None:
+    s = S.initial_state(SEQS)
+    for _ in range(30):
+        s = S.update(s, S.TextScale(1))
+    assert s.text_step == S.TEXT_STEP_MAX and s.text_factor > 2
+    s = S.update(s, S.TextScale(0))
+    assert s.text_step == 0 and s.text_factor == 1
+    for _ in range(30):
+        s = S.update(s, S.TextScale(-1))
+    assert s.text_step == S.TEXT_STEP_MIN
+
+
+def test_overlays_are_exclusive_and_escape_peels_them_in_order() -> None:
+    s = S.update(S.initial_state(SEQS), S.ToggleHelp())
+    s = S.update(s, S.ToggleAbout())
+    assert s.about_open and not s.help_open
+    s = S.update(S.update(S.update(s, S.ToggleFullscreen()), S.TogglePresentation()), S.Escape())
+    assert not s.overlay_open and s.fullscreen and s.presentation
+    s = S.update(s, S.Escape())
+    assert not s.fullscreen and s.presentation
+    s = S.update(s, S.Escape())
+    assert not s.presentation
+
+
+def test_shelf_list_only_opens_with_shells() -> None:
+    s = S.update(S.initial_state(SEQS), S.TogglePicker())
+    assert not s.picker_open
+    s = S.update(settled(S.update(S.initial_state(SEQS), S.GoTo(4))), S.TogglePicker())
+    assert s.picker_open
+    s = S.update(s, S.CloseTo(1))
+    assert not s.picker_open and s.target == 1
+
+
+def test_export_request_progress_and_toast() -> None:
+    s = S.update(settled(S.update(S.initial_state(SEQS), S.Open())), S.RequestExport("doll"))
+    assert s.export == S.ExportJob("doll", 0, 1) and s.animating
+    again = S.update(s, S.RequestExport("lineup"))
+    assert again.export == s.export and again.toast is not None
+    s = S.update(s, S.ExportProgress(0.5))
+    assert s.export is not None and s.export.progress == 0.5
+    s = S.update(s, S.ExportFinished("Saved /tmp/x.png"))
+    assert s.export is None and s.toast == S.Toast("Saved /tmp/x.png", S.TOAST_MS)
+    s = S.tick(s, S.TOAST_MS)
+    assert s.toast is None
+
+
+def test_replacing_sequences_keeps_the_same_doll_by_id() -> None:
+    s = settled(S.update(S.initial_state(SEQS, 1), S.GoTo(3)))
+    shorter = replace(SEQS[1], dolls=SEQS[1].dolls[1:])
+    s2 = S.update(s, S.ReplaceSequences((SEQS[0], shorter)))
+    assert s2.index == 1 and s2.sequence.dolls[s2.depth].id == "f3" and s2.depth == 2
+    gone = S.update(s, S.ReplaceSequences((SEQS[0],)))
+    assert gone.index == 0 and gone.depth == 0
+
+
+def test_problems_reports_a_broken_state() -> None:
+    good = S.initial_state(SEQS)
+    assert S.problems(good) == []
+    assert S.problems(replace(good, depth=9))
+    assert S.problems(replace(good, help_open=True, about_open=True))
+    assert S.problems(replace(good, motion=S.Motion(2, 10, 750, 1)))
+
+
+def test_initial_state_refuses_nothing_to_show() -> None:
+    with pytest.raises(ValueError):
+        S.initial_state(())
+    with pytest.raises(ValueError):
+        S.initial_state((Sequence(id="x", title="x", dolls=()),))
+
+
+MESSAGES = st.one_of(
+    st.sampled_from(
+        [
+            S.Open(),
+            S.Close(),
+            S.OpenToCore(),
+            S.CloseAll(),
+            S.ToggleHelp(),
+            S.ToggleAbout(),
+            S.TogglePicker(),
+            S.ToggleReducedMotion(),
+            S.TogglePresentation(),
+            S.ToggleFullscreen(),
+            S.Escape(),
+            S.RequestExport("doll"),
+            S.ExportFinished("done"),
+        ]
+    ),
+    st.builds(S.CloseTo, st.integers(-3, 10)),
+    st.builds(S.GoTo, st.integers(-3, 10)),
+    st.builds(S.SwitchSequence, st.integers(-1, 4)),
+    st.builds(S.NextSequence, st.sampled_from([-1, 1])),
+    st.builds(S.TextScale, st.integers(-1, 1)),
+    st.builds(S.ScrollTabs, st.integers(-2, 2)),
+    st.builds(S.ExportProgress, st.floats(-1, 2)),
+)
+
+
+@settings(max_examples=150)
+@given(st.lists(st.tuples(MESSAGES, st.integers(0, 400)), max_size=60))
+def test_any_messages_and_ticks_keep_the_state_sound(steps: list[tuple[S.Message, int]]) -> None:
+    s = S.initial_state(SEQS)
+    for msg, dt in steps:
+        s = S.update(s, msg)
+        assert S.problems(s) == [], msg
+        s = S.tick(s, dt)
+        assert S.problems(s) == [], dt
+    s = settled(S.update(s, S.Escape()))
+    assert s.depth == s.target
