@@ -156,3 +156,12 @@ def test_a_reference_out_of_date_order_is_reported(
         "nested inside it starts (1982-10-01)"
     )
     assert lines[-1].endswith("0 missing, 0 not in reference, 0 out of order, 1 reference problem")
+
+
+def test_a_reference_beside_the_file_is_found_without_sequences(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    mine = _user_folder(tmp_path)
+    status, lines, err = run(capsys, str(mine))
+    assert (status, err) == (0, "")
+    assert lines[-1] == "mine against german-chancellors: nothing to report"

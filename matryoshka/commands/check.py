@@ -2,13 +2,15 @@
 
 Prints what the set skips, adds and nests out of order against its reference, one line
 per finding with names and dates, then a summary line. Exit status 0 when there is nothing
-to report, 1 otherwise (and for bad input, as every command).
+to report, 1 otherwise (and for bad input, as every command). The reference is looked up
+like any sequence, and also in the folder of SEQUENCE's file.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+from pathlib import Path
 
 from matryoshka import catalog, cli
 from matryoshka.chronology import CheckReport, check
@@ -26,11 +28,25 @@ def run(args: argparse.Namespace) -> int:
             sequence.path or sequence.id,
             "no reference to check against: give --against REF or add compare_with to the file",
         )
-    reference = catalog.resolve(spec, dirs)
+    reference = catalog.resolve(spec, _reference_dirs(sequence, dirs))
     report = check(sequence, reference)
     for line in format_report(report):
         print(line)
     return 0 if report.ok else 1
+
+
+def _reference_dirs(sequence: Sequence, dirs: list[Path]) -> list[Path]:
+    """Where to look for the reference: also the sequence file's own folder.
+
+    A user who writes a set and its reference side by side can then check the set by
+    its path alone. The folder is searched before the ``--sequences`` folders, so those
+    still win.
+    """
+    if sequence.path is None:
+        return dirs
+    folder = sequence.path.parent
+    searched = {p.resolve() for p in catalog.search_path(dirs) if p.is_dir()}
+    return dirs if folder.resolve() in searched else [folder, *dirs]
 
 
 def format_report(report: CheckReport) -> list[str]:
