@@ -165,3 +165,34 @@ def test_a_reference_beside_the_file_is_found_without_sequences(
     status, lines, err = run(capsys, str(mine))
     assert (status, err) == (0, "")
     assert lines[-1] == "mine against german-chancellors: nothing to report"
+
+
+def test_a_missing_reference_is_located_at_compare_with(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    mine = _user_folder(tmp_path)
+    (tmp_path / "german-chancellors.yaml").unlink()
+    status, lines, err = run(capsys, str(mine))
+    assert status == 1 and lines == []
+    line = next(
+        i + 1
+        for i, text in enumerate(mine.read_text(encoding="utf-8").splitlines())
+        if text.startswith("compare_with:")
+    )
+    assert err.startswith(
+        f"{mine}:{line}:15: error: compare_with: unknown sequence 'german-chancellors'"
+    )
+    assert err.count("\n") == 1
+
+
+def test_a_broken_sequence_reports_its_located_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    mine = _user_folder(tmp_path)
+    mine.write_text(
+        mine.read_text(encoding="utf-8").replace("end: 2005-11-22", "end: 2005-13-22"),
+        encoding="utf-8",
+    )
+    status, lines, err = run(capsys, str(mine))
+    assert status == 1 and lines == []
+    assert re.match(rf"{re.escape(str(mine))}:\d+:10: error: dolls\[1\]\.end: month 13", err)

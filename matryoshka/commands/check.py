@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 from pathlib import Path
 
 from matryoshka import catalog, cli
@@ -28,11 +29,36 @@ def run(args: argparse.Namespace) -> int:
             sequence.path or sequence.id,
             "no reference to check against: give --against REF or add compare_with to the file",
         )
-    reference = catalog.resolve(spec, _reference_dirs(sequence, dirs))
+    try:
+        reference = catalog.resolve(spec, _reference_dirs(sequence, dirs))
+    except MatryoshkaError as err:
+        if args.against or len(err.diagnostics) != 1 or err.diagnostics[0].line is not None:
+            raise
+        # The reference named in the file was not found: point at compare_with.
+        raise _at_compare_with(sequence, err.diagnostics[0].message) from None
     report = check(sequence, reference)
     for line in format_report(report):
         print(line)
     return 0 if report.ok else 1
+
+
+def _at_compare_with(sequence: Sequence, message: str) -> MatryoshkaError:
+    """``message`` located at the value of the file's ``compare_with``."""
+    line = col = None
+    if sequence.path is not None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            text = sequence.path.read_text(encoding="utf-8-sig")
+            found = re.search(r"^compare_with[ \t]*:[ \t]*", text, re.MULTILINE)
+            if found:
+                line = text.count("\n", 0, found.start()) + 1
+                col = found.end() - found.start() + 1
+    return MatryoshkaError.at(
+        sequence.path or sequence.id,
+        f"compare_with: {message}; put the reference file beside this one or in a "
+        "--sequences folder",
+        line,
+        col,
+    )
 
 
 def _reference_dirs(sequence: Sequence, dirs: list[Path]) -> list[Path]:
