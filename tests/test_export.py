@@ -567,6 +567,10 @@ def test_request_checks() -> None:
     assert ExportRequest("lineup", SEQ, fmt="pdf").size == 2480
     assert ExportRequest("doll", SEQ).size == 1024
     assert run_request(ExportRequest("doll", SEQ, 6, height=64)).startswith(b"\x89PNG")
+    # Animation frames are held in memory until encoded: a huge one is refused up front.
+    with pytest.raises(ExportError, match="GiB of memory"):
+        ExportRequest("animation", SEQ, height=4000).check()
+    ExportRequest("animation", SEQ, height=1080).check()
 
 
 # --- From the window ------------------------------------------------------------------
@@ -644,3 +648,65 @@ def test_window_export_default_folder(tmp_path: Path, monkeypatch: pytest.Monkey
     export = WindowExport("doll", SHORT, 0, None)
     finish(export)
     assert export.path == pictures / "short-set_01_yeltsin.png"
+
+
+# --- With the real catalog and loader -------------------------------------------------
+
+TWO_DOLLS = """\
+format: matryoshka/1
+id: two-dolls
+title: Два doll set
+dolls:
+  - name: Outer Doll
+    id: outer
+    start: 1990
+  - name: Inner Doll
+    id: inner
+"""
+
+
+@pytest.fixture
+def real_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Undo the stand-in catalog: these tests go through the real loader."""
+    monkeypatch.undo()
+
+
+def test_export_a_yaml_file_by_path(
+    real_catalog: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "two.yaml"
+    source.write_text(TWO_DOLLS, encoding="utf-8")
+    out = tmp_path / "open.png"
+    code, _, err = run_cli(capsys, str(source), "--open", "--size", "96", "-o", str(out))
+    assert code == 0, err
+    with Image.open(out) as im:
+        assert im.text["matryoshka:sequence"] == "two-dolls"
+        assert im.text["matryoshka:sequence-title"] == "Два doll set"
+        assert im.text["matryoshka:inner-doll-name"] == "Inner Doll"
+
+
+def test_a_broken_file_gives_located_errors_and_no_output(
+    real_catalog: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "broken.yaml"
+    source.write_text(TWO_DOLLS.replace("start: 1990", "start: 19900"), encoding="utf-8")
+    out = tmp_path / "doll.png"
+    code, _, err = run_cli(capsys, str(source), "-o", str(out))
+    assert code == 1
+    assert "Traceback" not in err
+    assert f"{source}:7:" in err
+    assert not out.exists()
+
+
+def test_shipped_market_set_by_id(
+    real_catalog: None, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "brezhnev.png"
+    code, _, err = run_cli(
+        capsys, "market-1995", "--doll", "brezhnev", "--size", "64", "-o", str(out)
+    )
+    assert code == 0, err
+    with Image.open(out) as im:
+        assert im.text["matryoshka:doll-name"] == "Leonid Brezhnev"
+    code, _, err = run_cli(capsys, "market-1995", "--doll", "putin", "-o", str(out) + ".png")
+    assert_one_line_error(code, err, "market-1995.yaml", "no doll 'putin'", "nicholas-ii")

@@ -29,6 +29,9 @@ DEFAULT_ANIMATION_SIZE = 480
 #: Default height of a PDF line-up: an A4 page at 300 dots per inch.
 DEFAULT_PDF_SIZE = 2480
 
+#: Most memory the frames of an animation may take before encoding (bytes).
+ANIMATION_MEMORY = 2 * 2**30
+
 #: Share of the progress bar spent drawing; the rest is encoding.
 DRAW_SHARE = 0.85
 
@@ -85,6 +88,17 @@ class ExportRequest:
             raise ExportError(f"{doll.name} ({doll.id}) is the core doll; it does not open")
         if self.fmt == "pdf" and self.kind != "lineup":
             raise ExportError("PDF is only for the line-up (--lineup); use .png, .gif or .webp")
+        if self.kind == "animation":
+            # Every frame is kept until the encoder has them all: refuse what would not fit.
+            frames = len(render.animation_timeline(len(dolls), self.depth))
+            width = round(self.size * render.ANIMATION_ASPECT)
+            need = frames * width * self.size * 3
+            if need > ANIMATION_MEMORY:
+                raise ExportError(
+                    f"an animation of {frames} frames at {width}x{self.size} would need "
+                    f"{need / 2**30:.1f} GiB of memory; use a smaller --size, or start "
+                    "further in with --doll"
+                )
 
     def metadata(self) -> dict[str, str]:
         """Text stored in PNG files: what was exported, from what, by what."""
