@@ -166,8 +166,10 @@ def set_cache_limit(limit_bytes: int) -> None:
 
 
 def clear_cache() -> None:
-    """Forget every cached painting (and reset the hit and miss counts)."""
+    """Forget every cached painting, and the masks and lighting maps shared by all dolls
+    of one height (and reset the hit and miss counts)."""
     _cache.clear()
+    _render.clear_intermediate()
 
 
 def cache_info() -> CacheInfo:

@@ -67,8 +67,8 @@ def paint_body(c: Canvas, doll: Doll, motif: bool) -> None:
     dress = dress_of(doll)
     body = {"military-tunic": TUNIC, "suit": SUIT}.get(dress or "", col.body)
 
-    # Wood under everything, then the body colour inset so a dark edge remains.
-    c.polygon(outline_color(col.body), g.outline())
+    # The canvas starts filled with the edge colour; the body is inset so a dark edge
+    # remains around the silhouette.
     c.polygon(body, g.band(0.0, 1.0, inset=EDGE, steps=120))
 
     # Base trim.
@@ -157,15 +157,15 @@ def _apron(c: Canvas, doll: Doll, motif: bool) -> None:
         if i % 2 == 0:
             flower(c, x, y, 0.02, petal, GOLD, 5)
     if motif:
-        cx, cy = a.cx, a.cy - 0.01
-        for ang in (-150, -30, 40, 140, 95, 85):
-            c.polygon(mix(LEAF, (0, 0, 0), 0.15), leaf(cx, cy, 0.125, 0.05, ang))
-        for ang in (-115, -65, 60, 120):
-            c.polygon(LEAF, leaf(cx, cy, 0.095, 0.038, ang))
-        rose(c, cx, cy, 0.075, petal, GOLD)
-        flower(c, cx - 0.1, cy - 0.12, 0.032, petal, GOLD, 6, 15)
-        flower(c, cx + 0.1, cy - 0.12, 0.032, petal, GOLD, 6, -15)
-        flower(c, cx, cy + 0.155, 0.036, petal, GOLD, 6)
+        cx, cy = a.cx, a.cy - 0.005
+        for ang in (-160, -20, 35, 145):
+            c.polygon(mix(LEAF, (0, 0, 0), 0.15), leaf(cx, cy, 0.13, 0.05, ang))
+        for ang in (-125, -55, 75, 105):
+            c.polygon(LEAF, leaf(cx, cy, 0.11, 0.04, ang))
+        rose(c, cx, cy, 0.09, petal, GOLD)
+        flower(c, cx - 0.105, cy - 0.125, 0.034, petal, GOLD, 6, 15)
+        flower(c, cx + 0.105, cy - 0.125, 0.034, petal, GOLD, 6, -15)
+        flower(c, cx, cy + 0.16, 0.036, petal, GOLD, 6)
 
 
 _GARLAND: tuple[tuple[float, float, float], ...] = (

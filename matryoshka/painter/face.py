@@ -192,15 +192,21 @@ def _hair(c: Canvas, face: Face) -> None:
     if style == "bald":
         return
     if style == "receding":
+        # Tufts over the ears only, tapering to nothing: the dome stays bare.
         for s in (-1, 1):
-            a0, a1 = (140, 215) if s < 0 else (-35, 40)
-            outer = _arc(1.07, a0, a1, 14)
-            inner = _arc(
-                [0.82 + 0.1 * math.sin(math.pi * i / 14) ** 2 for i in range(15)], a1, a0, 14
-            )
-            inner = [(x * (0.85 if abs(y) < 0.6 else 1.0), y) for x, y in inner]
+            a0, a1 = (150.0, 212.0) if s < 0 else (-32.0, 30.0)
+            n = 14
+            taper = [math.sin(math.pi * i / n) ** 0.8 for i in range(n + 1)]
+            outer = _arc([1.06 + 0.06 * t for t in taper], a0, a1, n)
+            inner = _arc([1.04 - 0.26 * t for t in taper], a1, a0, n)
             c.polygon(dark, _fp(outer + inner))
-            c.polygon(col, _fp(_arc(1.03, a0 + 4, a1 - 4, 12) + _arc(0.9, a1 - 6, a0 + 6, 12)))
+            c.polygon(
+                col,
+                _fp(
+                    _arc([1.03 + 0.04 * t for t in taper], a0 + 3, a1 - 3, n)
+                    + _arc([1.03 - 0.2 * t for t in taper], a1 - 3, a0 + 3, n)
+                ),
+            )
         return
     if style == "short":
         outer = _arc(1.08, -178, -2, 30)

@@ -23,7 +23,7 @@ WAIST = 0.47
 #: seen. Its horizontal radius is the body's half-width at the waist.
 RIM_DEPTH = 0.045
 #: Wall thickness of the wooden shell, horizontally (doll units).
-WALL = 0.022
+WALL = 0.03
 
 # Right-hand half of the outline, from the top of the head down to the edge of the flat
 # base. A closed Catmull-Rom curve through these points gives the silhouette: a round
@@ -192,9 +192,10 @@ SCARF_HEM = 0.375
 APRON = Oval(0.0, 0.680, 0.205, 0.245)
 #: Regions emblems are fitted into (doll units).
 BELLY = Box(-0.150, 0.540, 0.300, 0.300)
-CHEST_LEFT = Box(0.035, 0.395, 0.175, 0.150)  # the wearer's left breast: viewer's right
+CHEST_LEFT = Box(0.010, 0.385, 0.210, 0.150)  # the wearer's left breast: viewer's right
 CHEST = Box(-0.200, 0.378, 0.400, 0.230)
-CROWN = Box(-0.085, 0.008, 0.170, 0.075)
+CROWN = Box(-0.080, 0.010, 0.160, 0.105)
+CROWN_SMALL = Box(-0.065, 0.006, 0.130, 0.064)
 #: A group's emblem, painted large where a face would be.
 FACE_EMBLEM = Box(-0.100, 0.072, 0.200, 0.240)
 

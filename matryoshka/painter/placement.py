@@ -56,7 +56,9 @@ def place(doll: Doll) -> list[Placed]:
     medals = "medals" in syms
     for e in syms:
         if e == "crown":
-            placed.append(Placed(e, g.CROWN, "crown"))
+            # Above a group's face emblem the crown is smaller, so the two stay apart.
+            box = g.CROWN_SMALL if placed and placed[0].region == "face" else g.CROWN
+            placed.append(Placed(e, box, "crown"))
         elif e == "medals":
             placed.append(Placed(e, g.CHEST_LEFT, "chest"))
         elif e == "corn":

@@ -33,6 +33,8 @@ except ImportError:  # pragma: no cover - only while the module is missing
 
 #: Most pixels a working (supersampled) surface may have; taller dolls paint in strips.
 STRIP_PIXELS = 12_000_000
+#: Dolls up to this height are drawn at 4x, taller ones at 2x.
+SUPERSAMPLE_4X_UP_TO = 400
 
 WOOD_RIM: RGB = (232, 196, 146)
 WOOD_EDGE: RGB = (176, 128, 80)
@@ -41,13 +43,19 @@ WOOD_INSIDE: RGB = (150, 100, 58)
 WOOD_DEEP: RGB = (92, 58, 32)
 
 
+def clear_intermediate() -> None:
+    """Forget the per-height masks and lighting maps shared by all dolls."""
+    _lighting.cache_clear()
+    cut.cache_clear()
+
+
 def supersample(height: int) -> int:
-    """How many times larger than final the doll is drawn before scaling down."""
-    if height <= 192:
-        return 4
-    if height <= 720:
-        return 3
-    return 2
+    """How many times larger than final the doll is drawn before scaling down.
+
+    Only 2 and 4: pygame's smooth-scale averages those exactly, while other factors
+    lose a little brightness and alpha (a uniform 255 comes out as 253).
+    """
+    return 4 if height <= SUPERSAMPLE_4X_UP_TO else 2
 
 
 def doll_width(height: int) -> int:
@@ -72,15 +80,27 @@ def paint_whole(doll: Doll, height: int) -> pygame.Surface:
         hi.fill((*edge, 255))
         c = Canvas(hi, h * s, w * s / 2, y0 * s)
         _paint_layers(c, doll, placed, portrait)
-        mask = pygame.Surface(hi.get_size(), pygame.SRCALPHA)
-        mask.fill((255, 255, 255, 0))
-        pygame.draw.polygon(mask, (255, 255, 255, 255), c.pts(g.outline()))
-        hi.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+        # Everything was painted opaque; clearing the outside of the silhouette at this
+        # scale leaves its anti-aliased coverage as alpha once scaled down.
+        pygame.draw.polygon(hi, (*edge, 0), c.pts(_outside()))
         out.blit(pygame.transform.smoothscale(hi, (w, n)), (0, y0))
     shade, gloss = _lighting(w, h)
     out.blit(shade, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
     out.blit(gloss, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
     return out
+
+
+@lru_cache(maxsize=1)
+def _outside() -> tuple[g.Point, ...]:
+    """Everything around the silhouette as one polygon (doll units).
+
+    It runs round the outline, up a short seam above the head (outside the doll) to a
+    frame far beyond the surface, round the frame the other way and back down the seam.
+    """
+    ring = g.outline()
+    x0, y0 = ring[0]
+    frame = [(x0, -1.0), (-2.0, -1.0), (-2.0, 2.0), (2.0, 2.0), (2.0, -1.0), (x0, -1.0)]
+    return (*ring, (x0, y0), *frame)
 
 
 def _paint_layers(c: Canvas, doll: Doll, placed: list[Placed], portrait: object) -> None:

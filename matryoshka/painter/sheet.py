@@ -1,0 +1,131 @@
+"""A contact sheet of every shipped doll, whole and opened, in one PNG.
+
+    python -m matryoshka.painter.sheet OUT.png [--size 256] [--sequences DIR]
+
+One row per sequence (its title above), each doll standing closed and, beside it,
+opened: the lid lifted above the hollow bottom half. Names go under the dolls. This is
+the picture to look at after any change to the painting: cover the names and see
+whether every figure can still be named.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from matryoshka import paths, theme
+from matryoshka.errors import MatryoshkaError
+from matryoshka.loader import load_sequence
+from matryoshka.model import Sequence
+from matryoshka.painter import doll_width, paint, part_offset
+from matryoshka.pgcompat import pygame
+
+MIN_SIZE = 32
+MAX_SIZE = 1024
+
+
+def shipped_sequences(folder: Path | None = None) -> list[Sequence]:
+    """Every sequence in ``folder`` (default: the shipped ones), sorted by file name."""
+    folder = folder or paths.shipped_sequences_dir()
+    return [load_sequence(p).sequence for p in sorted(folder.glob("*.yaml"))]
+
+
+def _fit_text(font: pygame.font.Font, text: str, width: int) -> pygame.Surface:
+    img = font.render(text, True, theme.INK)
+    if img.get_width() <= width:
+        return img
+    while len(text) > 1 and font.size(text + "…")[0] > width:
+        text = text[:-1]
+    return font.render(text + "…", True, theme.INK)
+
+
+def render_sheet(sequences: Iterable[Sequence], size: int = 256) -> pygame.Surface:
+    """The contact sheet of ``sequences`` with dolls ``size`` pixels tall."""
+    if not pygame.font.get_init():
+        pygame.font.init()
+    seqs = list(sequences)
+    h = size
+    w = doll_width(h)
+    lift = round(h * 0.22)
+    gap = max(6, h // 12)
+    cell_w = 2 * w + gap * 3
+    name_px = max(9, h // 16)
+    title_px = max(11, h // 11)
+    name_font = pygame.font.Font(paths.font_path(False), name_px)
+    title_font = pygame.font.Font(paths.font_path(True), title_px)
+    title_h = title_font.get_linesize() + gap // 2
+    name_h = name_font.get_linesize() + gap // 2
+    row_h = title_h + lift + h + name_h + gap
+    cols = max((len(s.dolls) for s in seqs), default=1)
+    sheet = pygame.Surface((gap + cols * cell_w, max(1, len(seqs)) * row_h + gap))
+    sheet.fill(theme.BACKGROUND)
+    y = gap
+    for seq in seqs:
+        sheet.blit(_fit_text(title_font, seq.title, sheet.get_width() - 2 * gap), (gap, y))
+        top = y + title_h + lift
+        for i, doll in enumerate(seq.dolls):
+            x = gap + i * cell_w
+            pygame.draw.rect(sheet, theme.PANEL, (x - gap // 2, top - lift, cell_w - gap, lift + h))
+            sheet.blit(paint(doll, "whole", h), (x, top))
+            ox = x + w + gap
+            sheet.blit(paint(doll, "bottom_back", h), (ox, top + part_offset("bottom_back", h)))
+            sheet.blit(paint(doll, "bottom", h), (ox, top + part_offset("bottom", h)))
+            sheet.blit(paint(doll, "top", h), (ox, top - lift))
+            label = _fit_text(name_font, doll.name, cell_w - gap)
+            sheet.blit(label, (x + (cell_w - gap - label.get_width()) // 2 - gap // 2, top + h + 2))
+        y += row_h
+    return sheet
+
+
+def save_png(surface: pygame.Surface, out: Path) -> None:
+    """Write ``surface`` to ``out`` atomically (a temporary file, then a rename)."""
+    out = Path(out)
+    fd, tmp = tempfile.mkstemp(suffix=".png", prefix=".sheet-", dir=out.parent or Path("."))
+    os.close(fd)
+    try:
+        pygame.image.save(surface, tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m matryoshka.painter.sheet",
+        description="Render every doll of every shipped sequence, whole and opened, to a PNG.",
+    )
+    parser.add_argument("out", type=Path, help="the PNG file to write")
+    parser.add_argument("--size", type=int, default=256, help="doll height in pixels (256)")
+    parser.add_argument("--sequences", type=Path, help="a folder of sequences instead")
+    args = parser.parse_args(argv)
+    if not MIN_SIZE <= args.size <= MAX_SIZE:
+        print(f"error: --size must be {MIN_SIZE}..{MAX_SIZE}", file=sys.stderr)
+        return 1
+    if not args.out.parent.is_dir() and str(args.out.parent) not in ("", "."):
+        print(f"{args.out}: error: folder {args.out.parent} does not exist", file=sys.stderr)
+        return 1
+    if args.sequences is not None and not args.sequences.is_dir():
+        print(f"{args.sequences}: error: not a folder", file=sys.stderr)
+        return 1
+    try:
+        seqs = shipped_sequences(args.sequences)
+        save_png(render_sheet(seqs, args.size), args.out)
+    except MatryoshkaError as err:
+        for d in err.diagnostics:
+            print(d, file=sys.stderr)
+        return 1
+    except (OSError, pygame.error) as err:
+        print(f"{args.out}: error: {err}", file=sys.stderr)
+        return 1
+    print(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    sys.exit(main())

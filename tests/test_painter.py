@@ -1,0 +1,436 @@
+"""The doll painter: silhouette, halves, determinism, features, symbols, cache, goldens."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pytest
+
+from matryoshka import model, painter
+from matryoshka.model import Colors, Doll, Face, TextEmblem
+from matryoshka.painter import geometry as g
+from matryoshka.painter import placement, render
+from matryoshka.painter.portrait import PortraitWarning
+from matryoshka.pgcompat import pygame
+
+GOLDEN_DIR = Path(__file__).parent / "golden"
+UPDATE_GOLDEN = os.environ.get("MATRYOSHKA_UPDATE_GOLDEN") == "1"
+
+RED = Colors(body=(178, 34, 34), trim=(212, 175, 55), apron=(250, 240, 220), scarf=(200, 40, 40))
+
+
+def doll(**kw: object) -> Doll:
+    base: dict[str, object] = {"name": "Test", "id": "test", "colors": RED}
+    base.update(kw)
+    return Doll(**base)  # type: ignore[arg-type]
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    painter.set_cache_limit(painter.DEFAULT_CACHE_BYTES)
+    painter.clear_cache()
+
+
+def alphas(surf: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surf, "RGBA")[3::4]
+
+
+def pixels_in(surf: pygame.Surface, box: g.Box, height: int) -> list[tuple[int, int, int, int]]:
+    """Every pixel of ``surf`` (a whole doll ``height`` tall) inside ``box`` (doll units)."""
+    w = surf.get_width()
+    x0 = int(w / 2 + box.x * height)
+    y0 = int(box.y * height)
+    x1 = int(w / 2 + (box.x + box.w) * height)
+    y1 = int((box.y + box.h) * height)
+    return [tuple(surf.get_at((x, y))) for y in range(y0, y1) for x in range(x0, x1)]  # type: ignore[misc]
+
+
+def count_near(pixels: list[tuple[int, int, int, int]], rgb: tuple[int, int, int], tol: int) -> int:
+    return sum(
+        1 for p in pixels if p[3] == 255 and all(abs(p[i] - rgb[i]) <= tol for i in range(3))
+    )
+
+
+# --- Silhouette ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("height", [8, 64, 256, 700])
+def test_transparent_outside_the_outline_and_opaque_inside(height: int) -> None:
+    surf = painter.paint(doll(), "whole", height)
+    w, h = surf.get_size()
+    assert (w, h) == (painter.doll_width(height), height)
+    assert surf.get_flags() & pygame.SRCALPHA
+    # At thumbnail sizes the round base corners reach into the corner pixels.
+    corners = [(0, 0), (w - 1, 0)] + ([(0, h - 1), (w - 1, h - 1)] if height >= 64 else [])
+    for corner in corners:
+        assert surf.get_at(corner).a == 0
+    if height >= 64:
+        # Just outside the widest point of the body, and above the head's sides.
+        y = round(0.70 * height)
+        x_out = min(w - 1, round(w / 2 + g.half_width(0.70) * height + 2))
+        assert surf.get_at((x_out, y)).a == 0
+        assert surf.get_at((w - 1 - x_out, y)).a == 0
+        assert surf.get_at((round(w / 2 + 0.2 * height), round(0.02 * height))).a == 0
+    assert surf.get_at((w // 2, h // 2)).a == 255
+    assert surf.get_at((w // 2, round(0.2 * height))).a == 255
+
+
+def test_outline_is_not_an_ellipse() -> None:
+    # A head narrower than the body with a neck between: the half-width dips, then grows.
+    head = g.half_width(0.17)
+    neck = min(g.half_width(y / 100) for y in range(20, 36))
+    body = g.half_width(0.70)
+    assert neck < head < body
+    assert body > 1.5 * head
+    # Flat base: nearly full width one percent above the bottom edge.
+    assert g.half_width(0.985) > 0.5 * body
+
+
+# --- Halves -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("height", [8, 64, 255, 256, 513])
+def test_top_and_bottom_cover_exactly_the_whole(height: int) -> None:
+    d = doll(face=Face(hair="wild", beard="full"), emblems=("medals", "cccp"))
+    whole = alphas(painter.paint(d, "whole", height))
+    w = painter.doll_width(height)
+    top = painter.paint(d, "top", height)
+    bottom = painter.paint(d, "bottom", height)
+    assert top.get_size() == painter.part_size("top", height)
+    assert bottom.get_size() == painter.part_size("bottom", height)
+    ta, ba = alphas(top), alphas(bottom)
+    t_rows, b0 = top.get_height(), painter.part_offset("bottom", height)
+    assert painter.part_offset("top", height) == 0
+    for y in range(height):
+        for x in range(w):
+            a_top = ta[y * w + x] if y < t_rows else 0
+            a_bot = ba[(y - b0) * w + x] if y >= b0 else 0
+            assert a_top == 0 or a_bot == 0, f"halves overlap at {(x, y)}"
+            assert a_top + a_bot == whole[y * w + x], f"halves differ from whole at {(x, y)}"
+
+
+def test_bottom_back_is_the_rim_seen_from_above() -> None:
+    height = 256
+    back = painter.paint(doll(), "bottom_back", height)
+    assert back.get_size() == painter.part_size("bottom_back", height)
+    off = painter.part_offset("bottom_back", height)
+    # It sits around the waist, and its middle is the dark hollow, not painted body.
+    assert off < g.WAIST * height < off + back.get_height()
+    mid = back.get_at((back.get_width() // 2, round(g.WAIST * height) - off))
+    assert mid.a == 255
+    assert max(mid.r, mid.g, mid.b) < 170 and mid.r > mid.b  # brown wood in shadow
+    assert back.get_at((0, 0)).a == 0
+
+
+def test_bottom_half_shows_the_wooden_rim_and_top_half_the_lip() -> None:
+    height = 256
+    d = doll()
+    w = painter.doll_width(height)
+    bottom = painter.paint(d, "bottom", height)
+    b0 = painter.part_offset("bottom", height)
+    # Just below the cut, towards the side where the rim looks thicker: wood, where the
+    # whole doll shows painted body.
+    k = render.cut(height)
+    x = round(w / 2 + 0.8 * g.inner_rim_radii()[0] * height)
+    rim = bottom.get_at((x, k.rows[x] + 1 - b0))
+    assert rim.a == 255 and abs(rim.r - render.WOOD_RIM[0]) < 30 and rim.b < rim.r - 40
+    whole = painter.paint(d, "whole", height).get_at((x, k.rows[x] + 1))
+    assert abs(whole.r - RED.body[0]) < 60 and whole.g < 80
+    top = painter.paint(d, "top", height)
+    lip = top.get_at((w // 2, k.rows[w // 2] - 2))
+    assert lip.a == 255 and abs(lip.r - render.WOOD_LIP[0]) < 40 and lip.b < lip.r - 40
+
+
+# --- Determinism and size range -----------------------------------------------------
+
+
+def test_painting_is_deterministic() -> None:
+    d = doll(face=Face(hair="thick", moustache="thick"), emblems=("military-tunic", "medals"))
+    first = {p: pygame.image.tobytes(painter.paint(d, p, 300), "RGBA") for p in painter.PARTS}
+    painter.clear_cache()
+    render._lighting.cache_clear()
+    second = {p: pygame.image.tobytes(painter.paint(d, p, 300), "RGBA") for p in painter.PARTS}
+    assert first == second
+
+
+def test_tall_dolls_paint_in_strips_like_one_surface(monkeypatch: pytest.MonkeyPatch) -> None:
+    d = doll(emblems=("tricolour",), face=Face(glasses="round"))
+    one = pygame.image.tobytes(render.paint_whole(d, 300), "RGBA")
+    monkeypatch.setattr(render, "STRIP_PIXELS", 120_000)  # forces many strips
+    strips = pygame.image.tobytes(render.paint_whole(d, 300), "RGBA")
+    diff = sum(1 for a, b in zip(one, strips, strict=True) if abs(a - b) > 2)
+    assert diff < len(one) // 1000
+
+
+def test_heights_outside_the_range_are_refused() -> None:
+    with pytest.raises(ValueError):
+        painter.paint(doll(), "whole", 7)
+    with pytest.raises(ValueError):
+        painter.paint(doll(), "whole", painter.MAX_HEIGHT + 1)
+    with pytest.raises(ValueError):
+        painter.paint(doll(), "middle", 64)  # type: ignore[arg-type]
+
+
+# --- Vocabulary ---------------------------------------------------------------------
+
+
+def _vocabulary_dolls() -> list[Doll]:
+    out = [doll(face=Face(hair=h, hair_color=model.HAIR_COLORS["grey"])) for h in model.HAIR_STYLES]
+    out += [doll(face=Face(beard=b)) for b in model.BEARDS]
+    out += [doll(face=Face(moustache=m)) for m in model.MOUSTACHES]
+    out += [doll(face=Face(eyebrows=e)) for e in model.EYEBROWS]
+    out += [doll(face=Face(glasses=x)) for x in model.GLASSES]
+    out += [doll(face=Face(birthmark=True, skin=s)) for s in model.SKIN_TONES.values()]
+    out += [doll(emblems=(e,)) for e in model.EMBLEMS]
+    out += [doll(kind="group", emblems=(e,)) for e in model.EMBLEMS]
+    out += [doll(emblems=(TextEmblem("СССР"),)), doll(emblems=tuple(model.EMBLEMS))]
+    return out
+
+
+@pytest.mark.parametrize("height", [64, 256])
+def test_every_vocabulary_value_paints(height: int) -> None:
+    for d in _vocabulary_dolls():
+        for part in painter.PARTS:
+            surf = painter.paint(d, part, height)
+            assert surf.get_size() == painter.part_size(part, height)
+        painter.clear_cache()
+
+
+def test_each_face_feature_changes_the_face() -> None:
+    plain = pygame.image.tobytes(painter.paint(doll(face=Face(hair="bald")), "whole", 128), "RGBA")
+    for face in (
+        Face(hair="short"),
+        Face(hair="bald", beard="goatee"),
+        Face(hair="bald", moustache="thick"),
+        Face(hair="bald", eyebrows="heavy"),
+        Face(hair="bald", glasses="round"),
+        Face(hair="bald", birthmark=True),
+    ):
+        assert pygame.image.tobytes(painter.paint(doll(face=face), "whole", 128), "RGBA") != plain
+
+
+# --- Symbols and dress: sampled colours in their regions ----------------------------
+
+
+def test_military_tunic_replaces_the_apron() -> None:
+    h = 256
+    belly = g.Box(-0.06, 0.62, 0.12, 0.06)  # beside the placket, between belt and pockets
+    tunic = pixels_in(painter.paint(doll(emblems=("military-tunic",)), "whole", h), belly, h)
+    plain = pixels_in(painter.paint(doll(), "whole", h), belly, h)
+    from matryoshka.painter.body import TUNIC
+
+    assert count_near(tunic, TUNIC, 25) > len(tunic) // 3
+    assert count_near(plain, TUNIC, 25) == 0
+
+
+def test_suit_shows_jacket_shirt_and_tie() -> None:
+    h = 256
+    from matryoshka.painter.body import SHIRT, SUIT, TIE
+
+    suit = painter.paint(doll(emblems=("suit",)), "whole", h)
+    plain = painter.paint(doll(), "whole", h)
+    side = g.Box(-0.24, 0.6, 0.05, 0.1)
+    shirt = g.Box(-0.045, 0.4, 0.025, 0.05)
+    tie = g.Box(-0.006, 0.47, 0.012, 0.06)
+    assert count_near(pixels_in(suit, side, h), SUIT, 40) > 0
+    assert count_near(pixels_in(plain, side, h), SUIT, 40) == 0
+    assert count_near(pixels_in(suit, shirt, h), SHIRT, 40) > 0
+    assert count_near(pixels_in(suit, tie, h), TIE, 50) > 0
+
+
+@pytest.mark.parametrize(
+    ("emblem", "region", "rgb"),
+    [
+        ("tricolour", g.BELLY, (0, 57, 166)),
+        ("medals", g.CHEST_LEFT, None),
+        ("crown", g.CROWN, (232, 182, 38)),
+    ],
+)
+def test_symbol_is_painted_in_its_region(emblem: str, region: g.Box, rgb: tuple | None) -> None:
+    pytest.importorskip("matryoshka.painter.emblems")
+    h = 320
+    d_with = doll(emblems=(emblem,), colors=Colors(body=(40, 120, 60), scarf=(40, 120, 60)))
+    d_without = doll(colors=d_with.colors)
+    with_px = pixels_in(painter.paint(d_with, "whole", h), region, h)
+    without_px = pixels_in(painter.paint(d_without, "whole", h), region, h)
+    if rgb is None:
+        assert with_px != without_px
+    else:
+        assert count_near(with_px, rgb, 40) > len(with_px) // 100
+        assert count_near(without_px, rgb, 40) == 0
+
+
+def test_group_carries_its_emblem_where_the_face_would_be() -> None:
+    pytest.importorskip("matryoshka.painter.emblems")
+    h = 256
+    grp = doll(kind="group", emblems=("tricolour", "red-star"))
+    face_px = pixels_in(painter.paint(grp, "whole", h), g.FACE_EMBLEM, h)
+    assert count_near(face_px, (0, 57, 166), 40) > 0
+    assert count_near(face_px, model.SKIN_TONES["fair"], 6) == 0
+
+
+def test_symbols_never_overlap() -> None:
+    names = [e for e in model.EMBLEMS if e not in model.DRESS_EMBLEMS]
+    for kind in ("person", "group"):
+        for i in range(len(names)):
+            for n in (1, 2, 3, len(names)):
+                ems = (*names[i : i + n], TextEmblem("IV"))
+                placed = placement.place(doll(kind=kind, emblems=ems))
+                assert len(placed) == len(set(ems))
+                for a in range(len(placed)):
+                    for b in range(a + 1, len(placed)):
+                        assert not placed[a].box.overlaps(placed[b].box), (ems, a, b)
+
+
+# --- Portraits ----------------------------------------------------------------------
+
+
+def test_portrait_fills_the_face_and_a_bad_one_falls_back(tmp_path: Path) -> None:
+    from PIL import Image
+
+    good = tmp_path / "face.png"
+    Image.new("RGB", (60, 80), (20, 200, 40)).save(good)
+    bad = tmp_path / "bad.png"
+    bad.write_bytes(b"not an image at all")
+    h = 256
+    face_box = g.Box(-0.05, 0.16, 0.1, 0.06)
+    with_portrait = pixels_in(painter.paint(doll(portrait=good), "whole", h), face_box, h)
+    assert count_near(with_portrait, (20, 200, 40), 40) > len(with_portrait) // 2
+    painted = pygame.image.tobytes(painter.paint(doll(), "whole", h), "RGBA")
+    for path in (bad, tmp_path / "missing.png"):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            surf = painter.paint(doll(portrait=path), "whole", h)
+        assert pygame.image.tobytes(surf, "RGBA") == painted
+        assert any(issubclass(w.category, PortraitWarning) for w in caught)
+
+
+# --- Cache --------------------------------------------------------------------------
+
+
+def test_cache_hits_evicts_least_recently_used_and_respects_its_cap() -> None:
+    a, b, c = doll(id="a"), doll(id="b"), doll(id="c")
+    one = painter.paint(a, "whole", 100)
+    assert painter.paint(a, "whole", 100) is one
+    info = painter.cache_info()
+    assert (info.entries, info.hits, info.misses) == (1, 1, 1)
+    size = info.bytes
+    painter.set_cache_limit(2 * size)
+    painter.paint(b, "whole", 100)
+    painter.paint(a, "whole", 100)  # a is now the most recently used
+    painter.paint(c, "whole", 100)  # evicts b
+    info = painter.cache_info()
+    assert info.entries == 2 and info.bytes <= info.limit
+    assert painter.paint(a, "whole", 100) is one
+    misses = painter.cache_info().misses
+    painter.paint(b, "whole", 100)
+    assert painter.cache_info().misses == misses + 1
+    painter.clear_cache()
+    assert painter.cache_info().entries == 0 and painter.cache_info().bytes == 0
+
+
+def test_paint_scaled_matches_part_geometry_without_filling_the_cache() -> None:
+    d = doll()
+    for part in painter.PARTS:
+        painter.clear_cache()
+        for h in range(200, 260, 3):
+            surf = painter.paint_scaled(d, part, h)
+            assert surf.get_size() == painter.part_size(part, h)
+        # A handful of standard heights, not one painting per frame.
+        heights = {h for (_, _, h) in painter._cache.items}
+        assert len(heights) <= 8
+    exact = painter.paint(d, "whole", 222)
+    assert painter.paint_scaled(d, "whole", 222) is exact
+
+
+# --- Contact sheet and goldens ------------------------------------------------------
+
+
+def test_contact_sheet_renders_every_shipped_doll(tmp_path: Path) -> None:
+    from matryoshka.painter import sheet
+
+    seqs = sheet.shipped_sequences()
+    assert seqs, "no shipped sequences found"
+    out = tmp_path / "sheet.png"
+    assert sheet.main([str(out), "--size", "48"]) == 0
+    img = pygame.image.load(str(out))
+    cols = max(len(s.dolls) for s in seqs)
+    assert img.get_width() >= cols * 2 * painter.doll_width(48)
+    assert img.get_height() >= len(seqs) * 48
+    # Not blank: many distinct colours.
+    colours = {
+        tuple(img.get_at((x, y)))
+        for x in range(0, img.get_width(), 7)
+        for y in range(0, img.get_height(), 7)
+    }
+    assert len(colours) > 50
+
+
+def golden_strip(dolls: tuple[Doll, ...], height: int) -> pygame.Surface:
+    """Each doll whole, then opened (lid lifted above the rim), on a plain background."""
+    w = painter.doll_width(height)
+    lift = height // 5
+    strip = pygame.Surface((len(dolls) * 2 * w, height + lift))
+    strip.fill((240, 232, 214))
+    for i, d in enumerate(dolls):
+        x = i * 2 * w
+        strip.blit(painter.paint(d, "whole", height), (x, lift))
+        for part in ("bottom_back", "bottom"):
+            strip.blit(
+                painter.paint(d, part, height), (x + w, lift + painter.part_offset(part, height))
+            )  # type: ignore[arg-type]
+        strip.blit(painter.paint(d, "top", height), (x + w, 0))
+    return strip
+
+
+def _compare(actual: pygame.Surface, golden: Path) -> str | None:
+    """None when within tolerance, else a message (and a .diff.png next to the golden)."""
+    expected = pygame.image.load(str(golden))
+    if expected.get_size() != actual.get_size():
+        return f"size {actual.get_size()} != golden {expected.get_size()}"
+    a = pygame.image.tobytes(actual, "RGB")
+    e = pygame.image.tobytes(expected, "RGB")
+    w, h = actual.get_size()
+    bad = []
+    for i in range(w * h):
+        if max(abs(a[3 * i + k] - e[3 * i + k]) for k in range(3)) > 2:
+            bad.append(i)
+    if len(bad) <= w * h // 1000:
+        return None
+    diff = pygame.Surface((w, h))
+    diff.fill((0, 0, 0))
+    diff.blit(actual, (0, 0))
+    diff.fill((90, 90, 90), special_flags=pygame.BLEND_RGB_MULT)
+    for i in bad:
+        diff.set_at((i % w, i // w), (255, 0, 255))
+    out = golden.with_name(golden.stem + ".diff.png")
+    pygame.image.save(diff, str(out))
+    return f"{len(bad)} of {w * h} pixels differ by more than 2; see {out}"
+
+
+def _shipped() -> list[tuple[str, tuple[Doll, ...]]]:
+    from matryoshka.painter import sheet
+
+    return [(s.id, s.dolls) for s in sheet.shipped_sequences()]
+
+
+@pytest.mark.parametrize(
+    "seq_id", ["lenin-at-centre", "market-1995", "soviet-chronology", "trotsky-inside-lenin"]
+)
+def test_shipped_sequences_match_their_golden_images(seq_id: str) -> None:
+    pytest.importorskip("matryoshka.painter.emblems")
+    found = dict(_shipped())
+    assert seq_id in found
+    actual = golden_strip(found[seq_id], 256)
+    golden = GOLDEN_DIR / f"{seq_id}.png"
+    if UPDATE_GOLDEN:
+        GOLDEN_DIR.mkdir(exist_ok=True)
+        pygame.image.save(actual, str(golden))
+        return
+    assert golden.exists(), (
+        f"no golden {golden}; run with MATRYOSHKA_UPDATE_GOLDEN=1 and look at it"
+    )
+    problem = _compare(actual, golden)
+    assert problem is None, problem
