@@ -25,9 +25,16 @@ import yaml
 from PIL import Image
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
-from yaml.composer import Composer
-from yaml.events import AliasEvent, MappingStartEvent, ScalarEvent, SequenceStartEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 
 from matryoshka import model
 from matryoshka.errors import Diagnostic, MatryoshkaError
@@ -139,18 +146,16 @@ def load_sequence_text(text: str | bytes, path: Path) -> LoadResult:
     _scan_characters(text, report)
     if report.errors:
         raise MatryoshkaError(report.sorted())
-    root = _parse(text, report)
-    if root is None:
+    tree = _parse(text, report)
+    if tree is None:
         raise MatryoshkaError(report.sorted())
-    tree = _Tree(report)
-    raw = tree.build(root)
+    raw = tree.root
 
     parsed: SequenceFile | None = None
     try:
         parsed = SequenceFile.model_validate(raw)
     except ValidationError as err:
-        for item in err.errors(include_url=False):
-            _report_pydantic(item, raw, tree, report)
+        _report_pydantic(err.errors(include_url=False), raw, tree, report)
     portraits = _check_dolls(raw, tree, report, path)
 
     if report.errors or parsed is None:
@@ -245,80 +250,223 @@ def _scan_characters(text: str, report: _Report) -> None:
 
 # --- YAML ------------------------------------------------------------------------------
 
+_BaseLoader: type = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+_CONVERTER = yaml.SafeLoader("")  # its constructors turn scalar text into values
+_EMPTY = object()  # a stream without a document
+
+
+def _plain_tag(text: str) -> str:
+    """The tag YAML 1.1 gives a plain (unquoted) scalar, as PyYAML's resolver does."""
+    for tag, pattern in _IMPLICIT.get(text[:1], ()):
+        if pattern.match(text):
+            return tag
+    return STR
+
+
+class _Frame:
+    """A list or mapping being filled while the events of its children arrive."""
+
+    __slots__ = ("container", "is_key", "keep", "key", "live", "path")
+
+    def __init__(self, container: list[Any] | dict[str, Any], path: Path_, live: bool) -> None:
+        self.container = container
+        self.path = path
+        self.live = live  # False inside a value that is thrown away: record nothing
+        self.key: str | None = None  # mapping: the key waiting for its value, if any
+        self.keep = True  # False: that key's value is read but dropped (a duplicate key)
+        self.is_key = False  # a collection used as a mapping key (refused)
+
+
+class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """PyYAML's safe parser, read event by event into plain values and their positions.
+
+    Nothing is ever constructed from a tag: scalars become :class:`Scalar` (text, resolved
+    YAML 1.1 tag, value), collections become lists and dicts. Anchors, aliases,
+    non-standard tags, duplicate keys and non-scalar keys are reported, not followed.
+    Built from events rather than PyYAML's node composer, which is several times slower.
+
+    Attributes:
+        values: where each value starts, by path (``('dolls', 3, 'start')``), as a mark.
+        keys: where each mapping key starts, by the path of its value.
+    """
+
+    def __init__(self, text: str, report: _Report) -> None:
+        super().__init__(text)
+        self.report = report
+        self.values: dict[Path_, Any] = {}
+        self.keys: dict[Path_, Any] = {}
+        self.root: Any = _EMPTY
+        self.refused: set[Path_] = set()  # values behind a refused alias or tag
+
+    def at(self, path: Path_) -> Position | None:
+        """Line and column (1-based) where the value at ``path`` starts."""
+        mark = self.values.get(path)
+        return _mark(mark) if mark is not None else None
+
+    def key_at(self, path: Path_) -> Position | None:
+        """Line and column (1-based) of the key of the value at ``path``."""
+        mark = self.keys.get(path)
+        return _mark(mark) if mark is not None else None
+
+    def read_document(self) -> Any:
+        """The single document's values; ``_EMPTY`` when the file holds no document.
+
+        Raises:
+            yaml.YAMLError: the text is not YAML (the caller locates it).
+            _TooDeep: collections nested deeper than ``MAX_DEPTH``.
+        """
+        get = self.get_event
+        get()  # StreamStartEvent
+        event = get()
+        if isinstance(event, StreamEndEvent):
+            return _EMPTY
+        root: Any = _EMPTY
+        stack: list[_Frame] = []
+        while True:
+            event = get()
+            kind = type(event)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                done = stack.pop()
+                if done.is_key:
+                    stack[-1].key, stack[-1].keep = "?", False
+                continue
+            if kind is DocumentEndEvent:
+                break
+            # A node: a key, a list item, a mapping value, or the document itself.
+            parent = stack[-1] if stack else None
+            if parent is None:
+                path: Path_ = ()
+                live = True
+            elif isinstance(parent.container, list):
+                path = (*parent.path, len(parent.container))
+                live = parent.live
+            elif parent.key is None:
+                if self._key(parent, event):
+                    continue
+                path, live = parent.path, False  # a collection as a key: read, then dropped
+            else:
+                path = (*parent.path, parent.key)
+                live = parent.live and parent.keep
+            value = self._node(event, path, live)
+            frame = value if isinstance(value, _Frame) else None
+            stored = frame.container if frame is not None else value
+            if parent is None:
+                root = stored
+            elif isinstance(parent.container, list):
+                parent.container.append(stored)
+            elif parent.key is None:
+                assert frame is not None  # only a collection can be a refused key here
+                frame.is_key = True
+            else:
+                if parent.keep:
+                    parent.container[parent.key] = stored
+                parent.key, parent.keep = None, True
+            if frame is not None:
+                stack.append(frame)
+                if len(stack) > MAX_DEPTH:
+                    raise _TooDeep(event.start_mark)
+        event = get()
+        if not isinstance(event, StreamEndEvent):
+            self.report.error(
+                _mark(event.start_mark),
+                "a second YAML document starts here: a sequence file holds exactly one",
+            )
+        return root
+
+    def _key(self, frame: _Frame, event: Any) -> bool:
+        """Take a mapping key; False when the event starts a collection (refused as key)."""
+        if type(event) is ScalarEvent:
+            self._refuse_extras(event)
+            key = event.value
+            where = (*frame.path, key)
+            if key in frame.container:
+                first = _mark(self.keys[where])[0] if frame.live else "?"
+                self.report.error(
+                    _mark(event.start_mark),
+                    _at(where, f"duplicate key '{key}' (first given on line {first})"),
+                )
+                frame.key, frame.keep = key, False
+            else:
+                if frame.live:
+                    self.keys[where] = event.start_mark
+                frame.key = key
+            return True
+        self.report.error(_mark(event.start_mark), _at(frame.path, "keys must be plain words"))
+        if type(event) is AliasEvent:
+            frame.key, frame.keep = "?", False
+            return True
+        return False
+
+    def _refuse_extras(self, event: Any) -> bool:
+        """Report an anchor or a non-standard tag on a node (the node is read as usual).
+
+        Returns True for a refused tag: the value means something else than it reads.
+        """
+        if event.anchor is not None:
+            self.report.error(
+                _mark(event.start_mark), f"anchor &{event.anchor} is not allowed: remove it"
+            )
+        tag = event.tag
+        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+            shown = "!!" + tag.removeprefix(TAG_PREFIX) if tag.startswith(TAG_PREFIX) else tag
+            self.report.error(
+                _mark(event.start_mark),
+                f"tag {shown} is not allowed: sequence files use plain values",
+            )
+            return True
+        return False
+
+    def _node(self, event: Any, path: Path_, live: bool) -> Any:
+        if live:
+            self.values[path] = event.start_mark
+        kind = type(event)
+        if kind is AliasEvent:
+            self.report.error(
+                _mark(event.start_mark),
+                f"alias *{event.anchor} is not allowed: write the value out",
+            )
+            self.refused.add(path)
+            return Scalar("", NULL, None)
+        if self._refuse_extras(event):
+            self.refused.add(path)  # already reported: the value's own errors would repeat it
+        if kind is ScalarEvent:
+            return _scalar(event)
+        if kind is SequenceStartEvent:
+            return _Frame([], path, live)
+        return _Frame({}, path, live)
+
+
+def _scalar(event: Any) -> Scalar:
+    text: str = event.value
+    tag = event.tag
+    if tag is None or tag not in _STANDARD_TAGS:
+        tag = _plain_tag(text) if event.implicit[0] else STR
+    if tag not in (INT, FLOAT, BOOL, NULL, TIMESTAMP):
+        return Scalar(text, STR, text)
+    try:
+        value = _CONVERTER.yaml_constructors[tag](_CONVERTER, ScalarNode(tag, text))
+    except (ValueError, KeyError, TypeError, OverflowError):
+        # A value YAML recognises but cannot convert, such as the date 1964-02-30.
+        # The text is kept; the field's own check says what is wrong with it.
+        value = None
+    return Scalar(text, tag, value)
+
 
 class _TooDeep(Exception):
     def __init__(self, mark: Any) -> None:
         self.mark = mark
 
 
-class _Composing(Composer):
-    """Composes nodes like PyYAML, refusing anchors, aliases and non-standard tags."""
-
-    def __init__(self) -> None:
-        Composer.__init__(self)
-        self.refusals: list[tuple[Any, str]] = []
-        self.depth = 0
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            event = self.get_event()
-            self.refusals.append(
-                (event.start_mark, f"alias *{event.anchor} is not allowed: write the value out")
-            )
-            return ScalarNode(NULL, "", event.start_mark, event.end_mark)
-        event = self.peek_event()
-        if event.anchor is not None:
-            self.refusals.append(
-                (event.start_mark, f"anchor &{event.anchor} is not allowed: remove it")
-            )
-            event.anchor = None
-        tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
-            shown = "!!" + tag.removeprefix(TAG_PREFIX) if tag.startswith(TAG_PREFIX) else tag
-            self.refusals.append(
-                (event.start_mark, f"tag {shown} is not allowed: sequence files use plain values")
-            )
-            if isinstance(event, ScalarEvent):
-                event.tag, event.implicit = None, (False, True)
-            else:
-                event.tag = None
-        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
-                raise _TooDeep(event.start_mark)
-            try:
-                return Composer.compose_node(self, parent, index)
-            finally:
-                self.depth -= 1
-        return Composer.compose_node(self, parent, index)
-
-
-class _PyLoader(_Composing, yaml.SafeLoader):
-    def __init__(self, stream: str) -> None:
-        yaml.SafeLoader.__init__(self, stream)
-        _Composing.__init__(self)
-
-
-if yaml.__with_libyaml__:
-    # libyaml parses; the composing above still runs in Python, so the rules are the same.
-    class _CLoader(_Composing, yaml.CSafeLoader):  # type: ignore[misc]
-        def __init__(self, stream: str) -> None:
-            yaml.CSafeLoader.__init__(self, stream)
-            _Composing.__init__(self)
-
-    _Loader: type = _CLoader
-else:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = _PyLoader
-
-
 def _mark(mark: Any) -> Position:
     return mark.line + 1, mark.column + 1
 
 
-def _parse(text: str, report: _Report) -> Node | None:
-    loader = _Loader(text)
+def _parse(text: str, report: _Report) -> PositionLoader | None:
+    """The document read into values and positions, or None after reporting why not."""
+    loader = PositionLoader(text, report)
     try:
-        root = loader.get_single_node()
+        root = loader.read_document()
     except _TooDeep as err:
         report.error(_mark(err.mark), f"nested more than {MAX_DEPTH} levels deep")
         return None
@@ -330,11 +478,11 @@ def _parse(text: str, report: _Report) -> Node | None:
         return None
     finally:
         loader.dispose()
-    for mark, message in loader.refusals:
-        report.error(_mark(mark), message)
-    if root is None:
+    if root is _EMPTY:
         report.error((1, 1), "the file is empty: a sequence needs format, title and dolls")
-    return root
+        return None
+    loader.root = root
+    return loader
 
 
 def _syntax_position(err: yaml.MarkedYAMLError) -> Position | None:
@@ -344,8 +492,6 @@ def _syntax_position(err: yaml.MarkedYAMLError) -> Position | None:
 
 def _syntax_message(err: yaml.MarkedYAMLError, text: str) -> str:
     problem = err.problem or "invalid YAML"
-    if problem.startswith("expected a single document"):
-        return "a second YAML document starts here: a sequence file holds exactly one"
     mark = err.problem_mark
     if mark is not None:
         lines = text.splitlines()
@@ -354,53 +500,6 @@ def _syntax_message(err: yaml.MarkedYAMLError, text: str) -> str:
     if err.context:
         return f"YAML syntax: {problem} ({err.context})"
     return f"YAML syntax: {problem}"
-
-
-class _Tree:
-    """Plain values from nodes (scalars as :class:`Scalar`), and where each one was."""
-
-    def __init__(self, report: _Report) -> None:
-        self.report = report
-        self.values: dict[Path_, Position] = {}
-        self.keys: dict[Path_, Position] = {}
-        self._convert = yaml.SafeLoader("")  # its constructors turn scalar text into values
-
-    def build(self, node: Node, path: Path_ = ()) -> Any:
-        self.values[path] = _mark(node.start_mark)
-        if isinstance(node, ScalarNode):
-            return self._scalar(node)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
-        assert isinstance(node, MappingNode)
-        out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                self.report.error(_mark(key_node.start_mark), _at(path, "keys must be plain words"))
-                continue
-            key = key_node.value
-            where = (*path, key)
-            if key in out:
-                first = self.keys[where][0]
-                self.report.error(
-                    _mark(key_node.start_mark),
-                    _at(where, f"duplicate key '{key}' (first given on line {first})"),
-                )
-                continue
-            self.keys[where] = _mark(key_node.start_mark)
-            out[key] = self.build(value_node, where)
-        return out
-
-    def _scalar(self, node: ScalarNode) -> Scalar:
-        tag = node.tag
-        if tag not in (INT, FLOAT, BOOL, NULL, TIMESTAMP):
-            return Scalar(node.value, STR, node.value)
-        try:
-            value = self._convert.yaml_constructors[tag](self._convert, node)
-        except (ValueError, KeyError, TypeError, OverflowError):
-            # A value YAML recognises but cannot convert, such as the date 1964-02-30.
-            # The text is kept; the field's own check says what is wrong with it.
-            value = None
-        return Scalar(node.value, tag, value)
 
 
 # --- Mapping pydantic errors back to the file ------------------------------------------
@@ -431,39 +530,57 @@ def _level(path: Path_) -> str:
     return "text-emblem"
 
 
-def _report_pydantic(item: Any, raw: Any, tree: _Tree, report: _Report) -> None:
+def _report_pydantic(items: list[Any], raw: Any, tree: PositionLoader, report: _Report) -> None:
+    located = [(item, _locate(item["loc"], raw)) for item in items]
+    # A key misspelt as a close match of a missing one is one mistake: report the typo only.
+    misspelt = set()
+    for item, path in located:
+        if item["type"] == "extra_forbidden":
+            known = KEYS[_level(path[:-1])]
+            for match in difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6):
+                misspelt.add((*path[:-1], match))
+    for item, path in located:
+        if any(path[:n] in tree.refused for n in range(len(path) + 1)):
+            continue  # the value behind a refused alias or tag was reported already
+        if item["type"] == "missing" and (*path, item["loc"][-1]) in misspelt:
+            continue
+        _report_one(item, path, tree, report)
+
+
+def _report_one(item: Any, path: Path_, tree: PositionLoader, report: _Report) -> None:
     kind = item["type"]
-    path = _locate(item["loc"], raw)
     value = item.get("input")
     ctx = item.get("ctx") or {}
     if kind == ERROR_TYPE:
-        report.error(tree.values.get(path), _at(path, ctx["message"]))
+        report.error(tree.at(path), _at(path, ctx["message"]))
     elif kind == "extra_forbidden":
         parent, key = path[:-1], str(path[-1])
         known = KEYS[_level(parent)]
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
-        report.error(tree.keys.get(path), _at(parent, f"unknown key '{key}'; {hint}"))
+        report.error(tree.key_at(path), _at(parent, f"unknown key '{key}'; {hint}"))
     elif kind == "missing":
         missing = item["loc"][-1]
-        report.error(tree.values.get(path), _at(path, f"missing required key '{missing}'"))
+        hint = f" (the first line is usually format: {model.FORMAT_VERSION})"
+        hint = hint if missing == "format" and not path else ""
+        report.error(tree.at(path), _at(path, f"missing required key '{missing}'{hint}"))
     elif kind == "list_type":
         what = "a list of dolls (each starting with '- ')" if path == ("dolls",) else "a list"
-        report.error(tree.values.get(path), _at(path, f"expected {what}, got {describe(value)}"))
+        report.error(tree.at(path), _at(path, f"expected {what}, got {describe(value)}"))
     elif kind in ("model_type", "model_attributes_type", "dict_type"):
         report.error(
-            tree.values.get(path),
+            tree.at(path),
             _at(path, f"expected a mapping of keys and values, got {describe(value)}"),
         )
     elif kind == "too_short" and path == ("dolls",):
-        report.error(tree.values.get(path), _at(path, "at least one doll is needed"))
+        report.error(tree.at(path), _at(path, "at least one doll is needed"))
     elif kind == "too_long" and path == ("dolls",):
         report.error(
-            tree.values.get(path),
+            tree.at(path),
             _at(path, f"{ctx.get('actual_length')} dolls: at most {model.MAX_DOLLS} allowed"),
         )
     else:  # not expected from these models; still located, in pydantic's words
-        report.error(tree.values.get(path), _at(path, str(item["msg"])))
+        report.error(tree.at(path), _at(path, str(item["msg"])))
 
 
 # --- Rules across fields ---------------------------------------------------------------
@@ -477,7 +594,9 @@ def _quiet(check: Any, value: Any) -> Any:
         return None
 
 
-def _check_dolls(raw: Any, tree: _Tree, report: _Report, path: Path) -> dict[int, Path | None]:
+def _check_dolls(
+    raw: Any, tree: PositionLoader, report: _Report, path: Path
+) -> dict[int, Path | None]:
     """Unique ids, end not before start, hair shorthand, portraits. Returns the portraits."""
     portraits: dict[int, Path | None] = {}
     dolls = raw.get("dolls") if isinstance(raw, dict) else None
@@ -499,7 +618,7 @@ def _check_dolls(raw: Any, tree: _Tree, report: _Report, path: Path) -> dict[int
             if doll_id in seen:
                 how = "" if where[-1] == "id" else " (made from the name; give this doll an id)"
                 report.error(
-                    tree.values.get(where),
+                    tree.at(where),
                     _at(where, f"duplicate doll id '{doll_id}', also dolls[{seen[doll_id]}]{how}"),
                 )
             else:
@@ -509,7 +628,7 @@ def _check_dolls(raw: Any, tree: _Tree, report: _Report, path: Path) -> dict[int
         end = _quiet(parse_date, doll["end"]) if "end" in doll else None
         if start is not None and end is not None and end.compare(start) < 0:
             report.error(
-                tree.values.get((*here, "end")),
+                tree.at((*here, "end")),
                 _at((*here, "end"), f"{end} is before start {start}"),
             )
         # `hair: white` is shorthand for thick white hair; with hair_color too it is ambiguous
@@ -519,7 +638,7 @@ def _check_dolls(raw: Any, tree: _Tree, report: _Report, path: Path) -> dict[int
             word = hair.raw if isinstance(hair, Scalar) else hair
             if word in model.HAIR_COLORS and word not in model.HAIR_STYLES:
                 report.error(
-                    tree.values.get((*here, "face", "hair")),
+                    tree.at((*here, "face", "hair")),
                     _at(
                         (*here, "face", "hair"),
                         f"'{word}' is a colour and hair_color is given too; "
@@ -533,12 +652,14 @@ def _check_dolls(raw: Any, tree: _Tree, report: _Report, path: Path) -> dict[int
     return portraits
 
 
-def _portrait(relative: str, where: Path_, tree: _Tree, report: _Report, path: Path) -> Path | None:
+def _portrait(
+    relative: str, where: Path_, tree: PositionLoader, report: _Report, path: Path
+) -> Path | None:
     folder = path.parent.resolve()
     full = (folder / relative).resolve()
     if not full.is_relative_to(folder):
         report.error(
-            tree.values.get(where),
+            tree.at(where),
             _at(where, f"{show(relative)} leads outside the sequence file's folder"),
         )
         return None
@@ -546,7 +667,7 @@ def _portrait(relative: str, where: Path_, tree: _Tree, report: _Report, path: P
     if trouble is None:
         return full
     report.warning(
-        tree.values.get(where),
+        tree.at(where),
         _at(where, f"cannot use {show(relative)}: {trouble}; the painted face is shown instead"),
     )
     return None

@@ -317,8 +317,8 @@ def _listing(words: Iterable[str]) -> str:
 
 def _word(what: str, known: Callable[[], Iterable[str]]) -> Callable[[object], str]:
     def check(value: object) -> str:
-        text = _text_of(value, what)
         words = list(known())
+        text = _text_of(value, f"one of {_listing(words)}")
         if text not in words:
             raise problem(f"unknown {what} {show(text)}; known: {_listing(words)}")
         return text
