@@ -73,53 +73,53 @@ RULES = {
             "seq.yaml:1:9: error: format: unsupported format 'matryoshka/2'; "
             "this version reads matryoshka/1"
         ],
-    ),  # fmt: skip
+    ),
     "name read as a bool": (
         HEAD + "  - name: no\n",
         [
             "seq.yaml:4:11: error: dolls[0].name: expected text, got no, "
             'which YAML reads as the yes/no value false: quote it, "no"'
         ],
-    ),  # fmt: skip
+    ),
     "name read as a number": (
         HEAD + "  - name: 1917\n",
         [
             "seq.yaml:4:11: error: dolls[0].name: expected text, got 1917, "
             'which YAML reads as a number: quote it, "1917"'
         ],
-    ),  # fmt: skip
+    ),
     "id read as a date": (
         HEAD + "  - name: A\n    id: 2024-01-02\n",
         [
             "seq.yaml:5:9: error: dolls[0].id: expected an id, got 2024-01-02, "
             'which YAML reads as a date: quote it, "2024-01-02"'
         ],
-    ),  # fmt: skip
+    ),
     "caption read as a bool": (
         HEAD + "  - name: A\n    caption: yes\n",
         [
             "seq.yaml:5:14: error: dolls[0].caption: expected text, got yes, "
             'which YAML reads as the yes/no value true: quote it, "yes"'
         ],
-    ),  # fmt: skip
+    ),
     "empty value": (
         HEAD + "  - name:\n",
         [
             "seq.yaml:4:10: error: dolls[0].name: expected text, got nothing; "
             "write a value or leave the key out"
         ],
-    ),  # fmt: skip
+    ),
     "id pattern": (
         HEAD + "  - name: A\n    id: Big One\n",
         [
             "seq.yaml:5:9: error: dolls[0].id: expected an id of lowercase letters, digits, "
             "'-' and '_' (such as market-1995), got 'Big One'"
         ],
-    ),  # fmt: skip
+    ),
     "five-digit year": (
         HEAD + "  - name: A\n    start: 19644\n",
         ["seq.yaml:5:12: error: dolls[0].start: expected YYYY, YYYY-MM or YYYY-MM-DD, got '19644'"],
-    ),  # fmt: skip
+    ),
     "month over 12": (
         HEAD + "  - name: A\n    start: 1964-13\n",
         ["seq.yaml:5:12: error: dolls[0].start: month 13 is not 1 to 12 in '1964-13'"],
@@ -130,21 +130,21 @@ RULES = {
             "seq.yaml:5:12: error: dolls[0].start: no such day: '1964-02-30' "
             "(February 1964 has 29 days)"
         ],
-    ),  # fmt: skip
+    ),
     "date in words": (
         HEAD + "  - name: A\n    end: March 1917\n",
         [
             "seq.yaml:5:10: error: dolls[0].end: expected YYYY, YYYY-MM or YYYY-MM-DD, "
             "got 'March 1917'"
         ],
-    ),  # fmt: skip
+    ),
     "a huge number as a date": (
         HEAD + "  - name: A\n    start: " + "9" * 5000 + "\n",
         [
             "seq.yaml:5:12: error: dolls[0].start: expected YYYY, YYYY-MM or YYYY-MM-DD, "
             "got '999999999999999999999999999999999999999…'"
         ],
-    ),  # fmt: skip
+    ),
     "end before start": (
         HEAD + "  - name: A\n    start: 1924-01\n    end: 1917-11-08\n",
         ["seq.yaml:6:10: error: dolls[0].end: 1917-11-08 is before start 1924-01"],
@@ -166,14 +166,14 @@ RULES = {
             "seq.yaml:5:5: error: dolls[0]: unknown key '<<'; known keys: name, id, native_name, "
             "kind, office, start, end, caption, colors, face, emblems, portrait"
         ],
-    ),  # fmt: skip
+    ),
     "python tag": (
         HEAD + "  - name: !!python/object/apply:os.getcwd []\n",
         [
             "seq.yaml:4:11: error: tag !!python/object/apply:os.getcwd is not allowed: "
             "sequence files use plain values"
         ],
-    ),  # fmt: skip
+    ),
     "local tag": (
         HEAD + "  - name: !shout A\n",
         ["seq.yaml:4:11: error: tag !shout is not allowed: sequence files use plain values"],
@@ -192,7 +192,7 @@ RULES = {
             "seq.yaml:5:1: error: a second YAML document starts here: "
             "a sequence file holds exactly one"
         ],
-    ),  # fmt: skip
+    ),
     "not UTF-8": (
         (HEAD + "  - name: Gen\xe8ve\n").encode("latin-1"),
         ["seq.yaml:4:14: error: not UTF-8 text: byte 0xe8 cannot be read; save the file as UTF-8"],
@@ -207,7 +207,7 @@ RULES = {
             "seq.yaml:5:4: error: YAML syntax: did not find expected '-' indicator "
             "(while parsing a block collection)"
         ],
-    ),  # fmt: skip
+    ),
     "empty file": (
         "# only a comment\n",
         ["seq.yaml:1:1: error: the file is empty: a sequence needs format, title and dolls"],
@@ -226,7 +226,7 @@ RULES = {
             "seq.yaml:4:3: error: dolls: expected a list of dolls (each starting with '- '), "
             "got a mapping"
         ],
-    ),  # fmt: skip
+    ),
     "nested too deep": (
         HEAD + "  - name: A\n    caption: " + "[" * 40 + "]" * 40 + "\n",
         ["seq.yaml:5:43: error: nested more than 32 levels deep"],
@@ -245,21 +245,21 @@ RULES = {
             "seq.yaml:5:31: error: dolls[0].colors.trim: expected #rrggbb or a CSS colour name "
             "(such as gold or darkred), got 'rgb(1,2,3)'"
         ],
-    ),  # fmt: skip
+    ),
     "unquoted # colour is a comment": (
         HEAD + "  - name: A\n    colors:\n      body: #b3261e\n",
         [
             "seq.yaml:6:12: error: dolls[0].colors.body: expected #rrggbb or a CSS colour name, "
             'got nothing; an unquoted # starts a comment: write "#b3261e"'
         ],
-    ),  # fmt: skip
+    ),
     "unknown face value": (
         HEAD + "  - name: A\n    face: {beard: curly}\n",
         [
             "seq.yaml:5:19: error: dolls[0].face.beard: unknown beard 'curly'; "
             "known: none, stubble, goatee, full"
         ],
-    ),  # fmt: skip
+    ),
     "unknown hair": (
         HEAD + "  - name: A\n    face: {hair: purple}\n",
         [
@@ -267,14 +267,14 @@ RULES = {
             "receding, short, thick, wild, long (or a colour for thick hair: black, dark, brown, "
             "auburn, blond, grey, white)"
         ],
-    ),  # fmt: skip
+    ),
     "hair colour twice": (
         HEAD + "  - name: A\n    face: {hair: white, hair_color: grey}\n",
         [
             "seq.yaml:5:18: error: dolls[0].face.hair: 'white' is a colour and hair_color is "
             "given too; give hair a style: bald, receding, short, thick, wild, long"
         ],
-    ),  # fmt: skip
+    ),
     "birthmark is yes or no": (
         HEAD + "  - name: A\n    face: {birthmark: maybe}\n",
         ["seq.yaml:5:23: error: dolls[0].face.birthmark: expected true or false, got 'maybe'"],
@@ -291,14 +291,14 @@ RULES = {
             "hammer-and-sickle, fourth-international, tricolour, red-flag, arrow "
             "(or {text: ...} for painted text)"
         ],
-    ),  # fmt: skip
+    ),
     "text emblem too long": (
         HEAD + "  - name: A\n    emblems: [{text: Социализм-2000}]\n",
         [
             "seq.yaml:5:22: error: dolls[0].emblems[0].text: too long: 14 characters, "
             "at most 12 allowed"
         ],
-    ),  # fmt: skip
+    ),
     "text emblem with a wrong key": (
         HEAD + "  - name: A\n    emblems: [{txt: СССР}]\n",
         ["seq.yaml:5:16: error: dolls[0].emblems[0]: unknown key 'txt'; did you mean 'text'?"],
@@ -317,21 +317,21 @@ RULES = {
             "seq.yaml:5:11: error: dolls[1].name: duplicate doll id 'nicholas-ii', also dolls[0] "
             "(made from the name; give this doll an id)"
         ],
-    ),  # fmt: skip
+    ),
     "absolute portrait": (
         HEAD + "  - name: A\n    portrait: /etc/passwd\n",
         [
             "seq.yaml:5:15: error: dolls[0].portrait: must be a path relative to the sequence "
             "file's folder, got '/etc/passwd'"
         ],
-    ),  # fmt: skip
+    ),
     "portrait escaping the folder": (
         HEAD + "  - name: A\n    portrait: pics/../../secret.png\n",
         [
             "seq.yaml:5:15: error: dolls[0].portrait: must stay inside the sequence file's "
             "folder, got 'pics/../../secret.png'"
         ],
-    ),  # fmt: skip
+    ),
 }
 
 
@@ -600,7 +600,7 @@ def test_shipped_sequence(seq_id: str) -> None:
     assert seq.compare_with == (None if seq_id == "soviet-chronology" else "soviet-chronology")
     assert seq.description and seq.source
     written = yaml.safe_load(seq.path.read_text(encoding="utf-8"))["dolls"]
-    for doll, raw in zip(seq.dolls, written):
+    for doll, raw in zip(seq.dolls, written, strict=True):
         assert doll.native_name and doll.office and doll.start and doll.caption, doll.id
         assert doll.emblems and "colors" in raw, doll.id
         assert ("face" in raw) == (doll.kind == "person"), doll.id  # groups show emblems
