@@ -150,9 +150,11 @@ def save_animation(
             append_images=frames[1:],
             duration=durations,
             loop=0,
+            # Lossy at high quality: a third of the lossless size; method 2 encodes about
+            # twice as fast as the default with files a few percent larger.
             lossless=False,
             quality=90,
-            method=4,
+            method=2,
             background=(0, 0, 0, 0),
         )
     else:

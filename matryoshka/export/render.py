@@ -419,6 +419,7 @@ class AnimationScene:
             max(2, round(h * 0.014)),
         )
         self._names: dict[int, pygame.Surface] = {}
+        self._warmed: set[int] = set()
         self._background = self._draw_background()
 
     def _draw_background(self) -> pygame.Surface:
@@ -448,6 +449,23 @@ class AnimationScene:
         text.set_alpha(round(255 * min(1.0, alpha)))
         surface.blit(text, ((self.width - text.get_width()) // 2, self.name_y))
 
+    def _warm(self, depth: int) -> None:
+        """Paint ahead what the opening of doll ``depth`` scales from, as the window does.
+
+        The window prewarms these paintings before each opening; scaled frames are then
+        made from them, so the exported frames match the window's.
+        """
+        if depth in self._warmed:
+            return
+        self._warmed.add(depth)
+        dolls = self.sequence.dolls
+        h = self.rest.height
+        for part in ("whole", "top", "bottom", "bottom_back"):
+            stage.prewarm(dolls[depth], part, h)
+        stage.prewarm(dolls[depth + 1], "whole", round(round(h) * ch.INNER_RATIO))
+        stage.prewarm(dolls[depth + 1], "whole", h)
+        stage.prewarm(dolls[depth], "whole", self.slots[depth - self.start].height)
+
     def pose(self, spec: FrameSpec) -> ch.OpeningPose:
         """Where the pieces of the doll in front are in frame ``spec``."""
         slot = self.slots[spec.depth - self.start] if self.slots else self.rest
@@ -464,6 +482,7 @@ class AnimationScene:
             self._blit_name(surface, spec.depth, 1.0)
         else:
             t = spec.ms / ch.OPEN_MS
+            self._warm(spec.depth)
             pose = self.pose(spec)
             # Moving pieces are drawn as the window draws them: scaled from cached paintings.
             stage.draw_opening(surface, dolls[spec.depth], dolls[spec.depth + 1], pose, scaled=True)
