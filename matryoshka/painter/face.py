@@ -17,7 +17,7 @@ from matryoshka.painter import geometry as g
 from matryoshka.painter.canvas import RGB, Canvas, luminance, mix
 
 INK: RGB = (34, 24, 20)
-LIPS: RGB = (186, 64, 62)
+LIPS: RGB = (178, 80, 74)
 IRIS: RGB = (70, 84, 104)
 BIRTHMARK: RGB = (146, 58, 80)
 GLASSES: RGB = (28, 26, 26)
@@ -69,6 +69,8 @@ def paint_face(c: Canvas, face: Face) -> None:
     if not c.visible(g.FACE.top - 0.05, g.FACE.bottom + 0.08):
         return
     skin = face.skin
+    if face.hair not in ("wild", "long"):
+        _ears(c, skin)
     c.oval(skin, g.FACE)
     # Soft shadow down the right of the face and a lighter forehead give it volume.
     c.polygon(mix(skin, (150, 90, 70), 0.18), _fp(_arc(1.0, -60, 80, 20) + _arc(0.8, 70, -50, 20)))
@@ -94,6 +96,16 @@ def paint_face(c: Canvas, face: Face) -> None:
     _moustache(c, face)
     if face.glasses == "round":
         _glasses(c)
+
+
+def _ears(c: Canvas, skin: RGB) -> None:
+    # Ears stick out over the scarf's trim; they make a bald head read as a head.
+    edge = mix(skin, (120, 60, 40), 0.45)
+    inner = mix(skin, (190, 110, 90), 0.4)
+    for s in (-1, 1):
+        c.polygon(edge, _fp(_ellipse(s * 1.03, 0.1, 0.2, 0.27)))
+        c.polygon(skin, _fp(_ellipse(s * 1.03, 0.1, 0.165, 0.235)))
+        c.polygon(inner, _fp(_ellipse(s * 1.08, 0.12, 0.07, 0.14)))
 
 
 def _cheeks(c: Canvas, skin: RGB, face: Face) -> None:
@@ -183,7 +195,7 @@ def _mouth(c: Canvas) -> None:
 
 def _hair_colors(face: Face) -> tuple[RGB, RGB, RGB]:
     h = face.hair_color
-    return h, mix(h, (0, 0, 0), 0.3), mix(h, (255, 255, 255), 0.3)
+    return h, mix(h, (0, 0, 0), 0.3), mix(h, (255, 255, 255), 0.22)
 
 
 def _hair(c: Canvas, face: Face) -> None:
@@ -229,30 +241,39 @@ def _hair(c: Canvas, face: Face) -> None:
             c.stroke(light, _fp([(x - 0.1, -0.9), (x + 0.05, -0.62)]), _w(0.035))
         return
     if style == "thick":
-        # A big swept-back mane rising well above the forehead.
+        # A big swept-back mane rising well above the forehead, in soft waves.
         n = 36
-        radii = [1.06 + 0.24 * math.sin(math.pi * i / n) ** 1.5 for i in range(n + 1)]
-        outer = _arc(radii, -185, 5, n)
+        radii = [
+            1.08 + 0.2 * math.sin(math.pi * i / n) ** 1.3 + 0.035 * math.sin(i * 1.3)
+            for i in range(n + 1)
+        ]
+        outer = _arc(radii, -188, 8, n)
         hairline = [
-            (1.0, 0.1),
-            (0.86, 0.0),
-            (0.72, -0.3),
-            (0.45, -0.42),
-            (0.15, -0.36),
-            (-0.15, -0.43),
-            (-0.45, -0.38),
-            (-0.72, -0.3),
-            (-0.86, 0.0),
-            (-1.0, 0.1),
+            (1.02, 0.18),
+            (0.88, 0.05),
+            (0.76, -0.28),
+            (0.5, -0.44),
+            (0.2, -0.38),
+            (-0.1, -0.47),
+            (-0.42, -0.42),
+            (-0.74, -0.3),
+            (-0.88, 0.05),
+            (-1.02, 0.18),
         ]
         c.polygon(dark, _fp(outer + hairline))
-        inner_r = [r - 0.07 for r in radii]
+        inner_r = [r - 0.08 for r in radii]
         c.polygon(
-            col, _fp(_arc(inner_r, -180, 0, n) + [(x * 0.93, y - 0.05) for x, y in hairline[1:-1]])
+            col, _fp(_arc(inner_r, -182, 2, n) + [(x * 0.93, y - 0.06) for x, y in hairline[1:-1]])
         )
+        # Waves swept back from a side parting: curved strands, dark then light.
         for i in range(6):
-            x = -0.65 + 0.26 * i
-            c.stroke(light, _fp([(x - 0.12, -1.1 + abs(x) * 0.25), (x + 0.1, -0.6)]), _w(0.05))
+            x = -0.7 + 0.28 * i
+            top = -1.2 + 0.28 * abs(x) ** 1.5
+            strand = [
+                (x + 0.12 * math.sin(t * 2.2), top + (-0.5 - top) * t) for t in (0, 0.3, 0.6, 0.9)
+            ]
+            c.stroke(dark, _fp(strand), _w(0.04))
+            c.stroke(light, _fp([(px + 0.07, py) for px, py in strand[:3]]), _w(0.035))
         return
     if style == "wild":
         # A bushy mane: spiky all round, bulging out past the cheeks.
