@@ -216,8 +216,10 @@ def write_atomically(
     folder = path.parent
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except FileNotFoundError:
-        raise WriteError(f"the folder {folder} does not exist") from None
+    except FileNotFoundError as err:
+        if not folder.is_dir():
+            raise WriteError(f"the folder {folder} does not exist") from None
+        raise WriteError(f"cannot write in {folder}: {_describe(err)}") from None
     except OSError as err:
         raise WriteError(f"cannot write in {folder}: {_describe(err)}") from None
     tmp = Path(tmp_name)
