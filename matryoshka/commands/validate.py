@@ -11,46 +11,57 @@ from matryoshka.errors import Diagnostic, MatryoshkaError
 from matryoshka.loader import load_sequence
 
 
-def files_to_check(paths: list[Path]) -> tuple[list[Path], list[Diagnostic]]:
-    """The files named, with folders expanded to their YAML files; problems for the rest."""
-    files: list[Path] = []
-    problems: list[Diagnostic] = []
-    for path in paths:
-        if path.is_dir():
-            try:
-                found = sequence_files(path)
-            except OSError as err:
-                problems.append(Diagnostic(str(path), None, None, f"cannot read: {err.strerror}"))
-                continue
-            if not found:
-                problems.append(Diagnostic(str(path), None, None, "no .yaml or .yml files here"))
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            problems.append(Diagnostic(str(path), None, None, "no such file or folder"))
-    return files, problems
+def files_in(path: Path) -> list[Path]:
+    """The files a PATH argument stands for: itself, or a folder's YAML files.
+
+    Raises:
+        MatryoshkaError: the path does not exist, or is a folder without YAML files.
+    """
+    if path.is_dir():
+        try:
+            found = sequence_files(path)
+        except OSError as err:
+            raise MatryoshkaError.at(path, f"cannot read the folder: {err.strerror}") from None
+        if not found:
+            raise MatryoshkaError.at(path, "no .yaml or .yml files here")
+        return found
+    if not path.exists():
+        raise MatryoshkaError.at(path, "no such file or folder")
+    return [path]
+
+
+def check(file: Path) -> tuple[bool, list[Diagnostic]]:
+    """Whether a file is good, and what to say about it (errors and warnings)."""
+    try:
+        result = load_sequence(file)
+    except MatryoshkaError as err:
+        return False, err.diagnostics
+    return True, result.warnings
 
 
 def run(args: argparse.Namespace) -> int:
     """Print ``path: ok`` on stdout per good file; errors and warnings on stderr.
 
-    Exit status 1 if any file has an error or a path is missing, else 0 (warnings alone
-    do not fail).
+    Paths are checked in the order given. Exit status 1 if any file has an error or a
+    path is missing, else 0 (warnings alone do not fail).
     """
-    files, problems = files_to_check(list(args.paths))
-    failed = bool(problems)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    for file in files:
+    failed = False
+    for path in args.paths:
         try:
-            result = load_sequence(file)
+            files = files_in(path)
         except MatryoshkaError as err:
             failed = True
-            for diagnostic in err.diagnostics:
-                print(diagnostic, file=sys.stderr)
+            _print(err.diagnostics)
             continue
-        for warning in result.warnings:
-            print(warning, file=sys.stderr)
-        print(f"{file}: ok", flush=True)
+        for file in files:
+            good, diagnostics = check(file)
+            _print(diagnostics)
+            if good:
+                print(f"{file}: ok", flush=True)
+            failed = failed or not good
     return 1 if failed else 0
+
+
+def _print(diagnostics: list[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        print(diagnostic, file=sys.stderr, flush=True)
