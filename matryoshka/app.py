@@ -14,11 +14,13 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import time
 import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from matryoshka import stage
 from matryoshka.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
 from matryoshka.model import Sequence
 from matryoshka.pgcompat import pygame
@@ -73,6 +75,8 @@ EXPORT_BUDGET_MS = 6
 #: Longest step the clock may take at once: after a stall the animation slows down
 #: rather than jumping.
 MAX_DT_MS = 100
+#: Painting ahead while idle is done in slices this long, so input is never kept waiting.
+WARM_SLICE_MS = 12
 #: When idle, wake at least this often (to count down a toast).
 IDLE_WAKE_MS = 250
 #: Video drivers that draw nowhere: with one of these chosen by SDL itself (no display
@@ -213,6 +217,7 @@ class App:
         self._caption = ""
         self._export: Any = None
         self._warm_key: tuple[Any, ...] | None = None
+        self._warm_queue: list[tuple[Any, Any, int]] = []
         self._pointer: tuple[int, int] | None = None
         self.frames = 0
         self._set_caption()
@@ -321,15 +326,29 @@ class App:
         self.scene.render(self.surface, self.state, self.layout)
         self.frames += 1
 
-    def prewarm(self) -> None:
-        """Paint what the next move needs while nothing moves (once per resting place)."""
+    def prewarm(self, budget_ms: float = 1e9) -> bool:
+        """Paint, within ``budget_ms``, what the next moves need; True if work remains.
+
+        Called while nothing moves, so no frame of an animation ever paints a doll cold.
+        """
         s = self.state
         if s.motion is not None:
-            return
-        key = (s.generation, s.index, s.depth, self.surface.get_size())
+            return False
+        key = (s.generation, s.index, s.depth, self.surface.get_size(), s.presentation)
         if key != self._warm_key:
             self._warm_key = key
-            self.scene.prewarm(s, self.layout)
+            self._warm_queue = self.scene.warm_tasks(s, self.layout)
+            if self.layout.info is not None:
+                # The info panels the next move will show, so its first frame is quick.
+                for index in (s.depth + 1, s.depth - 1):
+                    if 0 <= index < s.count:
+                        self.scene.info_panel(s, self.layout, index)
+        deadline = time.perf_counter() + budget_ms / 1000
+        while self._warm_queue and time.perf_counter() < deadline:
+            doll, part, height = self._warm_queue.pop(0)
+            if not stage.is_warm(doll, part, height):
+                stage.prewarm(doll, part, height)
+        return bool(self._warm_queue)
 
     # --- the loop -------------------------------------------------------------------------
 
@@ -341,13 +360,16 @@ class App:
         busy = False
         self.draw()
         pygame.display.flip()
-        self.prewarm()
+        warming = True
         while not self.state.quit:
             if busy:
                 clock.tick(rate)
                 events = pygame.event.get()
             else:
-                timeout = IDLE_WAKE_MS if self.state.toast is not None else 0
+                if warming:
+                    # Paint ahead a slice at a time, checking for input in between.
+                    warming = self.prewarm(WARM_SLICE_MS)
+                timeout = 1 if warming else IDLE_WAKE_MS if self.state.toast is not None else 0
                 first = pygame.event.wait(timeout) if timeout else pygame.event.wait()
                 events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
             now = pygame.time.get_ticks()
@@ -359,9 +381,8 @@ class App:
             if self.state is not before or self.surface.get_size() != size or busy:
                 self.draw()
                 pygame.display.flip()
-            busy = self.state.animating
-            if not busy:
-                self.prewarm()
+            was_busy, busy = busy, self.state.animating
+            warming = warming or (was_busy and not busy) or self.state is not before
         self.save()
         pygame.display.quit()
         return 0

@@ -212,6 +212,8 @@ class Layout:
     doll_rect: Rect
     shelf: Rect
     slots: tuple[ShelfSlot, ...]
+    #: Where the first shell stands on an empty shelf (every shelf doll has its height).
+    first_slot: Placement
     info: Rect | None
     title_rect: Rect | None
     timeline: Rect | None
@@ -232,7 +234,7 @@ class Layout:
                 return slot.doll
         if self.slots:
             return self.slots[-1].doll
-        return shelf_placement(self.shelf.as_box(), ASPECT)
+        return self.first_slot
 
     def button(self, name: str) -> Rect | None:
         """The rectangle of the named button, if shown."""
@@ -393,6 +395,8 @@ def compute_layout(
     shelf_h = min(shelf_h, max(1, col.h // 2))
     shelf = Rect(col.x, col.bottom - shelf_h, col.w, shelf_h)
     slots = _shelf_slots(state, metrics, fonts, shelf, label_h, ui)
+    pad_top, shelf_doll_h, pitch = _shelf_metrics(shelf, label_h, ui)
+    first_slot = shelf_placement(Box(shelf.x, shelf.y + pad_top, pitch, shelf_doll_h), ASPECT)
     stage = Rect(col.x, col.y, col.w, max(1, shelf.y - col.y - m // 2))
     rest = rest_placement(stage.as_box(), ASPECT)
     dw = rest.height * ASPECT
@@ -453,6 +457,7 @@ def compute_layout(
         doll_rect=doll_rect,
         shelf=shelf,
         slots=slots,
+        first_slot=first_slot,
         info=info,
         title_rect=title_rect,
         timeline=timeline_rect,
@@ -544,10 +549,7 @@ def _shelf_slots(
     n = state.shells
     if n == 0:
         return ()
-    pad_top = round(6 * ui)
-    doll_h = max(8, shelf.h - label_h - pad_top - round(6 * ui))
-    pitch = max(round(doll_h * ASPECT) + round(14 * ui), round(108 * ui))
-    pitch = min(pitch, max(1, shelf.w))
+    pad_top, doll_h, pitch = _shelf_metrics(shelf, label_h, ui)
     capacity = max(1, shelf.w // pitch)
     show: list[int | None]
     if n <= capacity:
@@ -570,6 +572,14 @@ def _shelf_slots(
             ShelfSlot(depth, rect, doll, label, label_rect, hidden if depth is None else 0)
         )
     return tuple(slots)
+
+
+def _shelf_metrics(shelf: Rect, label_h: int, ui: float) -> tuple[int, int, int]:
+    """Space above a shelf doll, its height, and the distance between slots."""
+    pad_top = round(6 * ui)
+    doll_h = max(8, shelf.h - label_h - pad_top - round(6 * ui))
+    pitch = max(round(doll_h * ASPECT) + round(14 * ui), round(108 * ui))
+    return pad_top, doll_h, min(pitch, max(1, shelf.w))
 
 
 def _help_box(w: int, h: int, m: int, fonts: Fonts, metrics: Metrics) -> HelpBox:

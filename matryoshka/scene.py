@@ -22,11 +22,12 @@ from matryoshka.layout import (
     wrap,
 )
 from matryoshka.model import Doll
-from matryoshka.painter import ASPECT
+from matryoshka.painter import ASPECT, Part
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
-from matryoshka.stage import draw_doll, draw_opening, part_image, prewarm
+from matryoshka.stage import draw_doll, draw_opening, part_image
 from matryoshka.state import (
+    MAX_CHAINED_STEPS,
     WOBBLE_MS,
     Button,
     CurrentDoll,
@@ -41,6 +42,7 @@ from matryoshka.state import (
 
 RGB = tuple[int, int, int]
 
+_HALVES: tuple[Part, ...] = ("top", "bottom", "bottom_back")
 _EXPORT_NAMES = {"doll": "the doll", "lineup": "the line-up", "animation": "the animation"}
 
 
@@ -149,7 +151,8 @@ class Scene:
         self._veil: tuple[tuple[int, int], pygame.Surface] | None = None
         self._glows: dict[tuple[int, int], pygame.Surface] = {}
         self._shadows: dict[tuple[int, int], pygame.Surface] = {}
-        self._panel: tuple[tuple[object, ...], pygame.Surface] | None = None
+        self._panels: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._backdrop_cache: tuple[tuple[object, ...], pygame.Surface, Layout] | None = None
 
     # --- entry points -------------------------------------------------------------------
 
@@ -159,14 +162,7 @@ class Scene:
 
     def render(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
         """Draw the whole frame for ``state`` onto ``surface`` (of ``layout.size``)."""
-        surface.blit(self._background_for(layout.size), (0, 0))
-        if not state.presentation:
-            self._draw_tabs(surface, state, layout)
-            self._draw_buttons(surface, state, layout)
-            self._draw_info(surface, state, layout)
-        else:
-            self._draw_title(surface, state, layout)
-        self._draw_shelf(surface, state, layout)
+        surface.blit(self._backdrop(surface, state, layout), (0, 0))
         self._draw_stage(surface, state, layout)
         self._draw_toast(surface, state, layout)
         if layout.help is not None:
@@ -176,33 +172,75 @@ class Scene:
         elif layout.picker is not None:
             self._draw_picker(surface, state, layout)
 
-    def prewarm(self, state: State, layout: Layout) -> None:
-        """Paint now what the next opening or closing will need, while nothing moves.
+    def warm_tasks(self, state: State, layout: Layout) -> list[tuple[Doll, Part, int]]:
+        """The paintings the next moves will need, most urgent first.
 
-        The dolls either side of the current one: the next doll at its size inside the
-        current one and at full size, the current doll's halves, and the previous shell.
+        The window paints these while nothing moves (``stage.prewarm``), so that frames of
+        an opening or closing only scale existing paintings. First the next opening, then
+        the closing back, then a few more levels either way for runs of openings.
         """
         dolls = state.sequence.dolls
+        n = len(dolls)
         h = round(layout.rest.height)
+        inner = round(h * INNER_RATIO)
+        shelf_h = round(layout.first_slot.height)
+        tasks: list[tuple[Doll, Part, int]] = []
+
+        def opening_of(k: int) -> None:
+            if 0 <= k < n - 1:
+                tasks.append((dolls[k], "whole", h))
+                tasks.extend((dolls[k], part, h) for part in _HALVES)
+                tasks.append((dolls[k + 1], "whole", inner))
+                tasks.append((dolls[k + 1], "whole", h))
+                tasks.append((dolls[k], "whole", shelf_h))
+
         d = state.depth
-        prewarm(dolls[d], "whole", h)
-        if d + 1 < len(dolls):
-            for part in ("top", "bottom", "bottom_back"):
-                prewarm(dolls[d], part, h)  # type: ignore[arg-type]
-            prewarm(dolls[d + 1], "whole", round(h * INNER_RATIO))
-            prewarm(dolls[d + 1], "whole", h)
-        if d > 0:
-            for part in ("top", "bottom", "bottom_back"):
-                prewarm(dolls[d - 1], part, h)  # type: ignore[arg-type]
-            prewarm(dolls[d], "whole", round(h * INNER_RATIO))
-        slot = layout.slot_for(d)
-        prewarm(dolls[d], "whole", round(slot.height))
-        # The scaled frames come from these bucket sizes; paint them now too.
-        for doll in dolls[max(0, d - 1) : d + 2]:
-            for part in ("whole", "top", "bottom", "bottom_back"):
-                part_image(doll, part, max(8, round(h * 0.5)), scaled=True)  # type: ignore[arg-type]
+        opening_of(d)
+        opening_of(d - 1)
+        for k in range(1, MAX_CHAINED_STEPS + 1):
+            opening_of(d + k)
+            opening_of(d - 1 - k)
+        return tasks
 
     # --- background and helpers --------------------------------------------------------
+
+    def _backdrop(self, target: pygame.Surface, state: State, layout: Layout) -> pygame.Surface:
+        """Everything that stands still while a doll moves, drawn once into one surface.
+
+        Tabs, buttons, the info panel and the shelf change only when the user does
+        something, so frames of an animation cost one opaque blit plus the moving doll.
+        """
+        moving = state.motion.doll if state.motion is not None else None
+        key = (
+            id(layout),
+            layout.size,
+            state.sequence,
+            state.index,
+            state.shown_depth,
+            state.depth,
+            moving,
+            state.hover,
+            state.presentation,
+            state.export is not None,
+            state.motion is None and state.depth == 0,
+        )
+        cached = self._backdrop_cache
+        if cached is not None and cached[0] == key and cached[2] is layout:
+            return cached[1]
+        if cached is not None and cached[1].get_size() == layout.size:
+            back = cached[1]
+        else:
+            back = pygame.Surface(layout.size, 0, target)
+        back.blit(self._background_for(layout.size), (0, 0))
+        if not state.presentation:
+            self._draw_tabs(back, state, layout)
+            self._draw_buttons(back, state, layout)
+            self._draw_info(back, state, layout)
+        else:
+            self._draw_title(back, state, layout)
+        self._draw_shelf(back, state, layout)
+        self._backdrop_cache = (key, back, layout)
+        return back
 
     def _background_for(self, size: tuple[int, int]) -> pygame.Surface:
         if self._background is not None and self._background[0] == size:
@@ -334,15 +372,28 @@ class Scene:
         info = layout.info
         if info is None:
             return
-        about = about_button_rect(layout)
         hover_about = state.hover == Button("about")
         doll_index = state.shown_depth
-        key = (state.sequence, doll_index, info, layout.fonts, hover_about)
-        if self._panel is None or self._panel[0] != key:
-            panel = pygame.Surface((info.w, info.h), pygame.SRCALPHA)
-            self._paint_info(panel, state, layout, doll_index, hover_about, about)
-            self._panel = (key, panel)
-        surface.blit(self._panel[1], (info.x, info.y))
+        surface.blit(self.info_panel(state, layout, doll_index, hover_about), (info.x, info.y))
+
+    def info_panel(
+        self, state: State, layout: Layout, index: int, hover_about: bool = False
+    ) -> pygame.Surface:
+        """The info panel for the doll at ``index`` (cached; the window warms the next)."""
+        info = layout.info
+        assert info is not None
+        first_hint = index == 0 and state.depth == 0 and state.motion is None
+        key = (state.sequence, index, info, layout.fonts, hover_about, first_hint)
+        panel = self._panels.get(key)
+        if panel is not None:
+            self._panels.move_to_end(key)
+            return panel
+        panel = pygame.Surface((info.w, info.h), pygame.SRCALPHA)
+        self._paint_info(panel, state, layout, index, hover_about, about_button_rect(layout))
+        self._panels[key] = panel
+        if len(self._panels) > 12:
+            self._panels.popitem(last=False)
+        return panel
 
     def _paint_info(
         self,

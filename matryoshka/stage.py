@@ -6,81 +6,63 @@ saw on screen.
 Resting dolls are painted at exactly the size they are shown (crisp at every window
 size). While a doll opens, its pieces change size on every frame; painting each size
 from scratch would be far too slow, so moving pieces pass ``scaled=True`` and are scaled
-from the nearest painting already made.
+down from a painting made ahead of time (``prewarm``).
 """
 
 from __future__ import annotations
 
-import math
-
 from matryoshka import painter
 from matryoshka.choreography import OpeningPose, Placement
 from matryoshka.model import Doll
-from matryoshka.painter import Part, paint, part_offset
+from matryoshka.painter import Part, paint, paint_scaled, part_offset, part_size
 from matryoshka.pgcompat import pygame
 
-#: Paintings used as the source of scaled frames come in these steps (a quarter octave),
-#: so a whole opening scales from a handful of cached paintings.
-_BUCKETS_PER_OCTAVE = 4
-_MIN_HEIGHT = 8
-
-
-def _bucket(height: int) -> int:
-    """The smallest bucket height at or above ``height``."""
-    k = math.ceil(math.log2(max(height, _MIN_HEIGHT)) * _BUCKETS_PER_OCTAVE - 1e-9)
-    return max(height, round(2 ** (k / _BUCKETS_PER_OCTAVE)))
-
-
-_scaled_cache: dict[tuple[Doll, Part, int], pygame.Surface] = {}
-_SCALED_CACHE_MAX = 48
-
-
-def _paint_scaled_fallback(doll: Doll, part: Part, height: int) -> pygame.Surface:
-    """Scale down the painting at the next bucket size (used until the painter has its own)."""
-    key = (doll, part, height)
-    img = _scaled_cache.get(key)
-    if img is not None:
-        return img
-    ref_h = _bucket(height)
-    src = paint(doll, part, ref_h)
-    if ref_h == height:
-        return src
-    factor = height / ref_h
-    size = (max(1, round(src.get_width() * factor)), max(1, round(src.get_height() * factor)))
-    img = pygame.transform.smoothscale(src, size)
-    if len(_scaled_cache) >= _SCALED_CACHE_MAX:
-        _scaled_cache.pop(next(iter(_scaled_cache)))
-    _scaled_cache[key] = img
-    return img
-
-
-#: Exact paintings known to be cached (see ``prewarm``): scaled drawing uses them as they are.
-_warm: set[tuple[Doll, Part, int]] = set()
-_WARM_MAX = 256
+#: Exact paintings made ahead of time (see ``prewarm``), by doll and part: the heights.
+#: A moving piece is scaled down from the nearest of these, never painted cold mid-motion.
+_warm: dict[tuple[Doll, Part], set[int]] = {}
+_WARM_MAX_KEYS = 512
 
 
 def prewarm(doll: Doll, part: Part, height: float) -> None:
-    """Paint ``part`` of ``doll`` at exactly ``height`` now, so a later frame finds it ready.
+    """Paint ``part`` of ``doll`` at exactly ``height`` now, so later frames find it ready.
 
-    The window calls this while nothing moves, for the sizes the next opening will show.
+    The window calls this while nothing moves, for the sizes the next opening or closing
+    will show; scaled drawing then uses these paintings as its sources.
     """
-    height = max(1, round(height))
-    if height < _MIN_HEIGHT:
+    h = max(1, round(height))
+    if not painter.MIN_HEIGHT <= h <= painter.MAX_HEIGHT:
         return
-    paint(doll, part, height)
-    if len(_warm) >= _WARM_MAX:
+    paint(doll, part, h)
+    if len(_warm) >= _WARM_MAX_KEYS:
         _warm.clear()
-    _warm.add((doll, part, height))
+    _warm.setdefault((doll, part), set()).add(h)
+
+
+def is_warm(doll: Doll, part: Part, height: float) -> bool:
+    """True when ``prewarm`` already painted this part at this height."""
+    return round(height) in _warm.get((doll, part), ())
 
 
 def part_image(doll: Doll, part: Part, height: int, scaled: bool = False) -> pygame.Surface:
-    """The painting of ``part`` at ``height``: exact, or quickly scaled when ``scaled``."""
-    if not scaled or (doll, part, height) in _warm:
+    """The painting of ``part`` at ``height``: exact, or quickly scaled when ``scaled``.
+
+    Scaled images come from the smallest prewarmed painting at least as tall (scaling
+    down stays crisp), else from the painter's own ``paint_scaled``.
+    """
+    if not scaled:
         return paint(doll, part, height)
-    fast = getattr(painter, "paint_scaled", None)
-    if fast is not None:
-        return fast(doll, part, height)
-    return _paint_scaled_fallback(doll, part, height)
+    heights = _warm.get((doll, part))
+    if heights:
+        if height in heights:
+            return paint(doll, part, height)
+        above = [h for h in heights if h > height]
+        if above:
+            src = paint(doll, part, min(above))
+            size = part_size(part, height)
+            if size[0] < 1 or size[1] < 1:
+                return src
+            return pygame.transform.smoothscale(src, size)
+    return paint_scaled(doll, part, height)
 
 
 def draw_part(
@@ -93,8 +75,9 @@ def draw_part(
 ) -> None:
     """Blit one part of ``doll`` as it sits in a whole doll at ``place``."""
     h = max(1, round(place.height))
-    if h < _MIN_HEIGHT:
+    if h < painter.MIN_HEIGHT:
         return
+    h = min(h, painter.MAX_HEIGHT)
     img = part_image(doll, part, h, scaled)
     # Centre by the image's own width: a scaled image may differ from doll_width by a pixel.
     left = round(place.cx - img.get_width() / 2)
