@@ -420,6 +420,8 @@ class AnimationScene:
         )
         self._names: dict[int, pygame.Surface] = {}
         self._warmed: set[int] = set()
+        self._shadows: dict[tuple[int, int], pygame.Surface] = {}
+        self._frame = pygame.Surface((1, 1))
         self._background = self._draw_background()
 
     def _draw_background(self) -> pygame.Surface:
@@ -471,19 +473,37 @@ class AnimationScene:
         slot = self.slots[spec.depth - self.start] if self.slots else self.rest
         return ch.opening_pose(spec.ms / ch.OPEN_MS, self.rest, slot, ASPECT)
 
+    def _shadow(self, cx: float, floor: float, doll_h: float) -> None:
+        """A soft floor shadow under a doll ``doll_h`` tall, like the window's."""
+        width = doll_h * ASPECT
+        w, h = max(4, round(width * 1.1)), max(3, round(width * 0.16))
+        shadow = self._shadows.get((w, h))
+        if shadow is None:
+            shadow = pygame.Surface((w, h), pygame.SRCALPHA)
+            for i in range(6):
+                rect = pygame.Rect(0, 0, round(w * (1 - i * 0.12)), round(h * (1 - i * 0.12)))
+                rect.center = (w // 2, h // 2)
+                pygame.draw.ellipse(shadow, (*theme.SHADOW, theme.SHADOW_ALPHA // 6), rect)
+            self._shadows[(w, h)] = shadow
+        self._frame.blit(shadow, (round(cx - w / 2), round(floor - h * 0.55)))
+
     def draw(self, spec: FrameSpec) -> pygame.Surface:
         """The frame ``spec`` as a new opaque surface."""
-        surface = self._background.copy()
+        surface = self._frame = self._background.copy()
         dolls = self.sequence.dolls
         for i in range(spec.depth - self.start):
-            stage.draw_doll(surface, dolls[self.start + i], self.slots[i])
+            slot = self.slots[i]
+            self._shadow(slot.cx, slot.bottom, slot.height)
+            stage.draw_doll(surface, dolls[self.start + i], slot)
         if spec.ms == 0:
+            self._shadow(self.rest.cx, self.rest.bottom, self.rest.height)
             stage.draw_doll(surface, dolls[spec.depth], self.rest)
             self._blit_name(surface, spec.depth, 1.0)
         else:
             t = spec.ms / ch.OPEN_MS
             self._warm(spec.depth)
             pose = self.pose(spec)
+            self._shadow(self.rest.cx, self.rest.bottom, pose.inner.height)
             # Moving pieces are drawn as the window draws them: scaled from cached paintings.
             stage.draw_opening(surface, dolls[spec.depth], dolls[spec.depth + 1], pose, scaled=True)
             # While the inner doll takes the stage, the old name fades out, then the new
