@@ -218,6 +218,10 @@ def paint(doll: Doll, part: Part, height: int) -> pygame.Surface:
     return surf
 
 
+#: ``paint_scaled`` scales a cached painting down by at most this factor, or up by at most
+#: the other, before it paints a new one: nearest-neighbour scaling beyond that shows.
+SCALE_DOWN_LIMIT = 1.25
+SCALE_UP_LIMIT = 1.08
 #: Standard heights ``paint_scaled`` paints at: 16 steps per doubling (about 4.4 % apart).
 _STEPS_PER_OCTAVE = 16
 
@@ -232,22 +236,33 @@ def paint_scaled(doll: Doll, part: Part, height: int) -> pygame.Surface:
     """``paint`` for animation: exact when cached, else a quick scale of a near painting.
 
     The result has ``part_size(part, height)`` and sits at ``part_offset(part, height)``
-    like ``paint``'s, but may be slightly softer. Cost when not cached: one nearest-
-    neighbour scale (well under a millisecond at window sizes), plus one cold paint the
-    first time a doll reaches a new standard height.
+    like ``paint``'s, but may be slightly coarser: it is a nearest-neighbour scale of a
+    cached painting up to ``SCALE_DOWN_LIMIT`` times taller (or ``SCALE_UP_LIMIT`` times
+    shorter), which costs well under a millisecond at window sizes. Only when no cached
+    painting is that close does it paint one, at a standard height just above
+    ``height`` (16 per doubling), so a doll shrinking or growing over many frames
+    causes a few paints, not one per frame. The scaled result is not cached.
     """
     _check(part, height)
     surf = _cache.get((doll, part, height))
     if surf is not None:
         _cache.hits += 1
         return surf
-    # Nearest cached painting at or up to a standard step above (scaling down looks
-    # better than scaling up), else paint at the standard height.
-    hi = _standard_height(height)
-    near = [h for h in _cache.heights.get((doll, part), ()) if height <= h <= hi]
-    best = _cache.get((doll, part, min(near))) if near else None
+    # The nearest cached painting a little taller (scaling down looks better than
+    # scaling up), else one a little shorter, else a new painting at a standard height.
+    heights = _cache.heights.get((doll, part), ())
+    above = [h for h in heights if height < h <= height * SCALE_DOWN_LIMIT]
+    below = [h for h in heights if height / SCALE_UP_LIMIT <= h < height]
+    if above:
+        best = _cache.get((doll, part, min(above)))
+    elif below:
+        best = _cache.get((doll, part, max(below)))
+    else:
+        best = None
     if best is None:
-        best = paint(doll, part, hi)
+        best = paint(doll, part, _standard_height(height))
+    else:
+        _cache.hits += 1
     size = part_size(part, height)
     if best.get_size() == size:
         return best

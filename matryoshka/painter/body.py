@@ -87,12 +87,9 @@ def paint_body(c: Canvas, doll: Doll, motif: bool) -> None:
 
     _scarf(c, doll)
     # The seam of the two halves, a thin line along the front of the rim.
-    seam = [(x, g.outer_front_y(x)) for x in _xs(g.rim_radii()[0], 30)]
+    rx, ry = g.rim_radii()
+    seam = g.ellipse_points(0.0, g.WAIST, rx, ry, 0.0, 180.0, 40)
     c.stroke(mix(body, (0, 0, 0), 0.45), seam, 0.004)
-
-
-def _xs(r: float, n: int) -> list[float]:
-    return [-r + 2 * r * i / n for i in range(n + 1)]
 
 
 def _scarf(c: Canvas, doll: Doll) -> None:

@@ -84,9 +84,7 @@ def paint_whole(doll: Doll, height: int) -> pygame.Surface:
         # scale leaves its anti-aliased coverage as alpha once scaled down.
         pygame.draw.polygon(hi, (*edge, 0), c.pts(_outside()))
         out.blit(pygame.transform.smoothscale(hi, (w, n)), (0, y0))
-    shade, gloss = _lighting(w, h)
-    out.blit(shade, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    out.blit(gloss, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    _light(out)
     return out
 
 
@@ -167,10 +165,41 @@ def _bump(y: float, a: float, b: float) -> float:
     return math.sin(math.pi * t) ** 1.5
 
 
-@lru_cache(maxsize=4)
+#: Dolls up to this many pixels keep their full-size lighting maps between paints.
+LIGHT_CACHE_PIXELS = 1_500_000
+
+
+@lru_cache(maxsize=2)
 def _lighting(w: int, h: int) -> tuple[pygame.Surface, pygame.Surface]:
     shade, gloss = _lighting_textures()
     return pygame.transform.smoothscale(shade, (w, h)), pygame.transform.smoothscale(gloss, (w, h))
+
+
+def _light(out: pygame.Surface) -> None:
+    """Shade and gloss ``out`` (a whole doll) in place; its alpha is untouched."""
+    w, h = out.get_size()
+    if w * h <= LIGHT_CACHE_PIXELS:
+        shade, gloss = _lighting(w, h)
+        out.blit(shade, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        out.blit(gloss, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+        return
+    # Tall dolls: scale the maps band by band (each with a row of margin either side so
+    # the interpolation matches across band edges) instead of allocating them whole.
+    textures = _lighting_textures()
+    th = textures[0].get_height()
+    step = max(1, th * LIGHT_CACHE_PIXELS // (w * h))
+    per_row = h / th
+    for a in range(0, th, step):
+        b = min(th, a + step)
+        a0, b0 = max(0, a - 1), min(th, b + 1)
+        band_h = max(1, round((b0 - a0) * per_row))
+        y_top = round(a0 * per_row)
+        y0, y1 = round(a * per_row), round(b * per_row)
+        for tex, flag in zip(textures, (pygame.BLEND_RGB_MULT, pygame.BLEND_RGB_ADD), strict=True):
+            part = pygame.transform.smoothscale(
+                tex.subsurface((0, a0, tex.get_width(), b0 - a0)), (w, band_h)
+            )
+            out.blit(part, (0, y0), area=pygame.Rect(0, y0 - y_top, w, y1 - y0), special_flags=flag)
 
 
 # --- Halves -------------------------------------------------------------------------
