@@ -392,6 +392,8 @@ def _compare(actual: pygame.Surface, golden: Path) -> str | None:
         return f"size {actual.get_size()} != golden {expected.get_size()}"
     a = pygame.image.tobytes(actual, "RGB")
     e = pygame.image.tobytes(expected, "RGB")
+    if a == e:
+        return None
     w, h = actual.get_size()
     bad = []
     for i in range(w * h):
@@ -408,6 +410,18 @@ def _compare(actual: pygame.Surface, golden: Path) -> str | None:
     out = golden.with_name(golden.stem + ".diff.png")
     pygame.image.save(diff, str(out))
     return f"{len(bad)} of {w * h} pixels differ by more than 2; see {out}"
+
+
+def test_golden_comparison_fails_and_writes_a_diff(tmp_path: Path) -> None:
+    img = golden_strip((doll(),), 64)
+    golden = tmp_path / "one.png"
+    pygame.image.save(img, str(golden))
+    assert _compare(img, golden) is None
+    changed = img.copy()
+    changed.fill((255, 0, 0), (10, 10, 20, 20))
+    problem = _compare(changed, golden)
+    assert problem is not None and "400 of" in problem
+    assert (tmp_path / "one.diff.png").exists()
 
 
 def _shipped() -> list[tuple[str, tuple[Doll, ...]]]:
