@@ -13,7 +13,7 @@ from typing import BinaryIO, Literal
 
 from PIL import Image
 
-from matryoshka import __version__
+from matryoshka import __version__, stage
 from matryoshka.export import encode, render
 from matryoshka.export.encode import Format
 from matryoshka.model import Sequence
@@ -179,6 +179,12 @@ def _animation(request: ExportRequest, text: dict[str, str]) -> Generator[float,
     timeline = render.animation_timeline(len(request.sequence.dolls), request.depth)
     frames: list[Image.Image] = []
     for i, spec in enumerate(timeline):
+        if spec.ms > 0:
+            # One painting per step before an opening starts: each is a cold paint.
+            for doll, part, height in scene.warm_tasks(spec.depth):
+                stage.prewarm(doll, part, height)
+                yield DRAW_SHARE * i / len(timeline)
+            scene.warm(spec.depth)
         frames.append(render.to_pil(scene.draw(spec), "RGB"))
         yield DRAW_SHARE * (i + 1) / len(timeline)
     durations = [spec.duration for spec in timeline]

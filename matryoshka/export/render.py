@@ -18,7 +18,7 @@ from PIL import Image
 from matryoshka import choreography as ch
 from matryoshka import stage, theme
 from matryoshka.model import Doll, Sequence
-from matryoshka.painter import ASPECT, doll_width, paint
+from matryoshka.painter import ASPECT, Part, doll_width, paint
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
 
@@ -451,22 +451,30 @@ class AnimationScene:
         text.set_alpha(round(255 * min(1.0, alpha)))
         surface.blit(text, ((self.width - text.get_width()) // 2, self.name_y))
 
-    def _warm(self, depth: int) -> None:
-        """Paint ahead what the opening of doll ``depth`` scales from, as the window does.
+    def warm_tasks(self, depth: int) -> list[tuple[Doll, Part, float]]:
+        """The paintings the opening of doll ``depth`` scales from, as the window has them.
 
-        The window prewarms these paintings before each opening; scaled frames are then
-        made from them, so the exported frames match the window's.
+        The window paints these ahead (``stage.prewarm``) before each opening; its scaled
+        frames are made from them, so the export does the same to match its frames. An
+        empty list once they are done.
         """
-        if depth in self._warmed:
-            return
-        self._warmed.add(depth)
+        if depth in self._warmed or depth >= len(self.sequence.dolls) - 1:
+            return []
         dolls = self.sequence.dolls
         h = self.rest.height
-        for part in ("whole", "top", "bottom", "bottom_back"):
-            stage.prewarm(dolls[depth], part, h)
-        stage.prewarm(dolls[depth + 1], "whole", round(round(h) * ch.INNER_RATIO))
-        stage.prewarm(dolls[depth + 1], "whole", h)
-        stage.prewarm(dolls[depth], "whole", self.slots[depth - self.start].height)
+        tasks: list[tuple[Doll, Part, float]] = [
+            (dolls[depth], part, h) for part in ("whole", "top", "bottom", "bottom_back")
+        ]
+        tasks.append((dolls[depth + 1], "whole", round(round(h) * ch.INNER_RATIO)))
+        tasks.append((dolls[depth + 1], "whole", h))
+        tasks.append((dolls[depth], "whole", self.slots[depth - self.start].height))
+        return tasks
+
+    def warm(self, depth: int) -> None:
+        """Do every ``warm_tasks(depth)`` now (drawing calls this when it was not done)."""
+        for doll, part, height in self.warm_tasks(depth):
+            stage.prewarm(doll, part, height)
+        self._warmed.add(depth)
 
     def pose(self, spec: FrameSpec) -> ch.OpeningPose:
         """Where the pieces of the doll in front are in frame ``spec``."""
@@ -501,7 +509,7 @@ class AnimationScene:
             self._blit_name(surface, spec.depth, 1.0)
         else:
             t = spec.ms / ch.OPEN_MS
-            self._warm(spec.depth)
+            self.warm(spec.depth)
             pose = self.pose(spec)
             self._shadow(self.rest.cx, self.rest.bottom, pose.inner.height)
             # Moving pieces are drawn as the window draws them: scaled from cached paintings.
