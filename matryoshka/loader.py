@@ -29,12 +29,12 @@ from yaml.events import (
     AliasEvent,
     DocumentEndEvent,
     MappingEndEvent,
+    MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
     StreamEndEvent,
 )
-from yaml.nodes import ScalarNode
 
 from matryoshka import model
 from matryoshka.errors import Diagnostic, MatryoshkaError
@@ -252,7 +252,9 @@ def _scan_characters(text: str, report: _Report) -> None:
 
 _BaseLoader: type = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
-_CONVERTER = yaml.SafeLoader("")  # its constructors turn scalar text into values
+_BOOLS: dict[str, bool] = yaml.constructor.SafeConstructor.bool_values
+_NOT_TEXT = frozenset((INT, FLOAT, NULL, TIMESTAMP))
+_OK_TAGS = _STANDARD_TAGS | {"!"}  # "!" only marks a quoted or plain string
 _EMPTY = object()  # a stream without a document
 
 
@@ -265,14 +267,20 @@ def _plain_tag(text: str) -> str:
 
 
 class _Frame:
-    """A list or mapping being filled while the events of its children arrive."""
+    """A list or mapping being filled while the events of its children arrive.
 
-    __slots__ = ("container", "is_key", "keep", "key", "live", "path")
+    ``marks`` holds where each child starts (by index or key), ``key_marks`` where each
+    key starts: positions live beside the values, found again by walking a path.
+    """
 
-    def __init__(self, container: list[Any] | dict[str, Any], path: Path_, live: bool) -> None:
-        self.container = container
-        self.path = path
-        self.live = live  # False inside a value that is thrown away: record nothing
+    __slots__ = ("container", "is_key", "is_map", "keep", "key", "key_marks", "marks", "path")
+
+    def __init__(self, is_map: bool, path: Path_) -> None:
+        self.is_map = is_map
+        self.path = path  # for messages about keys
+        self.container: Any = {} if is_map else []
+        self.marks: Any = {} if is_map else []
+        self.key_marks: dict[str, Any] = {}
         self.key: str | None = None  # mapping: the key waiting for its value, if any
         self.keep = True  # False: that key's value is read but dropped (a duplicate key)
         self.is_key = False  # a collection used as a mapping key (refused)
@@ -281,33 +289,46 @@ class _Frame:
 class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """PyYAML's safe parser, read event by event into plain values and their positions.
 
-    Nothing is ever constructed from a tag: scalars become :class:`Scalar` (text, resolved
-    YAML 1.1 tag, value), collections become lists and dicts. Anchors, aliases,
+    Nothing is ever constructed from a tag: scalars become :class:`Scalar` (text and
+    resolved YAML 1.1 tag), collections become lists and dicts. Anchors, aliases,
     non-standard tags, duplicate keys and non-scalar keys are reported, not followed.
     Built from events rather than PyYAML's node composer, which is several times slower.
-
-    Attributes:
-        values: where each value starts, by path (``('dolls', 3, 'start')``), as a mark.
-        keys: where each mapping key starts, by the path of its value.
     """
 
     def __init__(self, text: str, report: _Report) -> None:
         super().__init__(text)
         self.report = report
-        self.values: dict[Path_, Any] = {}
-        self.keys: dict[Path_, Any] = {}
         self.root: Any = _EMPTY
-        self.refused: set[Path_] = set()  # values behind a refused alias or tag
+        self._root_mark: Any = None
+        self._frames: dict[int, _Frame] = {}  # by id() of the list or dict they filled
+        self.refused: set[int] = set()  # id() of values behind a refused alias or tag
 
     def at(self, path: Path_) -> Position | None:
         """Line and column (1-based) where the value at ``path`` starts."""
-        mark = self.values.get(path)
+        mark, value = self._root_mark, self.root
+        for part in path:
+            frame = self._frames.get(id(value))
+            if frame is None:
+                return None
+            try:
+                mark, value = frame.marks[part], value[part]
+            except (KeyError, IndexError, TypeError):
+                return None
         return _mark(mark) if mark is not None else None
 
     def key_at(self, path: Path_) -> Position | None:
         """Line and column (1-based) of the key of the value at ``path``."""
-        mark = self.keys.get(path)
+        parent = self.value_at(path[:-1])
+        frame = self._frames.get(id(parent))
+        mark = frame.key_marks.get(str(path[-1])) if frame is not None and path else None
         return _mark(mark) if mark is not None else None
+
+    def value_at(self, path: Path_) -> Any:
+        """The value at ``path`` (which must exist)."""
+        value = self.root
+        for part in path:
+            value = value[part]
+        return value
 
     def read_document(self) -> Any:
         """The single document's values; ``_EMPTY`` when the file holds no document.
@@ -318,139 +339,129 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         """
         get = self.get_event
         get()  # StreamStartEvent
-        event = get()
-        if isinstance(event, StreamEndEvent):
+        if type(get()) is StreamEndEvent:
             return _EMPTY
-        root: Any = _EMPTY
         stack: list[_Frame] = []
+        parent: _Frame | None = None
+        frames = self._frames
         while True:
             event = get()
             kind = type(event)
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 done = stack.pop()
-                if done.is_key:
-                    stack[-1].key, stack[-1].keep = "?", False
+                parent = stack[-1] if stack else None
+                if done.is_key and parent is not None:
+                    parent.key, parent.keep = "?", False
                 continue
             if kind is DocumentEndEvent:
                 break
-            # A node: a key, a list item, a mapping value, or the document itself.
-            parent = stack[-1] if stack else None
+            taking_key = parent is not None and parent.is_map and parent.key is None
+            if taking_key and self._take_key(parent, event):
+                continue
+            # A node: a list item, a mapping value, a refused key, or the document itself.
+            frame: _Frame | None = None
+            if kind is ScalarEvent:
+                value: Any = _scalar(event)
+            elif kind is AliasEvent:
+                value = Scalar("", NULL, None)
+                self.refused.add(id(value))
+                self._error(event, f"alias *{event.anchor} is not allowed: write the value out")
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if parent is None:
+                    where: Path_ = ()
+                elif parent.is_map:
+                    where = (*parent.path, parent.key or "?")
+                else:
+                    where = (*parent.path, len(parent.container))
+                frame = _Frame(kind is MappingStartEvent, where)
+                value = frame.container
+                frames[id(value)] = frame
+            else:  # pragma: no cover - the parser sends nothing else inside a document
+                raise yaml.YAMLError(f"unexpected {kind.__name__}")
+            if kind is not AliasEvent and (
+                event.anchor is not None or (event.tag is not None and event.tag not in _OK_TAGS)
+            ):
+                self._refuse(event, value)
+            mark = event.start_mark
             if parent is None:
-                path: Path_ = ()
-                live = True
-            elif isinstance(parent.container, list):
-                path = (*parent.path, len(parent.container))
-                live = parent.live
-            elif parent.key is None:
-                if self._key(parent, event):
-                    continue
-                path, live = parent.path, False  # a collection as a key: read, then dropped
-            else:
-                path = (*parent.path, parent.key)
-                live = parent.live and parent.keep
-            value = self._node(event, path, live)
-            frame = value if isinstance(value, _Frame) else None
-            stored = frame.container if frame is not None else value
-            if parent is None:
-                root = stored
-            elif isinstance(parent.container, list):
-                parent.container.append(stored)
-            elif parent.key is None:
-                assert frame is not None  # only a collection can be a refused key here
+                self.root, self._root_mark = value, mark
+            elif not parent.is_map:
+                parent.container.append(value)
+                parent.marks.append(mark)
+            elif parent.key is None:  # a collection as a key: read, reported, dropped
+                assert frame is not None
                 frame.is_key = True
             else:
                 if parent.keep:
-                    parent.container[parent.key] = stored
+                    parent.container[parent.key] = value
+                    parent.marks[parent.key] = mark
                 parent.key, parent.keep = None, True
             if frame is not None:
                 stack.append(frame)
+                parent = frame
                 if len(stack) > MAX_DEPTH:
-                    raise _TooDeep(event.start_mark)
+                    raise _TooDeep(mark)
         event = get()
-        if not isinstance(event, StreamEndEvent):
-            self.report.error(
-                _mark(event.start_mark),
-                "a second YAML document starts here: a sequence file holds exactly one",
+        if type(event) is not StreamEndEvent:
+            self._error(
+                event, "a second YAML document starts here: a sequence file holds exactly one"
             )
-        return root
+        return self.root
 
-    def _key(self, frame: _Frame, event: Any) -> bool:
+    def _take_key(self, frame: _Frame, event: Any) -> bool:
         """Take a mapping key; False when the event starts a collection (refused as key)."""
-        if type(event) is ScalarEvent:
-            self._refuse_extras(event)
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None or (event.tag is not None and event.tag not in _OK_TAGS):
+                self._refuse(event, None)
             key = event.value
-            where = (*frame.path, key)
-            if key in frame.container:
-                first = _mark(self.keys[where])[0] if frame.live else "?"
-                self.report.error(
-                    _mark(event.start_mark),
-                    _at(where, f"duplicate key '{key}' (first given on line {first})"),
+            first = frame.key_marks.get(key)
+            if first is not None:
+                self._error(
+                    event,
+                    _at(
+                        (*frame.path, key),
+                        f"duplicate key '{key}' (first given on line {first.line + 1})",
+                    ),
                 )
                 frame.key, frame.keep = key, False
             else:
-                if frame.live:
-                    self.keys[where] = event.start_mark
+                frame.key_marks[key] = event.start_mark
                 frame.key = key
             return True
-        self.report.error(_mark(event.start_mark), _at(frame.path, "keys must be plain words"))
-        if type(event) is AliasEvent:
+        self._error(event, _at(frame.path, "keys must be plain words"))
+        if kind is AliasEvent:
             frame.key, frame.keep = "?", False
             return True
         return False
 
-    def _refuse_extras(self, event: Any) -> bool:
-        """Report an anchor or a non-standard tag on a node (the node is read as usual).
-
-        Returns True for a refused tag: the value means something else than it reads.
-        """
+    def _refuse(self, event: Any, value: Any) -> None:
+        """Report an anchor or a non-standard tag on a node (the node is read as usual)."""
         if event.anchor is not None:
-            self.report.error(
-                _mark(event.start_mark), f"anchor &{event.anchor} is not allowed: remove it"
-            )
+            self._error(event, f"anchor &{event.anchor} is not allowed: remove it")
         tag = event.tag
-        if tag is not None and tag != "!" and tag not in _STANDARD_TAGS:
+        if tag is not None and tag not in _OK_TAGS:
             shown = "!!" + tag.removeprefix(TAG_PREFIX) if tag.startswith(TAG_PREFIX) else tag
-            self.report.error(
-                _mark(event.start_mark),
-                f"tag {shown} is not allowed: sequence files use plain values",
-            )
-            return True
-        return False
+            self._error(event, f"tag {shown} is not allowed: sequence files use plain values")
+            if value is not None:
+                self.refused.add(id(value))  # its own errors would only repeat this one
 
-    def _node(self, event: Any, path: Path_, live: bool) -> Any:
-        if live:
-            self.values[path] = event.start_mark
-        kind = type(event)
-        if kind is AliasEvent:
-            self.report.error(
-                _mark(event.start_mark),
-                f"alias *{event.anchor} is not allowed: write the value out",
-            )
-            self.refused.add(path)
-            return Scalar("", NULL, None)
-        if self._refuse_extras(event):
-            self.refused.add(path)  # already reported: the value's own errors would repeat it
-        if kind is ScalarEvent:
-            return _scalar(event)
-        if kind is SequenceStartEvent:
-            return _Frame([], path, live)
-        return _Frame({}, path, live)
+    def _error(self, event: Any, message: str) -> None:
+        self.report.error(_mark(event.start_mark), message)
 
 
 def _scalar(event: Any) -> Scalar:
     text: str = event.value
     tag = event.tag
-    if tag is None or tag not in _STANDARD_TAGS:
+    if tag is None or tag not in _STANDARD_TAGS:  # untagged, or a refused tag: read as written
         tag = _plain_tag(text) if event.implicit[0] else STR
-    if tag not in (INT, FLOAT, BOOL, NULL, TIMESTAMP):
-        return Scalar(text, STR, text)
-    try:
-        value = _CONVERTER.yaml_constructors[tag](_CONVERTER, ScalarNode(tag, text))
-    except (ValueError, KeyError, TypeError, OverflowError):
-        # A value YAML recognises but cannot convert, such as the date 1964-02-30.
-        # The text is kept; the field's own check says what is wrong with it.
-        value = None
-    return Scalar(text, tag, value)
+    if tag == BOOL:
+        return Scalar(text, BOOL, _BOOLS.get(text.lower()))  # None for `!!bool maybe`
+    if tag in _NOT_TEXT:
+        # Numbers, dates and nulls are kept as text: every field reads what it needs from
+        # the text (a date from '1964-02-30' says why it is wrong, instead of YAML failing).
+        return Scalar(text, tag, None)
+    return Scalar(text, STR, text)
 
 
 class _TooDeep(Exception):
@@ -540,11 +551,23 @@ def _report_pydantic(items: list[Any], raw: Any, tree: PositionLoader, report: _
             for match in difflib.get_close_matches(str(path[-1]), known, n=1, cutoff=0.6):
                 misspelt.add((*path[:-1], match))
     for item, path in located:
-        if any(path[:n] in tree.refused for n in range(len(path) + 1)):
+        if _behind_refusal(path, raw, tree.refused):
             continue  # the value behind a refused alias or tag was reported already
         if item["type"] == "missing" and (*path, item["loc"][-1]) in misspelt:
             continue
         _report_one(item, path, tree, report)
+
+
+def _behind_refusal(path: Path_, raw: Any, refused: set[int]) -> bool:
+    """Whether the value at ``path``, or one holding it, was refused (alias or tag)."""
+    value = raw
+    if id(value) in refused:
+        return True
+    for part in path:
+        value = value[part]
+        if id(value) in refused:
+            return True
+    return False
 
 
 def _report_one(item: Any, path: Path_, tree: PositionLoader, report: _Report) -> None:

@@ -44,10 +44,11 @@ STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
 
 
 class Scalar:
-    """A YAML scalar as written: its text, the tag YAML resolved and the converted value.
+    """A YAML scalar as written: its text and the tag YAML 1.1 resolved for it.
 
-    ``value`` is ``None`` both for a YAML null and for a value YAML could not convert
-    (such as the date ``1964-02-30``); ``tag`` tells them apart.
+    ``value`` is the text for a string, True or False for a yes/no value (None for an
+    explicit ``!!bool`` that is neither), and None for numbers, dates and nulls: fields
+    read those from ``raw``, so no value YAML fails to convert is ever lost.
     """
 
     __slots__ = ("raw", "tag", "value")
