@@ -448,3 +448,13 @@ def test_shipped_sequences_match_their_golden_images(seq_id: str) -> None:
     )
     problem = _compare(actual, golden)
     assert problem is None, problem
+
+
+def test_an_unknown_emblem_is_left_out_with_a_warning() -> None:
+    pytest.importorskip("matryoshka.painter.emblems")
+    render._unknown_emblem.cache_clear()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        surf = painter.paint(doll(emblems=("no-such-symbol",)), "whole", 64)
+    assert surf.get_size() == painter.part_size("whole", 64)
+    assert any("no-such-symbol" in str(w.message) for w in caught)

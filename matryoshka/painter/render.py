@@ -14,8 +14,9 @@ without touching their alpha.
 from __future__ import annotations
 
 import math
+import warnings
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from matryoshka.model import Doll
 from matryoshka.painter import geometry as g
@@ -114,7 +115,16 @@ def _paint_layers(c: Canvas, doll: Doll, placed: list[Placed], portrait: object)
         return
     for p in placed:
         if c.visible(p.box.y, p.box.y + p.box.h):
-            draw_emblem(c.surface, p.emblem, c.rect(p.box), doll.colors)
+            try:
+                draw_emblem(c.surface, p.emblem, c.rect(p.box), doll.colors)
+            except KeyError:
+                _unknown_emblem(p.emblem)
+
+
+@cache
+def _unknown_emblem(emblem: object) -> None:
+    # Once per name: the loader rejects unknown emblems, so this is a doll built in code.
+    warnings.warn(f"no painting for emblem {emblem!r}; left out", stacklevel=3)
 
 
 def _paint_portrait(c: Canvas, portrait: object) -> None:
