@@ -412,8 +412,12 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         """Take a mapping key; False when the event starts a collection (refused as key)."""
         kind = type(event)
         if kind is ScalarEvent:
-            if event.anchor is not None or (event.tag is not None and event.tag not in _OK_TAGS):
-                self._refuse(event, None)
+            unusual = event.anchor is not None or (
+                event.tag is not None and event.tag not in _OK_TAGS
+            )
+            if unusual and self._refuse(event, None):
+                frame.key, frame.keep = "?", False  # a refused key: drop its value too
+                return True
             key = event.value
             first = frame.key_marks.get(key)
             if first is not None:
@@ -435,8 +439,12 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             return True
         return False
 
-    def _refuse(self, event: Any, value: Any) -> None:
-        """Report an anchor or a non-standard tag on a node (the node is read as usual)."""
+    def _refuse(self, event: Any, value: Any) -> bool:
+        """Report an anchor or a non-standard tag on a node; True for a refused tag.
+
+        The node is still read as if untagged; a refused ``value`` is remembered so that
+        its own errors, which would only repeat this one, are not reported.
+        """
         if event.anchor is not None:
             self._error(event, f"anchor &{event.anchor} is not allowed: remove it")
         tag = event.tag
@@ -444,7 +452,9 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
             shown = "!!" + tag.removeprefix(TAG_PREFIX) if tag.startswith(TAG_PREFIX) else tag
             self._error(event, f"tag {shown} is not allowed: sequence files use plain values")
             if value is not None:
-                self.refused.add(id(value))  # its own errors would only repeat this one
+                self.refused.add(id(value))
+            return True
+        return False
 
     def _error(self, event: Any, message: str) -> None:
         self.report.error(_mark(event.start_mark), message)

@@ -289,6 +289,8 @@ def _check_colour(value: object) -> model.RGB:
         )
     text = _text_of(value, expected).strip()
     rgb = hex_rgb(text) or css_colour(text)
+    if rgb is None and text.startswith("#"):
+        raise problem(f"expected #rrggbb with six hex digits, got {show(text)}")
     if rgb is None:
         raise problem(f"expected {expected} (such as gold or darkred), got {show(text)}")
     return rgb

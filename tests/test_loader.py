@@ -178,6 +178,13 @@ RULES = {
         HEAD + "  - name: !shout A\n",
         ["seq.yaml:4:11: error: tag !shout is not allowed: sequence files use plain values"],
     ),
+    "tagged key": (
+        HEAD + "  - name: A\n    ? !!python/name:os.system\n    : 1\n",
+        [
+            "seq.yaml:5:7: error: tag !!python/name:os.system is not allowed: "
+            "sequence files use plain values"
+        ],
+    ),
     "standard but unused tag": (
         HEAD + "  - name: A\n    emblems: !!set {cccp}\n",
         ["seq.yaml:5:14: error: tag !!set is not allowed: sequence files use plain values"],
@@ -244,6 +251,13 @@ RULES = {
         [
             "seq.yaml:5:31: error: dolls[0].colors.trim: expected #rrggbb or a CSS colour name "
             "(such as gold or darkred), got 'rgb(1,2,3)'"
+        ],
+    ),
+    "short hex colour": (
+        HEAD + "  - name: A\n    colors: {apron: '#fff'}\n",
+        [
+            "seq.yaml:5:21: error: dolls[0].colors.apron: expected #rrggbb with six hex digits, "
+            "got '#fff'"
         ],
     ),
     "unquoted # colour is a comment": (
