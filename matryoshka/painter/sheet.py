@@ -2,8 +2,9 @@
 
     python -m matryoshka.painter.sheet OUT.png [--size 256] [--sequences DIR]
 
-One row per sequence (its title above), each doll standing closed and, beside it,
-opened: the lid lifted above the hollow bottom half. Names go under the dolls. This is
+One row per sequence (its title above, eight dolls to a line), each doll standing
+closed and, beside it, opened: the lid lifted above the hollow bottom half. Names go
+under the dolls. This is
 the picture to look at after any change to the painting: cover the names and see
 whether every figure can still be named.
 """
@@ -26,6 +27,8 @@ from matryoshka.pgcompat import pygame
 
 MIN_SIZE = 32
 MAX_SIZE = 1024
+#: Dolls per line; longer sequences continue on the next line.
+PER_LINE = 8
 
 
 def shipped_sequences(folder: Path | None = None) -> list[Sequence]:
@@ -59,16 +62,18 @@ def render_sheet(sequences: Iterable[Sequence], size: int = 256) -> pygame.Surfa
     title_font = pygame.font.Font(paths.font_path(True), title_px)
     title_h = title_font.get_linesize() + gap // 2
     name_h = name_font.get_linesize() + gap // 2
-    row_h = title_h + lift + h + name_h + gap
-    cols = max((len(s.dolls) for s in seqs), default=1)
-    sheet = pygame.Surface((gap + cols * cell_w, max(1, len(seqs)) * row_h + gap))
+    line_h = lift + h + name_h + gap
+    cols = min(PER_LINE, max((len(s.dolls) for s in seqs), default=1))
+    lines = [max(1, -(-len(s.dolls) // PER_LINE)) for s in seqs]
+    sheet = pygame.Surface((gap + cols * cell_w, len(seqs) * title_h + sum(lines) * line_h + gap))
     sheet.fill(theme.BACKGROUND)
     y = gap
     for seq in seqs:
         sheet.blit(_fit_text(title_font, seq.title, sheet.get_width() - 2 * gap), (gap, y))
-        top = y + title_h + lift
+        y += title_h
         for i, doll in enumerate(seq.dolls):
-            x = gap + i * cell_w
+            x = gap + (i % PER_LINE) * cell_w
+            top = y + (i // PER_LINE) * line_h + lift
             pygame.draw.rect(sheet, theme.PANEL, (x - gap // 2, top - lift, cell_w - gap, lift + h))
             sheet.blit(paint(doll, "whole", h), (x, top))
             ox = x + w + gap
@@ -77,7 +82,7 @@ def render_sheet(sequences: Iterable[Sequence], size: int = 256) -> pygame.Surfa
             sheet.blit(paint(doll, "top", h), (ox, top - lift))
             label = _fit_text(name_font, doll.name, cell_w - gap)
             sheet.blit(label, (x + (cell_w - gap - label.get_width()) // 2 - gap // 2, top + h + 2))
-        y += row_h
+        y += max(1, -(-len(seq.dolls) // PER_LINE)) * line_h
     return sheet
 
 
