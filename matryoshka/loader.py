@@ -78,7 +78,7 @@ _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 
-Path_ = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]
 
 
@@ -189,7 +189,7 @@ class _Report:
         return sorted(unique, key=lambda d: (d.line or 0, d.col or 0))
 
 
-def dotted(path: Path_) -> str:
+def dotted(path: KeyPath) -> str:
     """``('dolls', 3, 'start')`` as ``dolls[3].start``."""
     out = ""
     for part in path:
@@ -200,7 +200,7 @@ def dotted(path: Path_) -> str:
     return out
 
 
-def _at(path: Path_, message: str) -> str:
+def _at(path: KeyPath, message: str) -> str:
     where = dotted(path)
     return f"{where}: {message}" if where else message
 
@@ -275,7 +275,7 @@ class _Frame:
 
     __slots__ = ("container", "is_key", "is_map", "keep", "key", "key_marks", "marks", "path")
 
-    def __init__(self, is_map: bool, path: Path_) -> None:
+    def __init__(self, is_map: bool, path: KeyPath) -> None:
         self.is_map = is_map
         self.path = path  # for messages about keys
         self.container: Any = {} if is_map else []
@@ -303,7 +303,7 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         self._frames: dict[int, _Frame] = {}  # by id() of the list or dict they filled
         self.refused: set[int] = set()  # id() of values behind a refused alias or tag
 
-    def at(self, path: Path_) -> Position | None:
+    def at(self, path: KeyPath) -> Position | None:
         """Line and column (1-based) where the value at ``path`` starts."""
         mark, value = self._root_mark, self.root
         for part in path:
@@ -316,14 +316,14 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                 return None
         return _mark(mark) if mark is not None else None
 
-    def key_at(self, path: Path_) -> Position | None:
+    def key_at(self, path: KeyPath) -> Position | None:
         """Line and column (1-based) of the key of the value at ``path``."""
         parent = self.value_at(path[:-1])
         frame = self._frames.get(id(parent))
         mark = frame.key_marks.get(str(path[-1])) if frame is not None and path else None
         return _mark(mark) if mark is not None else None
 
-    def value_at(self, path: Path_) -> Any:
+    def value_at(self, path: KeyPath) -> Any:
         """The value at ``path`` (which must exist)."""
         value = self.root
         for part in path:
@@ -368,7 +368,7 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                 self._error(event, f"alias *{event.anchor} is not allowed: write the value out")
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
                 if parent is None:
-                    where: Path_ = ()
+                    where: KeyPath = ()
                 elif parent.is_map:
                     where = (*parent.path, parent.key or "?")
                 else:
@@ -502,7 +502,6 @@ def _parse(text: str, report: _Report) -> PositionLoader | None:
     if root is _EMPTY:
         report.error((1, 1), "the file is empty: a sequence needs format, title and dolls")
         return None
-    loader.root = root
     return loader
 
 
@@ -526,7 +525,7 @@ def _syntax_message(err: yaml.MarkedYAMLError, text: str) -> str:
 # --- Mapping pydantic errors back to the file ------------------------------------------
 
 
-def _locate(loc: tuple[str | int, ...], raw: Any) -> Path_:
+def _locate(loc: tuple[str | int, ...], raw: Any) -> KeyPath:
     """The part of a pydantic error location that exists in the file."""
     path: list[str | int] = []
     current = raw
@@ -540,7 +539,7 @@ def _locate(loc: tuple[str | int, ...], raw: Any) -> Path_:
     return tuple(path)
 
 
-def _level(path: Path_) -> str:
+def _level(path: KeyPath) -> str:
     """Which kind of mapping sits at ``path``: sequence, doll, colors, face, text-emblem."""
     if len(path) == 0:
         return "sequence"
@@ -568,7 +567,7 @@ def _report_pydantic(items: list[Any], raw: Any, tree: PositionLoader, report: _
         _report_one(item, path, tree, report)
 
 
-def _behind_refusal(path: Path_, raw: Any, refused: set[int]) -> bool:
+def _behind_refusal(path: KeyPath, raw: Any, refused: set[int]) -> bool:
     """Whether the value at ``path``, or one holding it, was refused (alias or tag)."""
     value = raw
     if id(value) in refused:
@@ -580,7 +579,7 @@ def _behind_refusal(path: Path_, raw: Any, refused: set[int]) -> bool:
     return False
 
 
-def _report_one(item: Any, path: Path_, tree: PositionLoader, report: _Report) -> None:
+def _report_one(item: Any, path: KeyPath, tree: PositionLoader, report: _Report) -> None:
     kind = item["type"]
     value = item.get("input")
     ctx = item.get("ctx") or {}
@@ -640,7 +639,7 @@ def _check_dolls(
     for index, doll in enumerate(dolls):
         if not isinstance(doll, dict):
             continue
-        here: Path_ = ("dolls", index)
+        here: KeyPath = ("dolls", index)
         # ids: given, or made from the name
         if "id" in doll:
             doll_id, where = _quiet(_check_id, doll["id"]), (*here, "id")
@@ -686,7 +685,7 @@ def _check_dolls(
 
 
 def _portrait(
-    relative: str, where: Path_, tree: PositionLoader, report: _Report, path: Path
+    relative: str, where: KeyPath, tree: PositionLoader, report: _Report, path: Path
 ) -> Path | None:
     folder = path.parent.resolve()
     full = (folder / relative).resolve()
