@@ -17,6 +17,8 @@ from matryoshka.pgcompat import pygame
 #: Refuse files and images larger than this: a portrait is a small picture of a face.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+#: The only image formats a portrait may be (decoders for others are never tried).
+FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
 #: Loaded portraits are kept at most this tall; the face is never painted larger.
 KEEP_HEIGHT = 1024
 #: Width / height of the face oval the portrait is cropped to.
@@ -43,7 +45,7 @@ def _load(key: tuple[str, int, int]) -> Image.Image | None:
             raise OSError("file not found")
         if key[2] > MAX_FILE_BYTES:
             raise ValueError(f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-        with Image.open(path) as img:
+        with Image.open(path, formats=FORMATS) as img:
             if img.width * img.height > MAX_PIXELS:
                 raise ValueError(f"image is {img.width}x{img.height}, too large")
             img.draft("RGB", (KEEP_HEIGHT * 2, KEEP_HEIGHT * 2))
