@@ -238,16 +238,33 @@ def _matryoshka(*args: str) -> list[str]:
 
 # --- The figures ----------------------------------------------------------------------
 
-#: A bare pygame-ce program: open a window, present one frame, quit. The floor of startup.
+#: A bare pygame-ce program: open a window, present one frame, exit. The floor of startup.
+#: It prints its peak RSS (KiB) for the memory figure's floor (after the timed part ends).
 BARE_WINDOW = """
-import os, resource, sys
+import os
 import pygame
 pygame.init()
 screen = pygame.display.set_mode((1280, 800))
 screen.fill((245, 236, 220))
 pygame.display.flip()
-pygame.quit()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+from benchmarks.session import peak_rss_kib
+print(peak_rss_kib(), flush=True)
+os._exit(0)
+"""
+
+#: ``python -m matryoshka`` that leaves right after its first ``display.flip``: the real
+#: command line, catalog, settings and window code, with the one flip function wrapped.
+#: Used while the window has no exit-after-first-frame hook of its own.
+FIRST_FLIP_LAUNCHER = """
+import os, sys
+from matryoshka.pgcompat import pygame
+_flip = pygame.display.flip
+def _flip_then_exit():
+    _flip()
+    os._exit(0)
+pygame.display.flip = _flip_then_exit
+from matryoshka.cli import main
+sys.exit(main([]) or 3)  # the window returned without presenting a frame
 """
 
 #: The environment variable that makes the window quit right after presenting its first
@@ -269,33 +286,38 @@ def _first_frame_hook() -> str | None:
 
 def fig_startup(ctx: Context) -> list[Row]:
     """Start to first frame presented, ``python -m matryoshka``, against a bare window."""
+    require("matryoshka.app")
     env = ctx.child_env()
     hook = _first_frame_hook()
-    if hook is None:
-        raise Unavailable(
-            f"matryoshka/app.py has no {FIRST_FRAME_HOOK} hook (exit 0 right after the "
-            "first display.flip) to time a real start"
+    if hook is not None:
+        app_argv, app_env = _matryoshka(), dict(env, **{hook: "1"})
+        how = f"python -m matryoshka with {hook}=1: launch to exit after the first flip"
+    else:
+        app_argv, app_env = [sys.executable, "-c", FIRST_FLIP_LAUNCHER], env
+        how = (
+            f"no {FIRST_FRAME_HOOK} in app.py yet: matryoshka.cli.main() in a child whose "
+            "display.flip exits the process after presenting; launch to exit"
         )
-    app_env = dict(env, **{hook: "1"})
+    bare_argv = [sys.executable, "-c", BARE_WINDOW]
+    run_process(bare_argv, env)  # warm the file cache for both
+    run_process(app_argv, app_env)
     bare: list[float] = []
     app: list[float] = []
     # Alternate the two so that a busy moment on the machine hits both alike.
-    run_process([sys.executable, "-c", BARE_WINDOW], env)  # warm the file cache
-    run_process(_matryoshka(), app_env)
-    for _ in range(ctx.reps(12, 3)):
-        bare.append(run_process([sys.executable, "-c", BARE_WINDOW], env)[0])
-        app.append(run_process(_matryoshka(), app_env)[0])
+    for _ in range(ctx.reps(15, 3)):
+        bare.append(run_process(bare_argv, env)[0])
+        app.append(run_process(app_argv, app_env)[0])
     return [
         Row(
             "startup",
-            "start to first frame (python -m matryoshka)",
+            "start to first frame (matryoshka)",
             "s",
             app,
             limit=0.6,
             floor=bare,
             floor_label="bare pygame-ce window, one frame",
             ratio_limit=2.0,
-            note=f"whole process, launch to exit after the first flip ({hook}=1)",
+            note=how,
         )
     ]
 
@@ -325,7 +347,7 @@ def fig_paint(ctx: Context) -> list[Row]:
     """Painting one doll, whole, with a cold cache, at 256, 512 and 2048 px."""
     painter = require("matryoshka.painter")
     session.ensure_display((1280, 800))
-    dolls = session.load_dolls("market-1995")
+    dolls = session.load("market-1995").dolls
     clear, how = session.painter_cache_clearer()
     painter.paint(dolls[0], "whole", 300)  # fonts and module tables load once, untimed
     rows = []
@@ -353,6 +375,8 @@ def fig_load(ctx: Context) -> list[Row]:
     """Load and validate: the shipped files, a generated 300-doll and a 5,000-doll file."""
     import yaml
 
+    # The floor is the fastest safe parse PyYAML offers: no positions, no checks.
+    fast = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     load = session.loader_function()
     shipped = sorted(session.shipped_dir().glob("*.yaml"))
     if not shipped:
@@ -369,7 +393,7 @@ def fig_load(ctx: Context) -> list[Row]:
         for path in paths:  # once untimed: imports, pydantic schema build
             load(path)
         samples = time_calls(lambda ps=paths: [load(p) for p in ps], reps)
-        floor = time_calls(lambda ts=texts: [yaml.safe_load(t) for t in ts], reps)
+        floor = time_calls(lambda ts=texts: [yaml.load(t, Loader=fast) for t in ts], reps)
         rows.append(
             Row(
                 "load",
@@ -378,7 +402,7 @@ def fig_load(ctx: Context) -> list[Row]:
                 samples,
                 limit=limit,
                 floor=floor,
-                floor_label="yaml.safe_load of the same text (pure Python)",
+                floor_label=f"yaml.load of the same text, {fast.__name__} (parse only)",
             )
         )
     return rows
@@ -449,22 +473,28 @@ def fig_export(ctx: Context) -> list[Row]:
     return rows
 
 
+#: A smaller painter cache cap, measured alongside the default to show what it would give.
+ALTERNATIVE_CACHE_MIB = 96
+
+
 def fig_memory(ctx: Context) -> list[Row]:
     """Peak RSS of a headless window session opening the 300-doll sequence to its core."""
-    for module in ("matryoshka.state", "matryoshka.layout", "matryoshka.scene"):
+    for module in ("matryoshka.state", "matryoshka.layout", "matryoshka.scene", "matryoshka.app"):
         require(module)
     session.loader_function()
     env = ctx.child_env()
-    path = ctx.generated(300)
-    peaks: list[float] = []
-    bare: list[float] = []
-    for _ in range(ctx.reps(3, 1)):
-        _, out = run_process(
-            [sys.executable, "-m", "benchmarks.session", "memory", str(path)], env, timeout=600
-        )
-        peaks.append(int(out.strip().splitlines()[-1]) / 1024)
-        _, out = run_process([sys.executable, "-c", BARE_WINDOW], env)
-        bare.append(int(out.strip().splitlines()[-1]) / 1024)
+    child = [sys.executable, "-m", "benchmarks.session", "memory", str(ctx.generated(300))]
+
+    def peak_mb(argv: list[str]) -> float:
+        _, out = run_process(argv, env, timeout=900)
+        return int(out.strip().splitlines()[-1]) * 1024 / 1e6  # KiB to MB
+
+    bare = [peak_mb([sys.executable, "-c", BARE_WINDOW]) for _ in range(ctx.reps(3, 1))]
+    # Each child clicks through 299 openings (about half a minute): few repetitions.
+    peaks = [peak_mb(child) for _ in range(ctx.reps(2, 1))]
+    capped = [peak_mb([*child, str(ALTERNATIVE_CACHE_MIB)])]
+    painter = require("matryoshka.painter")
+    default_mib = getattr(painter, "DEFAULT_CACHE_BYTES", 0) / 1024 / 1024
     return [
         Row(
             "memory",
@@ -474,8 +504,16 @@ def fig_memory(ctx: Context) -> list[Row]:
             limit=250,
             floor=bare,
             floor_label="bare pygame-ce window",
-            note="ru_maxrss of a child that opens every doll at 1280x800, rendering each frame",
-        )
+            note="peak RSS (VmHWM) of a child that clicks open every doll at 1280x800, "
+            f"rendering every animation frame; painter cache cap {default_mib:.0f} MiB",
+        ),
+        Row(
+            "memory",
+            f"  same, painter cache capped at {ALTERNATIVE_CACHE_MIB} MiB",
+            "MB",
+            capped,
+            note="painter.set_cache_limit() in the child before the window opens",
+        ),
     ]
 
 
@@ -577,10 +615,18 @@ def machine() -> dict[str, Any]:
         "pygame-ce": pygame.version.ver,
         "sdl": ".".join(map(str, pygame.get_sdl_version())),
         "video_driver": os.environ["SDL_VIDEODRIVER"],
+        # Other work on the machine skews timings (the p99s most): say how busy it was.
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
     }
 
 
-def write_results(rows: list[Row], names: list[str], quick: bool, path: Path) -> None:
+def write_results(
+    rows: list[Row],
+    names: list[str],
+    quick: bool,
+    path: Path,
+    load_at_start: tuple[float, ...] | None = None,
+) -> None:
     """Write the figures to ``path`` atomically, keeping figures this run did not touch."""
     previous: dict[str, Any] = {}
     with contextlib.suppress(OSError, ValueError):
@@ -592,6 +638,7 @@ def write_results(rows: list[Row], names: list[str], quick: bool, path: Path) ->
             "measured_at": stamp,
             "commit": _git_commit(),
             "quick": quick,
+            "load_average_at_start": [round(x, 2) for x in load_at_start or ()],
             "rows": [r.as_json() for r in rows if r.figure == name],
         }
     doc = {
@@ -653,6 +700,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:8}  {(fn.__doc__ or '').splitlines()[0]}")
         return 0
     names = parse_only(args.only)
+    load_at_start = os.getloadavg()
     rows: list[Row] = []
     with scratch() as tmp:
         ctx = Context(quick=args.quick, tmp=tmp)
@@ -660,7 +708,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"measuring {name} ...", file=sys.stderr, flush=True)
             rows += measure(name, ctx)
     print(format_table(rows))
-    write_results(rows, names, args.quick, args.output)
+    write_results(rows, names, args.quick, args.output, load_at_start)
     print(f"\nwrote {args.output}")
     return 0
 

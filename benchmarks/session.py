@@ -19,7 +19,6 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import importlib
-import inspect
 import resource
 import sys
 import time
@@ -31,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from matryoshka.model import Doll, Sequence  # noqa: E402
+from matryoshka.model import Sequence  # noqa: E402
 
 #: The fixed frame step, as a 60 Hz display would give.
 DT_MS = 16
@@ -70,13 +69,16 @@ def shipped_dir() -> Path:
 
 
 def loader_function() -> Callable[[Path], Sequence]:
-    """The loader's ``path -> Sequence`` function (parse and validate one file)."""
+    """Load and validate one file: ``path -> Sequence`` (raises ``MatryoshkaError``)."""
     loader = _require("matryoshka.loader")
-    for name in ("load_sequence", "load_file", "load_path", "load"):
-        fn = getattr(loader, name, None)
-        if callable(fn):
-            return fn
-    raise Unavailable("matryoshka.loader has no load_sequence(path) function")
+    load_sequence = getattr(loader, "load_sequence", None)
+    if load_sequence is None:
+        raise Unavailable("matryoshka.loader has no load_sequence(path)")
+
+    def load(path: Path) -> Sequence:
+        return load_sequence(path).sequence
+
+    return load
 
 
 def resolve(name_or_path: str) -> Path:
@@ -95,11 +97,6 @@ def load(name_or_path: str) -> Sequence:
     return loader_function()(resolve(name_or_path))
 
 
-def load_dolls(name_or_path: str) -> tuple[Doll, ...]:
-    """The dolls of a sequence, outermost first."""
-    return load(name_or_path).dolls
-
-
 def painter_cache_clearer() -> tuple[Callable[[], None], str]:
     """A function that empties the painter's caches, and how it does so."""
     painter = _require("matryoshka.painter")
@@ -113,83 +110,96 @@ def painter_cache_clearer() -> tuple[Callable[[], None], str]:
     raise Unavailable("matryoshka.painter has no clear_cache()")
 
 
+def window_tabs(name_or_path: str) -> tuple[list[Sequence], int]:
+    """The tabs ``matryoshka view NAME`` would show, and the index of NAME among them.
+
+    Every shipped sequence is a tab, as in the window; a file outside them is added last.
+    """
+    catalog = _require("matryoshka.catalog")
+    sequences, _ = catalog.load_all(())
+    wanted = load(name_or_path)
+    for i, seq in enumerate(sequences):
+        if seq.id == wanted.id and seq.path == wanted.path:
+            return sequences, i
+    return [*sequences, wanted], len(sequences)
+
+
 class Session:
-    """The window's state, layout and scene at one size, drawn off-screen.
+    """The window's own ``App`` driven headless: no event loop, a fixed clock step.
+
+    Per frame it does what ``App.run`` does per animation frame, minus event polling and
+    ``display.flip``: ``process`` (tick the state) and ``draw`` (layout and scene). When
+    nothing moves it runs ``prewarm``, as the window does while it waits for a click.
 
     Args:
-        sequence: the sequence to show.
+        name_or_path: the sequence to show (a shipped id or a YAML file); every shipped
+            sequence is loaded as a tab too.
         size: window size in pixels.
-        reduced_motion: make transitions instant (as ``--reduced-motion``).
+        reduced_motion: start with instant transitions.
     """
 
-    def __init__(
-        self, sequence: Sequence, size: tuple[int, int], reduced_motion: bool = False
-    ) -> None:
+    def __init__(self, name_or_path: str, size: tuple[int, int], reduced_motion: bool = False):
         self.state_mod = _require("matryoshka.state")
-        self.layout_mod = _require("matryoshka.layout")
-        self.scene_mod = _require("matryoshka.scene")
-        self.screen = ensure_display(size)
-        self.size = size
-        self.state = self.state_mod.initial_state([sequence], reduced_motion=reduced_motion)
-        self._render = _scene_renderer(self.scene_mod, self.layout_mod, self.screen)
+        app_mod = _require("matryoshka.app")
+        settings_mod = _require("matryoshka.settings")
+        tabs, index = window_tabs(name_or_path)
+        self.app = app_mod.App(
+            tabs,
+            index=index,
+            settings=settings_mod.Settings(window=size),
+            settings_file=None,
+            reduced_motion=reduced_motion,
+        )
+        if self.app.surface.get_size() != size:
+            raise RuntimeError(f"window opened at {self.app.surface.get_size()}, not {size}")
+        #: Seconds spent in each ``prewarm`` (painting ahead while idle), in order.
+        self.prewarm_times: list[float] = []
+        self.app.draw()
+        self.rest()
+
+    @property
+    def state(self) -> Any:
+        """The window's current ``State``."""
+        return self.app.state
 
     def send(self, *messages: object) -> None:
-        """Feed messages to ``state.update``."""
+        """Apply messages to the window's state, as a key press or a click would."""
         for msg in messages:
-            self.state = self.state_mod.update(self.state, msg)
+            self.app.send(msg)
 
     def frame(self, dt_ms: int = DT_MS) -> float:
-        """Tick by ``dt_ms`` and render one frame; the seconds it took."""
+        """One frame: advance the clock by ``dt_ms`` and draw; the seconds it took."""
         start = time.perf_counter()
-        self.state = self.state_mod.tick(self.state, dt_ms)
-        self._render(self.state)
+        self.app.process((), dt_ms)
+        self.app.draw()
         return time.perf_counter() - start
 
+    def rest(self) -> None:
+        """What the window does once nothing moves: paint ahead for the next move."""
+        if not self.state.animating:
+            start = time.perf_counter()
+            self.app.prewarm()
+            self.prewarm_times.append(time.perf_counter() - start)
+
     def run_until_still(self, limit: int = 100_000) -> list[float]:
-        """Frames until nothing moves (including the first still frame); their times."""
+        """Frames until nothing moves, then ``rest``; the frame times."""
         times = [self.frame()]
         while self.state.animating and len(times) < limit:
             times.append(self.frame())
+        self.rest()
         return times
 
     def jump_to(self, depth: int) -> None:
         """Stand the doll at ``depth`` in the centre at once (as reduced motion does)."""
-        reduced = self.state.reduced_motion
-        if not reduced:
-            self.send(self.state_mod.ToggleReducedMotion())
-        self.send(self.state_mod.GoTo(depth))
+        st = self.state_mod
+        was_reduced = self.state.reduced_motion
+        if not was_reduced:
+            self.send(st.ToggleReducedMotion())
+        self.send(st.GoTo(depth))
         self.frame(0)
-        if not reduced:
-            self.send(self.state_mod.ToggleReducedMotion())
-
-
-def _scene_renderer(scene: Any, layout: Any, screen: Any) -> Callable[[Any], None]:
-    """``state -> None`` drawing one frame onto ``screen`` with the scene's own API."""
-    renderer_cls = getattr(scene, "Scene", None) or getattr(scene, "SceneRenderer", None)
-    if renderer_cls is not None:
-        renderer = renderer_cls()
-        draw = getattr(renderer, "render", None) or renderer.draw
-        return _adapt(draw, layout, screen)
-    fn = getattr(scene, "render", None) or getattr(scene, "draw", None)
-    if fn is None:
-        raise Unavailable("matryoshka.scene has no render(...) to draw a frame")
-    return _adapt(fn, layout, screen)
-
-
-def _adapt(draw: Callable[..., Any], layout: Any, screen: Any) -> Callable[[Any], None]:
-    params = list(inspect.signature(draw).parameters)
-    compute = getattr(layout, "compute", None) or getattr(layout, "layout", None)
-    if compute is None:
-        raise Unavailable("matryoshka.layout has no compute(state, size)")
-
-    def render(state: Any) -> None:
-        geometry = compute(state, screen.get_size())
-        if "surface" in params or "screen" in params or "target" in params:
-            draw(screen, state, geometry)
-        else:
-            draw(state, geometry)
-
-    return render
+        if not was_reduced:
+            self.send(st.ToggleReducedMotion())
+        self.rest()
 
 
 # --- Figures computed here (called by run.py) -----------------------------------------
@@ -206,7 +216,7 @@ def opening_frame_times(
     if clear_painter_cache:
         clear, _ = painter_cache_clearer()
         clear()
-    session = Session(load(name), size)
+    session = Session(name, size)
     st = session.state_mod
     times: list[float] = []
     for _ in range(passes):
@@ -224,7 +234,7 @@ def steady_frame_times(name: str, size: tuple[int, int], depth: int, passes: int
 
     The first opening and closing (which paints the shelf at its sizes) is not counted.
     """
-    session = Session(load(name), size)
+    session = Session(name, size)
     st = session.state_mod
     session.jump_to(depth)
     times: list[float] = []
@@ -244,22 +254,45 @@ def memory_session(path: str, size: tuple[int, int] = (1280, 800)) -> int:
     Each doll is opened as a click would (a full opening animation with every frame
     rendered), so every shelf size and growing doll is painted along the way.
     """
-    session = Session(load(path), size)
+    session = Session(path, size)
     st = session.state_mod
-    session.run_until_still()
     for _ in range(session.state.core):
         session.send(st.Open())
         session.run_until_still()
     session.send(st.Open())  # the core wobbles
     session.run_until_still()
+    return peak_rss_kib()
+
+
+def peak_rss_kib() -> int:
+    """This process's peak resident set size in KiB.
+
+    ``VmHWM`` belongs to the process's own address space, so it starts afresh at exec;
+    ``ru_maxrss`` (the fallback off Linux) carries over the parent's peak across fork and
+    exec, which would credit a child with its launcher's memory.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def main(argv: list[str]) -> int:
-    """``python -m benchmarks.session memory FILE``: print the peak RSS in KiB."""
-    if len(argv) != 2 or argv[0] != "memory":
-        print("usage: python -m benchmarks.session memory FILE", file=sys.stderr)
+    """``python -m benchmarks.session memory FILE [CACHE_MIB]``: print the peak RSS in KiB.
+
+    With CACHE_MIB, the painter's cache is capped at that many MiB first (to show what
+    a different cap would give).
+    """
+    if len(argv) not in (2, 3) or argv[0] != "memory":
+        print("usage: python -m benchmarks.session memory FILE [CACHE_MIB]", file=sys.stderr)
         return 2
+    if len(argv) == 3:
+        painter = _require("matryoshka.painter")
+        painter.set_cache_limit(int(argv[2]) * 1024 * 1024)
     print(memory_session(argv[1]))
     return 0
 
