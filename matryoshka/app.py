@@ -514,6 +514,9 @@ def _window() -> Any:
 def _open_display(size: tuple[int, int]) -> pygame.Surface:
     """Open the resizable window, or raise ``NoDisplayError`` when there is no screen."""
     requested = os.environ.get("SDL_VIDEODRIVER", "")
+    # Taskbars and window managers group and label the window by these.
+    os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "matryoshka")
+    os.environ.setdefault("SDL_APP_NAME", APP_TITLE)
     try:
         with _quiet_stderr():
             pygame.display.init()

@@ -1,0 +1,148 @@
+"""Drawing whole frames off-screen: what the user would see, checked by its pixels."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from matryoshka import catalog, theme
+from matryoshka import state as S
+from matryoshka.model import Doll, PartialDate, Sequence
+from matryoshka.pgcompat import pygame
+from matryoshka.scene import Scene, Text, dates_line
+
+
+@pytest.fixture(scope="module")
+def scene() -> Scene:
+    pygame.font.init()
+    return Scene()
+
+
+@pytest.fixture(scope="module")
+def market() -> Sequence:
+    return catalog.resolve("market-1995")
+
+
+def frame(scene: Scene, state: S.State, size: tuple[int, int] = (1280, 800)) -> pygame.Surface:
+    surface = pygame.Surface(size)
+    scene.render(surface, state, scene.layout(size, state))
+    return surface
+
+
+def rest(state: S.State) -> S.State:
+    for _ in range(500):
+        if state.motion is None:
+            return state
+        state = S.tick(state, 16)
+    raise AssertionError("never settled")
+
+
+def ink_in(surface: pygame.Surface, rect: pygame.Rect, near: tuple[int, int, int]) -> int:
+    """How many pixels in ``rect`` are close to the colour ``near``."""
+    count = 0
+    for y in range(rect.y, rect.bottom, 2):
+        for x in range(rect.x, rect.right, 2):
+            c = surface.get_at((x, y))
+            if abs(c.r - near[0]) + abs(c.g - near[1]) + abs(c.b - near[2]) < 60:
+                count += 1
+    return count
+
+
+def doll(start: PartialDate | None, end: PartialDate | None) -> Doll:
+    return Doll(name="X", id="x", start=start, end=end)
+
+
+def test_dates_line_says_the_tenure_in_words() -> None:
+    assert dates_line(doll(PartialDate(1964, 10, 14), PartialDate(1982, 11, 10))) == (
+        "1964–1982, 18 years"
+    )
+    assert dates_line(doll(PartialDate(1982, 11, 12), PartialDate(1984, 2, 9))) == (
+        "1982–1984, 15 months"
+    )
+    assert dates_line(doll(PartialDate(1917, 3, 15), PartialDate(1917, 7, 21))) == (
+        "1917, 4 months"
+    )
+    assert dates_line(doll(PartialDate(1917, 3, 1), PartialDate(1917, 3, 5))) == "1917, 4 days"
+    assert dates_line(doll(PartialDate(2012, 5, 7), None)) == "since 2012"
+    assert dates_line(doll(None, None)) == ""
+    assert dates_line(doll(PartialDate(-44), PartialDate(-27))) == "45 BCE–28 BCE, 17 years"
+
+
+def test_the_doll_the_panel_and_the_background_are_where_the_layout_says(
+    scene: Scene, market: Sequence
+) -> None:
+    state = S.initial_state((market,))
+    layout = scene.layout((1280, 800), state)
+    surface = frame(scene, state)
+    corner = surface.get_at((layout.stage.x + 4, layout.stage.y + 4))
+    assert abs(corner.r - theme.BACKGROUND[0]) < 20 and abs(corner.b - theme.BACKGROUND[2]) < 30
+    d = layout.doll_rect
+    body = pygame.Rect(d.x + d.w // 4, d.y + d.h // 2, d.w // 2, d.h // 3)
+    assert ink_in(surface, body, tuple(corner)[:3]) < body.w * body.h // 8  # painted, not bare
+    assert layout.info is not None
+    panel = pygame.Rect(layout.info.x, layout.info.y, layout.info.w, layout.info.h // 3)
+    assert ink_in(surface, panel, theme.INK) > 100  # the name and dates are written there
+
+
+def test_mid_opening_differs_from_rest_and_from_the_next_doll(
+    scene: Scene, market: Sequence
+) -> None:
+    state = S.initial_state((market,))
+    closed = frame(scene, state)
+    moving = S.tick(S.update(state, S.Open()), 300)
+    opened = frame(scene, rest(moving))
+    middle = frame(scene, moving)
+    grab = pygame.image.tobytes
+    assert grab(middle, "RGB") != grab(closed, "RGB")
+    assert grab(middle, "RGB") != grab(opened, "RGB")
+
+
+def test_every_overlay_and_mode_draws_at_every_size(scene: Scene, market: Sequence) -> None:
+    big = Sequence(
+        id="big",
+        title="A long line",
+        dolls=tuple(Doll(name=f"Figure {i}", id=f"f{i}") for i in range(120)),
+    )
+    base = S.initial_state((market, big), reduced_motion=True)
+    states = [
+        base,
+        S.update(base, S.ToggleHelp()),
+        S.update(base, S.ToggleAbout()),
+        S.update(base, S.TogglePresentation()),
+        S.update(S.update(base, S.OpenToCore()), S.Open()),  # core, with its toast
+        S.update(S.update(base, S.SwitchSequence(1)), S.GoTo(80)),
+        S.update(S.update(S.update(base, S.SwitchSequence(1)), S.GoTo(80)), S.TogglePicker()),
+        S.update(base, S.RequestExport("animation")),
+        replace(S.update(base, S.TextScale(1)), text_step=S.TEXT_STEP_MAX),
+    ]
+    for size in [(800, 600), (1280, 800), (1920, 1080), (400, 300)]:
+        for state in states:
+            frame(scene, state, size)
+
+
+def test_help_lists_every_key_in_readable_text(scene: Scene, market: Sequence) -> None:
+    state = S.update(S.initial_state((market,)), S.ToggleHelp())
+    for size in [(800, 600), (1280, 800)]:
+        layout = scene.layout(size, state)
+        assert layout.help is not None and layout.help.size >= 12
+        surface = frame(scene, state, size)
+        panel = layout.help.panel
+        assert ink_in(surface, pygame.Rect(panel.x, panel.y, panel.w, panel.h), theme.ACCENT) > 200
+
+
+def test_presentation_shows_the_name_above_the_doll(scene: Scene, market: Sequence) -> None:
+    state = S.update(S.initial_state((market,)), S.TogglePresentation())
+    layout = scene.layout((1280, 800), state)
+    assert layout.title_rect is not None and layout.info is None and not layout.tabs
+    surface = frame(scene, state)
+    title = layout.title_rect
+    assert ink_in(surface, pygame.Rect(title.x, title.y, title.w, title.h), theme.INK) > 50
+
+
+def test_text_measures_and_caches() -> None:
+    text = Text()
+    assert text.width("Boris Yeltsin", 20) > text.width("Boris", 20) > 0
+    assert text.width("Boris", 20, bold=True) >= text.width("Boris", 20)
+    assert text.render("Ленин", 18, theme.INK) is text.render("Ленин", 18, theme.INK)
+    assert text.line_height(30) > text.line_height(15)
