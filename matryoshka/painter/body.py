@@ -132,7 +132,8 @@ _SCARF_DOTS: tuple[tuple[float, float], ...] = tuple(
 )
 
 
-def _petal_color(col_body: RGB, apron: RGB) -> RGB:
+def petal_color(col_body: RGB, apron: RGB) -> RGB:
+    """The colour of the folk flowers painted on ``apron`` for a doll of ``col_body``."""
     # The flowers are painted in the body colour, unless that would vanish on the apron.
     if abs(luminance(col_body) - luminance(apron)) < 60 or luminance(col_body) < 40:
         return (192, 38, 44)
@@ -147,7 +148,7 @@ def _apron(c: Canvas, doll: Doll, motif: bool) -> None:
     c.oval(mix(col.trim, (0, 0, 0), 0.35), g.Oval(a.cx, a.cy, a.rx + 0.014, a.ry + 0.014))
     c.oval(col.trim, g.Oval(a.cx, a.cy, a.rx + 0.010, a.ry + 0.010))
     c.oval(col.apron, a)
-    petal = _petal_color(col.body, col.apron)
+    petal = petal_color(col.body, col.apron)
     # A garland of leaves and small flowers around the panel's lower edge.
     for i, (x, y, ang) in enumerate(_GARLAND):
         c.polygon(LEAF, leaf(x, y, 0.05, 0.022, ang))

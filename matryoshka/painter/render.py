@@ -20,11 +20,12 @@ from functools import cache, lru_cache
 
 from matryoshka.model import Doll
 from matryoshka.painter import geometry as g
-from matryoshka.painter.body import outline_color, paint_body
+from matryoshka.painter.body import GOLD, outline_color, paint_body, petal_color
 from matryoshka.painter.canvas import RGB, Canvas, mix
 from matryoshka.painter.face import paint_face
 from matryoshka.painter.placement import Placed, place
 from matryoshka.painter.portrait import load_portrait, portrait_surface
+from matryoshka.painter.shapes import rose
 from matryoshka.pgcompat import pygame
 
 try:  # the symbols live in their own module; without it dolls still paint, plainly
@@ -107,6 +108,16 @@ def _paint_layers(c: Canvas, doll: Doll, placed: list[Placed], portrait: object)
     paint_body(c, doll, motif=not belly)
     if doll.kind == "group":
         c.oval(doll.colors.apron, g.FACE)
+        if not any(p.region == "face" for p in placed):
+            # A group with no symbol still gets something painted where a face would be.
+            rose(
+                c,
+                g.FACE.cx,
+                g.FACE.cy,
+                0.07,
+                petal_color(doll.colors.body, doll.colors.apron),
+                GOLD,
+            )
     elif portrait is not None:
         _paint_portrait(c, portrait)
     else:
