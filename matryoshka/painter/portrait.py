@@ -20,7 +20,7 @@ MAX_PIXELS = 40_000_000
 #: The only image formats a portrait may be (decoders for others are never tried).
 FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
 #: Loaded portraits are kept at most this tall; the face is never painted larger.
-KEEP_HEIGHT = 1024
+KEEP_HEIGHT = 768
 #: Width / height of the face oval the portrait is cropped to.
 FACE_ASPECT = 0.93
 
@@ -37,7 +37,7 @@ def _key(path: Path) -> tuple[str, int, int] | None:
     return (str(path), st.st_mtime_ns, st.st_size)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _load(key: tuple[str, int, int]) -> Image.Image | None:
     path = Path(key[0])
     try:
