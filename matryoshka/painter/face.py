@@ -204,19 +204,19 @@ def _hair(c: Canvas, face: Face) -> None:
     if style == "bald":
         return
     if style == "receding":
-        # Tufts over the ears only, tapering to nothing: the dome stays bare.
+        # Tufts above the ears only, tapering to nothing: the dome stays bare.
         for s in (-1, 1):
-            a0, a1 = (150.0, 212.0) if s < 0 else (-32.0, 30.0)
+            a0, a1 = (172.0, 232.0) if s < 0 else (-52.0, 8.0)
             n = 14
-            taper = [math.sin(math.pi * i / n) ** 0.8 for i in range(n + 1)]
-            outer = _arc([1.06 + 0.06 * t for t in taper], a0, a1, n)
-            inner = _arc([1.04 - 0.26 * t for t in taper], a1, a0, n)
+            taper = [math.sin(math.pi * i / n) ** 0.7 for i in range(n + 1)]
+            outer = _arc([1.05 + 0.07 * t for t in taper], a0, a1, n)
+            inner = _arc([1.03 - 0.17 * t for t in taper], a1, a0, n)
             c.polygon(dark, _fp(outer + inner))
             c.polygon(
                 col,
                 _fp(
-                    _arc([1.03 + 0.04 * t for t in taper], a0 + 3, a1 - 3, n)
-                    + _arc([1.03 - 0.2 * t for t in taper], a1 - 3, a0 + 3, n)
+                    _arc([1.03 + 0.05 * t for t in taper], a0 + 3, a1 - 3, n)
+                    + _arc([1.03 - 0.12 * t for t in taper], a1 - 3, a0 + 3, n)
                 ),
             )
         return
