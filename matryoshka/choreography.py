@@ -114,7 +114,8 @@ def rest_placement(stage: Box, aspect: float) -> Placement:
 
     ``aspect`` is the doll's width divided by its height (from the painter).
     """
-    height = min(stage.height * REST_FILL, stage.width * 0.9 / aspect)
+    # Wide enough that the lid, moved aside, clears the inner doll within the stage.
+    height = min(stage.height * REST_FILL, stage.width / (2 * (ASIDE + 0.5) * aspect))
     top = stage.bottom - height - stage.height * 0.02
     return Placement(stage.centerx, top, height)
 
@@ -125,7 +126,14 @@ def shelf_placement(slot: Box, aspect: float) -> Placement:
     return Placement(slot.centerx, slot.bottom - height, height)
 
 
-def opening_pose(t: float, rest: Placement, slot: Placement, aspect: float) -> OpeningPose:
+def opening_pose(
+    t: float,
+    rest: Placement,
+    slot: Placement,
+    aspect: float,
+    *,
+    stage: Box | None = None,
+) -> OpeningPose:
     """The pose at progress ``t`` of the doll at ``rest`` opening onto shelf ``slot``.
 
     Args:
@@ -133,6 +141,8 @@ def opening_pose(t: float, rest: Placement, slot: Placement, aspect: float) -> O
         rest: where the doll stands closed (``rest_placement``).
         slot: where its shell ends on the shelf (``shelf_placement``).
         aspect: the doll's width divided by its height.
+        stage: when given, the halves move aside no further than its edge, so a narrow
+            window never cuts them off.
     """
     t = 0.0 if t < 0 else 1.0 if t > 1 else t
     h = rest.height
@@ -143,12 +153,16 @@ def opening_pose(t: float, rest: Placement, slot: Placement, aspect: float) -> O
     settle = in_out_cubic(_phase(t, SETTLE))
     # Halves go aside towards the shelf slot, so the settle is a short, direct move.
     side = -1.0 if slot.cx <= rest.cx else 1.0
+    aside = ASIDE * w
+    if stage is not None:
+        room = (rest.cx - stage.left) if side < 0 else (stage.left + stage.width - rest.cx)
+        aside = max(0.0, min(aside, room - w / 2))
 
     # 1. The lid rises and moves aside, far enough to clear the inner doll's head.
-    lid_cx = rest.cx + side * lift * ASIDE * w
+    lid_cx = rest.cx + side * lift * aside
     lid_top = rest.top - lift * h * LID_LIFT
     # 3. The bottom half follows it, dropping a little below the rising inner doll.
-    base_cx = rest.cx + side * follow * ASIDE * w
+    base_cx = rest.cx + side * follow * aside
     base_top = rest.top + follow * h * BOTTOM_DROP
     # 4. ...and then both halves settle onto the shelf as one small shell.
     top = Placement(

@@ -195,6 +195,19 @@ class HelpBox:
 
 
 @dataclass(frozen=True)
+class AboutBox:
+    """The sequence's description: a panel sized to its wrapped paragraphs.
+
+    Each paragraph is (lines, size, bold, role, gap after); role is ``title``, ``text``
+    or ``note`` (drawn softer).
+    """
+
+    panel: Rect
+    pad: int
+    paragraphs: tuple[tuple[tuple[str, ...], int, bool, str, int], ...]
+
+
+@dataclass(frozen=True)
 class Layout:
     """Where everything is for one window size and state."""
 
@@ -219,7 +232,7 @@ class Layout:
     timeline: Rect | None
     toast: Rect
     help: HelpBox | None
-    about: Rect | None
+    about: AboutBox | None
     picker: Picker | None
     targets: tuple[tuple[Rect, Target], ...]
 
@@ -410,9 +423,7 @@ def compute_layout(
     if state.help_open:
         help_box = _help_box(w, h, m, fonts, metrics)
     elif state.about_open:
-        aw = min(w - 2 * m, round(720 * ui))
-        ah = min(h - 2 * m, round(520 * ui))
-        about = Rect((w - aw) // 2, (h - ah) // 2, aw, ah)
+        about = _about_box(state, w, h, m, fonts, metrics, ui)
     elif state.picker_open:
         picker = _picker(state, w, h, m, fonts, metrics, ui)
 
@@ -580,6 +591,37 @@ def _shelf_metrics(shelf: Rect, label_h: int, ui: float) -> tuple[int, int, int]
     doll_h = max(8, shelf.h - label_h - pad_top - round(6 * ui))
     pitch = max(round(doll_h * ASPECT) + round(14 * ui), round(108 * ui))
     return pad_top, doll_h, min(pitch, max(1, shelf.w))
+
+
+def _about_box(
+    state: State, w: int, h: int, m: int, fonts: Fonts, metrics: Metrics, ui: float
+) -> AboutBox:
+    """The description panel: as wide as reads well, as tall as its text (up to the window)."""
+    seq = state.sequence
+    pad = round(24 * ui)
+    aw = min(w - 2 * m, round(720 * ui))
+    width = max(1, aw - 2 * pad)
+    n = len(seq.dolls)
+    count = (
+        f"{n} doll{'s' if n != 1 else ''}, outermost first: "
+        f"{seq.dolls[0].name} to {seq.dolls[-1].name}"
+    )
+    raw = [
+        (seq.title, fonts.heading, True, "title"),
+        (count, fonts.small, False, "note"),
+        (seq.description or "This sequence has no description.", fonts.body, False, "text"),
+    ]
+    if seq.source:
+        raw.append((f"Source: {seq.source}", fonts.small, False, "note"))
+    paragraphs = []
+    height = 2 * pad + metrics.line_height(fonts.small) + pad // 2
+    for text, size, bold, role in raw:
+        lines = tuple(wrap(text, width, size, metrics, bold))
+        gap = metrics.line_height(size) // 2
+        paragraphs.append((lines, size, bold, role, gap))
+        height += len(lines) * metrics.line_height(size) + gap
+    ah = min(h - 2 * m, height)
+    return AboutBox(Rect((w - aw) // 2, (h - ah) // 2, aw, max(1, ah)), pad, tuple(paragraphs))
 
 
 def _help_box(w: int, h: int, m: int, fonts: Fonts, metrics: Metrics) -> HelpBox:

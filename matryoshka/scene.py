@@ -540,7 +540,9 @@ class Scene:
         floor = rest.bottom
         m = state.motion
         if m is not None:
-            pose = opening_pose(m.t, rest, layout.slot_for(m.doll), ASPECT)
+            pose = opening_pose(
+                m.t, rest, layout.slot_for(m.doll), ASPECT, stage=layout.stage.as_box()
+            )
             self._draw_shadow(surface, rest.cx, floor, pose.inner.height * ASPECT)
             draw_opening(surface, dolls[m.doll], dolls[m.doll + 1], pose, scaled=True)
             return
@@ -621,34 +623,24 @@ class Scene:
             self.text.draw(surface, what, size, theme.INK, (box.text_x, y))
 
     def _draw_about(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
-        rect = layout.about
-        assert rect is not None
+        box = layout.about
+        assert box is not None
+        rect = box.panel
         self._panel_box(surface, rect, layout.ui)
-        f = layout.fonts
-        pad = round(24 * layout.ui)
-        seq = state.sequence
-        x, width = rect.x + pad, rect.w - 2 * pad
-        y = rect.y + pad
-        bottom = rect.bottom - pad - self.text.line_height(f.small)
-        paragraphs: list[tuple[str, int, bool, RGB]] = [(seq.title, f.heading, True, theme.INK)]
-        n = len(seq.dolls)
-        paragraphs.append((f"{n} doll{'s' if n != 1 else ''}, outermost first: "
-                           f"{seq.dolls[0].name} to {seq.dolls[-1].name}",
-                           f.small, False, theme.INK_SOFT))  # fmt: skip
-        paragraphs.append((seq.description or "This sequence has no description.", f.body,
-                           False, theme.INK))  # fmt: skip
-        if seq.source:
-            paragraphs.append((f"Source: {seq.source}", f.small, False, theme.INK_SOFT))
-        for text, size, bold, color in paragraphs:
+        y = rect.y + box.pad
+        bottom = rect.bottom - box.pad - self.text.line_height(layout.fonts.small)
+        for lines, size, bold, role, gap in box.paragraphs:
+            color = theme.INK_SOFT if role == "note" else theme.INK
             lh = self.text.line_height(size)
-            for line in wrap(text, width, size, self.text, bold):
+            for line in lines:
                 if y + lh > bottom:
                     break
-                self.text.draw(surface, line, size, color, (x, y), bold=bold)
+                self.text.draw(surface, line, size, color, (rect.x + box.pad, y), bold=bold)
                 y += lh
-            y += round(lh * 0.5)
-        self.text.draw(surface, "Esc or click to close", f.small, theme.INK_SOFT,
-                       (rect.right - pad, rect.bottom - pad), anchor="bottomright")  # fmt: skip
+            y += gap
+        self.text.draw(surface, "Esc or click to close", layout.fonts.small, theme.INK_SOFT,
+                       (rect.right - box.pad, rect.bottom - box.pad),
+                       anchor="bottomright")  # fmt: skip
 
     def _draw_picker(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
         picker = layout.picker

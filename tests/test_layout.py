@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from matryoshka import state as S
+from matryoshka.choreography import opening_pose
 from matryoshka.layout import (
     ELLIPSIS,
     HELP_KEYS,
@@ -18,6 +19,7 @@ from matryoshka.layout import (
     wrap,
 )
 from matryoshka.model import Doll, Sequence
+from matryoshka.painter import ASPECT
 
 SIZES = [(800, 600), (1024, 768), (1280, 800), (1920, 1080), (3840, 2160)]
 
@@ -114,11 +116,24 @@ def test_regions_fit_the_window_and_do_not_overlap(
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_the_doll_is_large_and_the_stage_has_headroom_for_the_lid(size: tuple[int, int]) -> None:
-    layout = compute_layout(size, S.initial_state(SEQS), M)
-    assert layout.doll_rect.h >= 0.55 * size[1]
-    # The lid lifts 12% of the doll's height: it must stay on the stage.
-    assert layout.rest.top - 0.12 * layout.rest.height >= layout.stage.y
+def test_the_doll_is_large_and_the_opening_stays_on_the_stage(size: tuple[int, int]) -> None:
+    s = at_depth(S.initial_state(SEQS), 2)
+    layout = compute_layout(size, s, M)
+    assert layout.doll_rect.h >= 0.45 * size[1]
+    stage = layout.stage.as_box()
+    slot = layout.slot_for(2)
+    for t in (0.0, 0.2, 0.3, 0.45, 0.52, 0.6):
+        pose = opening_pose(t, layout.rest, slot, ASPECT, stage=stage)
+        for piece in (pose.top, pose.inner):
+            w = piece.height * ASPECT
+            assert piece.top >= stage.top - 0.5
+            assert stage.left - 0.5 <= piece.cx - w / 2
+            assert piece.cx + w / 2 <= stage.left + stage.width + 0.5
+        # Moved aside, the lid clears the inner doll rising out of the shell.
+        if t >= 0.3:
+            lid_right = pose.top.cx + pose.top.height * ASPECT / 2
+            inner_left = pose.inner.cx - pose.inner.height * ASPECT / 2
+            assert lid_right <= inner_left + 1
 
 
 def test_hit_test_finds_the_doll_shelf_tabs_and_buttons() -> None:
