@@ -258,14 +258,6 @@ _OK_TAGS = _STANDARD_TAGS | {"!"}  # "!" only marks a quoted or plain string
 _EMPTY = object()  # a stream without a document
 
 
-def _plain_tag(text: str) -> str:
-    """The tag YAML 1.1 gives a plain (unquoted) scalar, as PyYAML's resolver does."""
-    for tag, pattern in _IMPLICIT.get(text[:1], ()):
-        if pattern.match(text):
-            return tag
-    return STR
-
-
 class _Frame:
     """A list or mapping being filled while the events of its children arrive.
 
@@ -347,6 +339,29 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         while True:
             event = get()
             kind = type(event)
+            if (
+                kind is ScalarEvent
+                and parent is not None
+                and event.tag is None
+                and event.anchor is None
+            ):
+                # The common case, kept short: an untagged scalar as a key, value or item.
+                if not parent.is_map:
+                    parent.container.append(_plain(event.value, event.implicit[0]))
+                    parent.marks.append(event.start_mark)
+                    continue
+                key = parent.key
+                if key is not None:
+                    if parent.keep:
+                        parent.container[key] = _plain(event.value, event.implicit[0])
+                        parent.marks[key] = event.start_mark
+                    parent.key, parent.keep = None, True
+                    continue
+                if event.value not in parent.key_marks:
+                    parent.key_marks[event.value] = event.start_mark
+                    parent.key = event.value
+                    continue
+                # a duplicate key: reported below
             if kind is MappingEndEvent or kind is SequenceEndEvent:
                 done = stack.pop()
                 parent = stack[-1] if stack else None
@@ -461,17 +476,29 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
 
 
 def _scalar(event: Any) -> Scalar:
-    text: str = event.value
     tag = event.tag
     if tag is None or tag not in _STANDARD_TAGS:  # untagged, or a refused tag: read as written
-        tag = _plain_tag(text) if event.implicit[0] else STR
+        return _plain(event.value, event.implicit[0])
+    return _tagged(event.value, tag)
+
+
+def _plain(text: str, plain: bool) -> Scalar:
+    """An untagged scalar; ``plain`` (unquoted) ones get their YAML 1.1 type."""
+    if plain:
+        for tag, pattern in _IMPLICIT.get(text[:1], ()):
+            if pattern.match(text):
+                return _tagged(text, tag)
+    return Scalar(text, STR, text)
+
+
+def _tagged(text: str, tag: str) -> Scalar:
     if tag == BOOL:
         return Scalar(text, BOOL, _BOOLS.get(text.lower()))  # None for `!!bool maybe`
     if tag in _NOT_TEXT:
         # Numbers, dates and nulls are kept as text: every field reads what it needs from
         # the text (a date from '1964-02-30' says why it is wrong, instead of YAML failing).
         return Scalar(text, tag, None)
-    return Scalar(text, STR, text)
+    return Scalar(text, STR, text)  # strings, and the merge and value tags
 
 
 class _TooDeep(Exception):
