@@ -156,11 +156,11 @@ def load_sequence_text(text: str | bytes, path: Path) -> LoadResult:
         parsed = SequenceFile.model_validate(raw)
     except ValidationError as err:
         _report_pydantic(err.errors(include_url=False), raw, tree, report)
-    portraits = _check_dolls(raw, tree, report, path)
+    ids, portraits = _check_dolls(raw, parsed, tree, report, path)
 
     if report.errors or parsed is None:
         raise MatryoshkaError(report.sorted())
-    sequence = _build(parsed, path, portraits)
+    sequence = _build(parsed, path, ids, portraits)
     return LoadResult(sequence, report.sorted())
 
 
@@ -654,25 +654,37 @@ def _quiet(check: Any, value: Any) -> Any:
 
 
 def _check_dolls(
-    raw: Any, tree: PositionLoader, report: _Report, path: Path
-) -> dict[int, Path | None]:
-    """Unique ids, end not before start, hair shorthand, portraits. Returns the portraits."""
+    raw: Any, parsed: SequenceFile | None, tree: PositionLoader, report: _Report, path: Path
+) -> tuple[dict[int, str], dict[int, Path | None]]:
+    """Unique ids, end not before start, hair shorthand, portraits.
+
+    Reads the validated ``parsed`` file when there is one, else the raw values (so these
+    rules are checked, and reported with the rest, even in a file with other mistakes).
+
+    Returns:
+        The doll ids (given or made from the name) and the usable portraits, by index.
+    """
+    ids: dict[int, str] = {}
     portraits: dict[int, Path | None] = {}
     dolls = raw.get("dolls") if isinstance(raw, dict) else None
     if not isinstance(dolls, list):
-        return portraits
+        return ids, portraits
     seen: dict[str, int] = {}
     name_text = _text(model.MAX_NAME)
     for index, doll in enumerate(dolls):
         if not isinstance(doll, dict):
             continue
         here: KeyPath = ("dolls", index)
+        good = parsed.dolls[index] if parsed is not None else None
         # ids: given, or made from the name
-        if "id" in doll:
-            doll_id, where = _quiet(_check_id, doll["id"]), (*here, "id")
+        where = (*here, "id") if "id" in doll else (*here, "name")
+        if good is not None:
+            doll_id: str | None = good.id or model.slugify(good.name)
+        elif "id" in doll:
+            doll_id = _quiet(_check_id, doll["id"])
         else:
             name = _quiet(name_text, doll["name"]) if "name" in doll else None
-            doll_id, where = (model.slugify(name) if name else None), (*here, "name")
+            doll_id = model.slugify(name) if name else None
         if doll_id is not None:
             if doll_id in seen:
                 how = "" if where[-1] == "id" else " (made from the name; give this doll an id)"
@@ -682,9 +694,13 @@ def _check_dolls(
                 )
             else:
                 seen[doll_id] = index
+            ids[index] = doll_id
         # tenure
-        start = _quiet(parse_date, doll["start"]) if "start" in doll else None
-        end = _quiet(parse_date, doll["end"]) if "end" in doll else None
+        if good is not None:
+            start, end = good.start, good.end
+        else:
+            start = _quiet(parse_date, doll["start"]) if "start" in doll else None
+            end = _quiet(parse_date, doll["end"]) if "end" in doll else None
         if start is not None and end is not None and end.compare(start) < 0:
             report.error(
                 tree.at((*here, "end")),
@@ -708,7 +724,7 @@ def _check_dolls(
             relative = _quiet(_check_portrait, doll["portrait"])
             if relative is not None:
                 portraits[index] = _portrait(relative, (*here, "portrait"), tree, report, path)
-    return portraits
+    return ids, portraits
 
 
 def _portrait(
@@ -791,7 +807,7 @@ def _face(face: FaceFile | None) -> model.Face:
     )
 
 
-def _doll(index: int, doll: DollFile, portrait: Path | None) -> model.Doll:
+def _doll(index: int, doll: DollFile, doll_id: str, portrait: Path | None) -> model.Doll:
     palette = model.DEFAULT_PALETTE[index % len(model.DEFAULT_PALETTE)]
     given = doll.colors
     colors = model.Colors(
@@ -806,7 +822,7 @@ def _doll(index: int, doll: DollFile, portrait: Path | None) -> model.Doll:
     )
     return model.Doll(
         name=doll.name,
-        id=doll.id or model.slugify(doll.name),
+        id=doll_id,
         kind="group" if doll.kind == "group" else "person",
         native_name=doll.native_name,
         office=doll.office,
@@ -820,11 +836,13 @@ def _doll(index: int, doll: DollFile, portrait: Path | None) -> model.Doll:
     )
 
 
-def _build(parsed: SequenceFile, path: Path, portraits: dict[int, Path | None]) -> model.Sequence:
+def _build(
+    parsed: SequenceFile, path: Path, ids: dict[int, str], portraits: dict[int, Path | None]
+) -> model.Sequence:
     return model.Sequence(
         id=parsed.id or _default_id(path),
         title=parsed.title,
-        dolls=tuple(_doll(i, d, portraits.get(i)) for i, d in enumerate(parsed.dolls)),
+        dolls=tuple(_doll(i, d, ids[i], portraits.get(i)) for i, d in enumerate(parsed.dolls)),
         description=parsed.description,
         source=parsed.source,
         compare_with=parsed.compare_with,
