@@ -7,6 +7,8 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matryoshka import model, painter
 from matryoshka.model import Colors, Doll, Face, TextEmblem
@@ -93,7 +95,18 @@ def test_outline_is_not_an_ellipse() -> None:
 
 @pytest.mark.parametrize("height", [8, 64, 255, 256, 513])
 def test_top_and_bottom_cover_exactly_the_whole(height: int) -> None:
-    d = doll(face=Face(hair="wild", beard="full"), emblems=("medals", "cccp"))
+    _assert_halves_partition_whole(
+        doll(face=Face(hair="wild", beard="full"), emblems=("medals", "cccp")), height
+    )
+
+
+@settings(max_examples=12, deadline=None)
+@given(height=st.integers(min_value=painter.MIN_HEIGHT, max_value=420))
+def test_halves_partition_the_whole_at_any_height(height: int) -> None:
+    _assert_halves_partition_whole(doll(emblems=("suit",)), height)
+
+
+def _assert_halves_partition_whole(d: Doll, height: int) -> None:
     whole = alphas(painter.paint(d, "whole", height))
     w = painter.doll_width(height)
     top = painter.paint(d, "top", height)
