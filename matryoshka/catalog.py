@@ -60,9 +60,16 @@ class Catalog:
 
 
 def sequence_files(folder: Path) -> list[Path]:
-    """The ``.yaml`` and ``.yml`` files directly inside a folder, sorted by name."""
+    """The ``.yaml`` and ``.yml`` files directly inside a folder, sorted by name.
+
+    Hidden files (an editor's ``.name.yaml`` backup, say) are left out.
+    """
     return sorted(
-        (p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()),
+        (
+            p
+            for p in folder.iterdir()
+            if p.suffix.lower() in SUFFIXES and not p.name.startswith(".") and p.is_file()
+        ),
         key=lambda p: p.name,
     )
 

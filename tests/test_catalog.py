@@ -83,6 +83,8 @@ def test_broken_file_is_reported_and_skipped(tmp_path: Path) -> None:
     broken = folder / "broken.yaml"
     broken.write_text("format: matryoshka/1\ntitle: T\ndolls:\n  - name: no\n", encoding="utf-8")
     (folder / "notes.txt").write_text("not a sequence", encoding="utf-8")
+    (folder / ".good.yaml.swp.yaml").write_text("hidden: [", encoding="utf-8")
+    (folder / "sub.yaml").mkdir()
     found = catalog.discover([folder])
     assert found.ids() == [*SHIPPED_IDS, "good"]
     assert [str(p) for p in found.problems] == [
