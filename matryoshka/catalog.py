@@ -105,6 +105,7 @@ def discover(
             # The user's folder need not exist; a folder named on the command line must.
             if folder in given:
                 what = "no such folder" if not folder.exists() else "not a folder"
+                what += " (given with --sequences)"
                 catalog.problems.append(Diagnostic(str(folder), None, None, what))
             continue
         try:

@@ -95,7 +95,9 @@ def test_broken_file_is_reported_and_skipped(tmp_path: Path) -> None:
 
 def test_missing_extra_folder_is_a_problem(tmp_path: Path) -> None:
     found = catalog.discover([tmp_path / "nope"])
-    assert [str(p) for p in found.problems] == [f"{tmp_path / 'nope'}: error: no such folder"]
+    assert [str(p) for p in found.problems] == [
+        f"{tmp_path / 'nope'}: error: no such folder (given with --sequences)"
+    ]
     assert found.ids() == SHIPPED_IDS
 
 
@@ -143,7 +145,7 @@ def test_resolve_names_a_broken_file_by_its_stem(tmp_path: Path) -> None:
 def test_resolve_with_a_missing_sequences_folder(tmp_path: Path) -> None:
     with pytest.raises(MatryoshkaError) as info:
         catalog.resolve("market-1995", [tmp_path / "typo"])
-    assert str(info.value) == f"{tmp_path / 'typo'}: error: no such folder"
+    assert str(info.value) == f"{tmp_path / 'typo'}: error: no such folder (given with --sequences)"
 
 
 def test_load_all(tmp_path: Path) -> None:

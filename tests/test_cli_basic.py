@@ -144,7 +144,7 @@ def test_list_with_a_missing_folder(capsys: pytest.CaptureFixture[str], tmp_path
     status, out, err = run(capsys, "list", "--sequences", str(tmp_path / "typo"))
     assert status == 1
     assert len(out.splitlines()) == 1 + len(SHIPPED_IDS)
-    assert err == f"{tmp_path / 'typo'}: error: no such folder\n"
+    assert err == f"{tmp_path / 'typo'}: error: no such folder (given with --sequences)\n"
 
 
 # --- As a process ----------------------------------------------------------------------
