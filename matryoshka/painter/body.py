@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import colorsys
+
 from matryoshka.model import Doll
 from matryoshka.painter import geometry as g
 from matryoshka.painter.canvas import RGB, Canvas, luminance, mix
@@ -134,8 +136,11 @@ _SCARF_DOTS: tuple[tuple[float, float], ...] = tuple(
 
 def petal_color(col_body: RGB, apron: RGB) -> RGB:
     """The colour of the folk flowers painted on ``apron`` for a doll of ``col_body``."""
-    # The flowers are painted in the body colour, unless that would vanish on the apron.
-    if abs(luminance(col_body) - luminance(apron)) < 60 or luminance(col_body) < 40:
+    # The flowers are painted in the body colour, unless that would vanish on the apron
+    # or look dull (greys, browns, golds, greens): then they are the classic red roses.
+    h, sat, val = colorsys.rgb_to_hsv(*(v / 255 for v in col_body))
+    dull = sat < 0.35 or val < 0.3 or 0.07 < h < 0.45
+    if dull or abs(luminance(col_body) - luminance(apron)) < 60:
         return (192, 38, 44)
     return col_body
 
