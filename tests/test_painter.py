@@ -254,33 +254,33 @@ def test_suit_shows_jacket_shirt_and_tie() -> None:
 
 
 @pytest.mark.parametrize(
-    ("emblem", "region", "rgb"),
+    ("emblem", "region", "colour_name"),
     [
-        ("tricolour", g.BELLY, (0, 57, 166)),
-        ("medals", g.CHEST_LEFT, None),
-        ("crown", g.CROWN, (232, 182, 38)),
+        ("tricolour", g.BELLY, "FLAG_BLUE"),
+        ("medals", g.CHEST_LEFT, "GOLD"),
+        ("crown", g.CROWN, "GOLD"),
     ],
 )
-def test_symbol_is_painted_in_its_region(emblem: str, region: g.Box, rgb: tuple | None) -> None:
-    pytest.importorskip("matryoshka.painter.emblems")
+def test_symbol_is_painted_in_its_region(emblem: str, region: g.Box, colour_name: str) -> None:
+    emblems = pytest.importorskip("matryoshka.painter.emblems")
+    rgb = getattr(emblems, colour_name)
     h = 320
-    d_with = doll(emblems=(emblem,), colors=Colors(body=(40, 120, 60), scarf=(40, 120, 60)))
-    d_without = doll(colors=d_with.colors)
-    with_px = pixels_in(painter.paint(d_with, "whole", h), region, h)
-    without_px = pixels_in(painter.paint(d_without, "whole", h), region, h)
-    if rgb is None:
-        assert with_px != without_px
-    else:
-        assert count_near(with_px, rgb, 40) > len(with_px) // 100
-        assert count_near(without_px, rgb, 40) == 0
+    # Green body, purple trim: nothing of the plain doll is near the symbols' colours.
+    colors = Colors(body=(40, 120, 60), scarf=(40, 120, 60), trim=(120, 60, 160))
+    with_px = pixels_in(
+        painter.paint(doll(emblems=(emblem,), colors=colors), "whole", h), region, h
+    )
+    without_px = pixels_in(painter.paint(doll(colors=colors), "whole", h), region, h)
+    assert count_near(with_px, rgb, 30) > len(with_px) // 200
+    assert count_near(without_px, rgb, 30) == 0
 
 
 def test_group_carries_its_emblem_where_the_face_would_be() -> None:
-    pytest.importorskip("matryoshka.painter.emblems")
     h = 256
+    emblems = pytest.importorskip("matryoshka.painter.emblems")
     grp = doll(kind="group", emblems=("tricolour", "red-star"))
     face_px = pixels_in(painter.paint(grp, "whole", h), g.FACE_EMBLEM, h)
-    assert count_near(face_px, (0, 57, 166), 40) > 0
+    assert count_near(face_px, emblems.FLAG_BLUE, 40) > 0
     assert count_near(face_px, model.SKIN_TONES["fair"], 6) == 0
 
 
