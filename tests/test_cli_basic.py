@@ -200,3 +200,23 @@ def test_process_bad_input_never_shows_a_traceback(tmp_path: Path) -> None:
         "folder.yaml: error: no .yaml or .yml files here",
         "missing: error: no such file or folder",
     ]
+
+
+def test_list_and_validate_do_not_load_pygame() -> None:
+    probe = (
+        "import sys\n"
+        "from matryoshka import cli\n"
+        "assert cli.main(['list']) == 0\n"
+        "assert cli.main(['validate', 'sequences']) == 0\n"
+        "assert 'pygame' not in sys.modules, 'pygame was imported'\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
