@@ -371,8 +371,8 @@ def _hair(value: object) -> str:
 
 def _flag(value: object) -> bool:
     if isinstance(value, Scalar):
-        if value.tag == BOOL:
-            return bool(value.value)
+        if value.tag == BOOL and isinstance(value.value, bool):
+            return value.value
         raise problem(f"expected true or false, got {describe(value)}")
     if isinstance(value, bool):
         return value

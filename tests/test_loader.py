@@ -289,6 +289,13 @@ RULES = {
             "given too; give hair a style: bald, receding, short, thick, wild, long"
         ],
     ),
+    "birthmark tagged as a bool but not one": (
+        HEAD + "  - name: A\n    face: {birthmark: !!bool maybe}\n",
+        [
+            "seq.yaml:5:23: error: dolls[0].face.birthmark: expected true or false, "
+            "got maybe (which YAML reads as a yes/no value)"
+        ],
+    ),
     "birthmark is yes or no": (
         HEAD + "  - name: A\n    face: {birthmark: maybe}\n",
         ["seq.yaml:5:23: error: dolls[0].face.birthmark: expected true or false, got 'maybe'"],
@@ -663,6 +670,23 @@ def test_no_unsafe_yaml_loading_in_the_package() -> None:
         if unsafe.search(line)
     ]
     assert offenders == []
+
+
+def test_models_validate_plain_data_too() -> None:
+    data = {
+        "format": "matryoshka/1",
+        "title": "Plain",
+        "dolls": [
+            {"name": "A", "start": 1917, "end": "1924-01", "face": {"birthmark": True}},
+            {"name": "B", "colors": {"body": "#000000"}, "emblems": ["cccp", {"text": "X"}]},
+        ],
+    }
+    parsed = SequenceFile.model_validate(data)
+    assert parsed.dolls[0].start == model.PartialDate(1917)
+    assert parsed.dolls[0].end == model.PartialDate(1924, 1)
+    assert parsed.dolls[1].colors is not None and parsed.dolls[1].colors.body == (0, 0, 0)
+    with pytest.raises(ValueError, match="expected text, got the number 5"):
+        SequenceFile.model_validate({**data, "title": 5})
 
 
 def test_json_schema_is_generated() -> None:
