@@ -18,6 +18,8 @@ import warnings
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from PIL import Image
+
 from matryoshka.model import Doll
 from matryoshka.painter import geometry as g
 from matryoshka.painter.body import GOLD, outline_color, paint_body, petal_color
@@ -103,7 +105,9 @@ def _outside() -> tuple[g.Point, ...]:
     return (*ring, (x0, y0), *frame)
 
 
-def _paint_layers(c: Canvas, doll: Doll, placed: list[Placed], portrait: object) -> None:
+def _paint_layers(
+    c: Canvas, doll: Doll, placed: list[Placed], portrait: Image.Image | None
+) -> None:
     belly = any(p.region == "belly" for p in placed)
     paint_body(c, doll, motif=not belly)
     if doll.kind == "group":
@@ -138,13 +142,13 @@ def _unknown_emblem(emblem: object) -> None:
     warnings.warn(f"no painting for emblem {emblem!r}; left out", stacklevel=3)
 
 
-def _paint_portrait(c: Canvas, portrait: object) -> None:
+def _paint_portrait(c: Canvas, portrait: Image.Image) -> None:
     o = g.FACE
     if not c.visible(o.top, o.bottom):
         return
     x0, y0 = c.pt(o.cx - o.rx, o.cy - o.ry)
     size = (round(2 * o.rx * c.scale), round(2 * o.ry * c.scale))
-    c.surface.blit(portrait_surface(portrait, size), (round(x0), round(y0)))  # type: ignore[arg-type]
+    c.surface.blit(portrait_surface(portrait, size), (round(x0), round(y0)))
 
 
 # --- Lighting -----------------------------------------------------------------------
