@@ -27,7 +27,7 @@ GIF_COLORS = 255
 #: Frames sampled to build the shared GIF palette.
 PALETTE_SAMPLES = 16
 #: Pixels of the montage the GIF palette is computed from.
-PALETTE_PIXELS = 600_000
+PALETTE_PIXELS = 300_000
 
 
 class WriteError(Exception):
