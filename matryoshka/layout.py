@@ -41,7 +41,9 @@ from matryoshka.state import (
     Tab,
     TabScroll,
     Target,
+    TimelineBar,
 )
+from matryoshka.timeline import Timeline, year_label
 
 #: The window's usual size, and the smallest it is laid out for.
 DEFAULT_SIZE = (1280, 800)
@@ -67,6 +69,9 @@ HELP_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 ELLIPSIS = "…"
+#: The timeline strip shows at most this many lanes of overlapping terms (more share the
+#: last one), so its height stays predictable.
+MAX_STRIP_LANES = 3
 _NUMBERED = re.compile(r"^([IVXLCDM]+|\d+(st|nd|rd|th)?)$")
 
 
@@ -195,6 +200,32 @@ class HelpBox:
 
 
 @dataclass(frozen=True)
+class StripBar:
+    """One bar of the timeline strip: a doll (``depth``) or a ghost (``depth`` None)."""
+
+    rect: Rect
+    depth: int | None
+    label: str
+    doll: Doll
+    ghost: bool = False
+    not_in_reference: bool = False
+    open_end: bool = False
+
+
+@dataclass(frozen=True)
+class Strip:
+    """The timeline strip along the bottom: bars over an axis of years."""
+
+    rect: Rect
+    title: str
+    title_y: int
+    bars: tuple[StripBar, ...]
+    axis_y: int
+    ticks: tuple[tuple[int, str], ...]
+    undated: str
+
+
+@dataclass(frozen=True)
 class AboutBox:
     """The sequence's description: a panel sized to its wrapped paragraphs.
 
@@ -229,7 +260,7 @@ class Layout:
     first_slot: Placement
     info: Rect | None
     title_rect: Rect | None
-    timeline: Rect | None
+    timeline: Strip | None
     toast: Rect
     help: HelpBox | None
     about: AboutBox | None
@@ -338,7 +369,7 @@ def compute_layout(
     state: State,
     metrics: Metrics,
     *,
-    timeline: bool = False,
+    timeline: Timeline | None = None,
 ) -> Layout:
     """Place everything for a window of ``size`` showing ``state``.
 
@@ -346,7 +377,8 @@ def compute_layout(
         size: the window's width and height in pixels (any size; tiny ones still work).
         state: what is shown: sequence, depth, overlays, text scale, presentation mode.
         metrics: text measurement for the program's fonts.
-        timeline: reserve a strip along the bottom for the timeline.
+        timeline: the sequence's timeline (``matryoshka.timeline``): shown as a strip
+            along the bottom when it has bars (not in presentation mode).
     """
     w, h = max(1, size[0]), max(1, size[1])
     ui = ui_scale((w, h))
@@ -378,11 +410,14 @@ def compute_layout(
 
     # --- bottom: timeline strip, then toast area
     bottom = h - m
-    timeline_rect = None
-    if timeline and not presenting:
-        th = max(round(64 * ui), metrics.line_height(fonts.label) * 2 + round(16 * ui))
-        timeline_rect = Rect(m, bottom - th, w - 2 * m, th)
-        bottom = timeline_rect.y - m // 2
+    strip = None
+    if timeline is not None and not timeline.is_empty and not presenting and h >= 400:
+        lh = metrics.line_height(fonts.label)
+        lanes = min(max(timeline.lanes, 2), MAX_STRIP_LANES)
+        lane_h = max(lh + round(4 * ui), round(20 * ui))
+        th = lh + lanes * lane_h + lh + round(14 * ui)
+        strip = _strip(state, timeline, Rect(m, bottom - th, w - 2 * m, th), fonts, metrics, ui)
+        bottom = strip.rect.y - m // 2
 
     # --- right: info panel
     if presenting:
@@ -452,6 +487,10 @@ def compute_layout(
             target: Target = ShelfGroup() if slot.depth is None else ShelfDoll(slot.depth)
             targets.append((slot.rect, target))
         targets.append((doll_rect, CurrentDoll()))
+        if strip is not None:
+            for bar in strip.bars:
+                if bar.depth is not None:
+                    targets.append((bar.rect, TimelineBar(bar.depth)))
 
     return Layout(
         size=(w, h),
@@ -471,7 +510,7 @@ def compute_layout(
         first_slot=first_slot,
         info=info,
         title_rect=title_rect,
-        timeline=timeline_rect,
+        timeline=strip,
         toast=toast,
         help=help_box,
         about=about,
@@ -591,6 +630,72 @@ def _shelf_metrics(shelf: Rect, label_h: int, ui: float) -> tuple[int, int, int]
     doll_h = max(8, shelf.h - label_h - pad_top - round(6 * ui))
     pitch = max(round(doll_h * ASPECT) + round(14 * ui), round(108 * ui))
     return pad_top, doll_h, min(pitch, max(1, shelf.w))
+
+
+def _strip(
+    state: State, tl: Timeline, rect: Rect, fonts: Fonts, metrics: Metrics, ui: float
+) -> Strip:
+    """Bars over an axis of years, a title line above them and year labels below."""
+    size = fonts.label
+    lh = metrics.line_height(size)
+    pad = round(10 * ui)
+    lanes = min(max(tl.lanes, 2), MAX_STRIP_LANES)
+    title_y = rect.y + round(4 * ui)
+    area_top = title_y + lh + round(2 * ui)
+    axis_y = rect.bottom - lh - round(4 * ui)
+    lane_h = max(1, (axis_y - area_top) // lanes)
+    left, width = rect.x + pad, max(1, rect.w - 2 * pad)
+
+    def x_of(year: float) -> int:
+        return left + round(tl.fraction(year) * width)
+
+    bars: list[StripBar] = []
+    for bar in tl.bars:
+        x0 = x_of(bar.start)
+        x1 = max(x0 + max(3, round(3 * ui)), x_of(bar.end))
+        lane = min(bar.lane, lanes - 1)
+        r = Rect(x0, area_top + lane * lane_h + 1, x1 - x0, max(1, lane_h - 2))
+        label = ""
+        if r.w >= round(26 * ui):
+            label = ellipsize(short_name(bar.doll), r.w - round(6 * ui), size, metrics)
+            if label == ELLIPSIS:
+                label = ""
+        bars.append(
+            StripBar(
+                rect=r,
+                depth=bar.sequence_index,
+                label=label,
+                doll=bar.doll,
+                ghost=bar.ghost,
+                not_in_reference=bar.not_in_reference,
+                open_end=bar.open_end,
+            )
+        )
+    ticks: list[tuple[int, str]] = []
+    for year in tl.ticks:
+        text = year_label(year)
+        half = metrics.width(text, size) // 2 + 2
+        ticks.append((min(max(x_of(year), rect.x + half), rect.right - half), text))
+    ghosts = any(b.ghost for b in tl.bars)
+    strays = any(b.not_in_reference for b in tl.bars)
+    reference = state.reference
+    title = "Timeline"
+    if reference is not None and (ghosts or strays):
+        notes = []
+        if ghosts:
+            # Ghost bars are often too short for a name: name them all here.
+            left_out = ", ".join(short_name(b.doll) for b in tl.bars if b.ghost)
+            notes.append(f"faint bars: left out of this set ({left_out})")
+        if strays:
+            notes.append(f"marked: not in {reference.title}")
+        title += " · " + "; ".join(notes)
+    undated = ""
+    if tl.undated:
+        names = ", ".join(short_name(u.doll) for u in tl.undated)
+        undated = ellipsize(f"Undated: {names}", rect.w // 3, size, metrics)
+    room = rect.w - 2 * pad - (metrics.width(undated, size) + pad if undated else 0)
+    title = ellipsize(title, max(1, room), size, metrics, True)
+    return Strip(rect, title, title_y, tuple(bars), axis_y, tuple(ticks), undated)
 
 
 def _about_box(

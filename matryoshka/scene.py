@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from datetime import date
 
 from matryoshka import theme
 from matryoshka.choreography import INNER_RATIO, Placement, opening_pose
+from matryoshka.chronology import describe_predecessors
 from matryoshka.layout import (
     HELP_KEYS,
     Layout,
     Rect,
+    StripBar,
     about_button_rect,
     compute_layout,
     ellipsize,
     wrap,
 )
-from matryoshka.model import Doll
+from matryoshka.model import Doll, Sequence
 from matryoshka.painter import ASPECT, Part
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
@@ -38,7 +41,9 @@ from matryoshka.state import (
     State,
     Tab,
     TabScroll,
+    TimelineBar,
 )
+from matryoshka.timeline import Timeline, build_timeline, year_of
 
 RGB = tuple[int, int, int]
 
@@ -138,6 +143,22 @@ def _mix(a: RGB, b: RGB, u: float) -> RGB:
     )
 
 
+def _luma(color: RGB) -> float:
+    return 0.299 * color[0] + 0.587 * color[1] + 0.114 * color[2]
+
+
+def _dashed_rect(surface: pygame.Surface, color: RGB, rect: pygame.Rect, dash: int = 4) -> None:
+    """A rectangle outlined with short dashes (a ghost: someone left out)."""
+    for x in range(rect.x, rect.right, dash * 2):
+        end = min(x + dash, rect.right - 1)
+        pygame.draw.line(surface, color, (x, rect.y), (end, rect.y))
+        pygame.draw.line(surface, color, (x, rect.bottom - 1), (end, rect.bottom - 1))
+    for y in range(rect.y, rect.bottom, dash * 2):
+        end = min(y + dash, rect.bottom - 1)
+        pygame.draw.line(surface, color, (rect.x, y), (rect.x, end))
+        pygame.draw.line(surface, color, (rect.right - 1, y), (rect.right - 1, end))
+
+
 def _pg(rect: Rect) -> pygame.Rect:
     return pygame.Rect(rect.x, rect.y, rect.w, rect.h)
 
@@ -151,14 +172,47 @@ class Scene:
         self._veil: tuple[tuple[int, int], pygame.Surface] | None = None
         self._glows: dict[tuple[int, int], pygame.Surface] = {}
         self._shadows: dict[tuple[int, int], pygame.Surface] = {}
+        self._timelines: dict[
+            tuple[int, int], tuple[Sequence, Sequence | None, Timeline | None]
+        ] = {}
         self._panels: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._backdrop_cache: tuple[tuple[object, ...], pygame.Surface, Layout] | None = None
 
     # --- entry points -------------------------------------------------------------------
 
-    def layout(self, size: tuple[int, int], state: State, *, timeline: bool = False) -> Layout:
+    def layout(self, size: tuple[int, int], state: State) -> Layout:
         """The layout for a window of ``size`` showing ``state``, measured with our fonts."""
-        return compute_layout(size, state, self.text, timeline=timeline)
+        return compute_layout(size, state, self.text, timeline=self.timeline_for(state))
+
+    def timeline_for(self, state: State) -> Timeline | None:
+        """The timeline of the sequence on screen, against its reference (cached)."""
+        seq, ref = state.sequence, state.reference
+        key = (id(seq), id(ref))
+        cached = self._timelines.get(key)
+        if cached is not None:
+            return cached[2]
+        try:
+            timeline: Timeline | None = build_timeline(seq, ref, present=year_of(date.today()))
+        except ValueError:
+            # A reference the check cannot use (duplicate ids): show the dolls alone.
+            timeline = build_timeline(seq, None, present=year_of(date.today()))
+        if len(self._timelines) > 16:
+            self._timelines.clear()
+        # The sequences are kept in the key's tuple so their ids stay theirs.
+        self._timelines[key] = (seq, ref, timeline)
+        return timeline
+
+    def chronology_note(self, state: State, index: int) -> str | None:
+        """Who really came before the doll at ``index``, when the nesting says otherwise."""
+        ref = state.reference
+        if ref is None:
+            return None
+        seq = state.sequence
+        try:
+            note = describe_predecessors(seq.dolls[index], seq, ref)
+        except (ValueError, KeyError):
+            return None
+        return note[:1].upper() + note[1:] if note else None
 
     def render(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
         """Draw the whole frame for ``state`` onto ``surface`` (of ``layout.size``)."""
@@ -239,6 +293,7 @@ class Scene:
         else:
             self._draw_title(back, state, layout)
         self._draw_shelf(back, state, layout)
+        self._draw_strip(back, state, layout)
         self._backdrop_cache = (key, back, layout)
         return back
 
@@ -448,6 +503,9 @@ class Scene:
             blocks.append((dates, f.body, True, theme.INK, round(12 * ui)))
         if doll.caption:
             blocks.append((doll.caption, f.body, False, theme.INK, round(12 * ui)))
+        chronology = self.chronology_note(state, index)
+        if chronology:
+            blocks.append((chronology, f.small, False, theme.ACCENT, round(10 * ui)))
         if core:
             note = "The core doll: it does not open. Click a shelf doll to close back."
             blocks.append((note, f.small, False, theme.ACCENT, 0))
@@ -531,6 +589,69 @@ class Scene:
             self.text.draw(surface, slot.label, layout.fonts.label, ink,
                            (slot.label_rect.centerx, floor + plank_h), anchor="midtop",
                            bold=hover)  # fmt: skip
+
+    # --- timeline strip ------------------------------------------------------------------
+
+    def _draw_strip(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        strip = layout.timeline
+        if strip is None:
+            return
+        ui = layout.ui
+        size = layout.fonts.label
+        r = _pg(strip.rect)
+        radius = round(10 * ui)
+        pygame.draw.rect(surface, theme.PAPER, r, border_radius=radius)
+        pygame.draw.rect(surface, theme.RULE, r, width=1, border_radius=radius)
+        pad = round(10 * ui)
+        self.text.draw(surface, strip.title, size, theme.INK_SOFT, (r.x + pad, strip.title_y),
+                       bold=True)  # fmt: skip
+        if strip.undated:
+            self.text.draw(surface, strip.undated, size, theme.INK_SOFT,
+                           (r.right - pad, strip.title_y), anchor="topright")  # fmt: skip
+        pygame.draw.line(surface, theme.RULE, (r.x + pad, strip.axis_y),
+                         (r.right - pad, strip.axis_y))  # fmt: skip
+        for x, label in strip.ticks:
+            pygame.draw.line(surface, theme.RULE, (x, strip.axis_y), (x, strip.axis_y + 3))
+            self.text.draw(surface, label, size, theme.INK_SOFT, (x, strip.axis_y + 2),
+                           anchor="midtop")  # fmt: skip
+        current = state.shown_depth
+        for bar in strip.bars:
+            self._draw_bar(surface, bar, current, state, size, ui)
+
+    def _draw_bar(
+        self, surface: pygame.Surface, bar: StripBar, current: int, state: State, size: int,
+        ui: float,
+    ) -> None:  # fmt: skip
+        rect = _pg(bar.rect)
+        radius = max(2, min(rect.h // 3, rect.w // 2))
+        if bar.ghost:
+            pygame.draw.rect(surface, _mix(theme.PAPER, theme.PANEL, 0.5), rect,
+                             border_radius=radius)  # fmt: skip
+            _dashed_rect(surface, _mix(theme.RULE, theme.INK_SOFT, 0.35), rect)
+            if bar.label:
+                self.text.draw(surface, bar.label, size, theme.INK_SOFT, rect.center,
+                               anchor="center")  # fmt: skip
+            return
+        is_current = bar.depth == current
+        hover = state.hover == TimelineBar(bar.depth) if bar.depth is not None else False
+        body = bar.doll.colors.body
+        fill = body if is_current or hover else _mix(body, theme.PAPER, 0.45)
+        pygame.draw.rect(surface, fill, rect, border_radius=radius)
+        if is_current:
+            pygame.draw.rect(surface, theme.INK, rect.inflate(4, 4), width=2,
+                             border_radius=radius + 2)  # fmt: skip
+        elif hover:
+            pygame.draw.rect(surface, theme.HIGHLIGHT, rect.inflate(4, 4), width=2,
+                             border_radius=radius + 2)  # fmt: skip
+        if bar.not_in_reference:
+            # A red corner: this doll is not in the reference chronology.
+            k = max(5, min(rect.h // 2, round(10 * ui)))
+            corner = [(rect.x, rect.y), (rect.x + k, rect.y), (rect.x, rect.y + k)]
+            pygame.draw.polygon(surface, theme.ACCENT, corner)
+        if bar.label:
+            ink = theme.ON_DARK if _luma(fill) < 140 else theme.INK
+            self.text.draw(surface, bar.label, size, ink, rect.center, anchor="center",
+                           bold=is_current)  # fmt: skip
 
     # --- stage ---------------------------------------------------------------------------
 

@@ -380,6 +380,14 @@ class State:
         return self.sequences[self.index]
 
     @property
+    def reference(self) -> Sequence | None:
+        """The loaded sequence the one on screen names in ``compare_with``, if any."""
+        wanted = self.sequence.compare_with
+        if not wanted or wanted == self.sequence.id:
+            return None
+        return next((s for s in self.sequences if s.id == wanted), None)
+
+    @property
     def count(self) -> int:
         """Number of dolls in the sequence on screen."""
         return len(self.sequence.dolls)

@@ -411,3 +411,20 @@ def test_shelf_targets_follow_the_shells(app: App) -> None:
         pos = (slot.rect.centerx, round(slot.doll.top + slot.doll.height / 2))
         post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
         assert app.state.hover == ShelfDoll(slot.depth)
+
+
+def test_clicking_a_timeline_bar_jumps_to_that_doll(app: App) -> None:
+    strip = app.layout.timeline
+    assert strip is not None
+    stalin = next(b for b in strip.bars if b.depth is not None and b.doll.id == "stalin")
+    click(app, (stalin.rect.centerx, stalin.rect.centery))
+    assert app.state.target == stalin.depth
+    run(app, 3000)
+    assert caption(app).startswith("Joseph Stalin")
+    # ...and back out again to a later figure.
+    yeltsin = next(b for b in app.layout.timeline.bars if b.doll.id == "yeltsin")
+    click(app, (yeltsin.rect.centerx, yeltsin.rect.centery))
+    run(app, 3000)
+    assert app.state.depth == 0
+    names = " ".join(b.doll.name for b in app.layout.timeline.bars if b.ghost)
+    assert "Malenkov" in names and "Andropov" in names and "Chernenko" in names

@@ -18,8 +18,9 @@ from matryoshka.layout import (
     hit_test,
     wrap,
 )
-from matryoshka.model import Doll, Sequence
+from matryoshka.model import Doll, PartialDate, Sequence
 from matryoshka.painter import ASPECT
+from matryoshka.timeline import build_timeline
 
 SIZES = [(800, 600), (1024, 768), (1280, 800), (1920, 1080), (3840, 2160)]
 
@@ -38,7 +39,16 @@ M = FakeMetrics()
 
 
 def make_sequence(n: int, seq_id: str = "seq", title: str | None = None) -> Sequence:
-    dolls = tuple(Doll(name=f"Figure number {i + 1}", id=f"f{i}") for i in range(n))
+    # Outermost first, so the latest dates come first.
+    dolls = tuple(
+        Doll(
+            name=f"Figure number {i + 1}",
+            id=f"f{i}",
+            start=PartialDate(2000 - 10 * i),
+            end=PartialDate(2010 - 10 * i),
+        )
+        for i in range(n)
+    )
     return Sequence(id=seq_id, title=title or f"The {seq_id} set", dolls=dolls)
 
 
@@ -80,7 +90,7 @@ def regions(layout: Layout) -> list[tuple[str, Rect]]:
     if layout.title_rect is not None:
         out.append(("title", layout.title_rect))
     if layout.timeline is not None:
-        out.append(("timeline", layout.timeline))
+        out.append(("timeline", layout.timeline.rect))
     return out
 
 
@@ -93,7 +103,8 @@ def test_regions_fit_the_window_and_do_not_overlap(
     s = at_depth(S.initial_state(SEQS), 3)
     if presentation:
         s = S.update(s, S.TogglePresentation())
-    layout = compute_layout(size, s, M, timeline=timeline)
+    tl = build_timeline(s.sequence) if timeline else None
+    layout = compute_layout(size, s, M, timeline=tl)
     window = Rect(0, 0, *size)
     named = regions(layout)
     for name, rect in named:
@@ -113,6 +124,11 @@ def test_regions_fit_the_window_and_do_not_overlap(
         assert M.width(slot.label, layout.fonts.label) <= slot.rect.w
     assert (layout.info is None) == presentation
     assert (layout.tabs_bar is None) == presentation
+    assert (layout.timeline is not None) == (timeline and not presentation)
+    if layout.timeline is not None:
+        for bar in layout.timeline.bars:
+            assert inside(bar.rect, layout.timeline.rect)
+            assert M.width(bar.label, layout.fonts.label) <= bar.rect.w
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -245,3 +261,27 @@ def test_ellipsize_and_wrap() -> None:
     assert len(lines) > 1 and all(M.width(line, 10) <= 60 for line in lines)
     assert " ".join(lines) == "one two three four five six seven eight nine ten"
     assert wrap("", 60, 10, M) == [""]
+
+
+def test_timeline_bars_jump_to_their_doll_and_ghosts_are_named() -> None:
+    seq = make_sequence(4, "four")
+    reference = Sequence(
+        id="ref",
+        title="Reference",
+        dolls=(*seq.dolls[:2], Doll(name="Skipped Person", id="gap", start=PartialDate(1985),
+               end=PartialDate(1990)), *seq.dolls[2:]),
+    )  # fmt: skip
+    seq = Sequence(id="four", title="Four", dolls=seq.dolls, compare_with="ref")
+    s = S.initial_state((seq, reference))
+    layout = compute_layout((1280, 800), s, M, timeline=build_timeline(seq, reference))
+    strip = layout.timeline
+    assert strip is not None
+    dolls = [b for b in strip.bars if not b.ghost]
+    assert sorted(b.depth for b in dolls) == [0, 1, 2, 3]
+    for bar in dolls:
+        assert hit_test(layout, (bar.rect.centerx, bar.rect.centery)) == S.TimelineBar(bar.depth)
+    ghosts = [b for b in strip.bars if b.ghost]
+    assert [g.doll.id for g in ghosts] == ["gap"]
+    assert hit_test(layout, (ghosts[0].rect.centerx, ghosts[0].rect.centery)) is None
+    assert "Person" in strip.title  # the ghost is named even when its bar is too short
+    assert [label for _, label in strip.ticks]

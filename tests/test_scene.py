@@ -146,3 +146,16 @@ def test_text_measures_and_caches() -> None:
     assert text.width("Boris", 20, bold=True) >= text.width("Boris", 20)
     assert text.render("Ленин", 18, theme.INK) is text.render("Ленин", 18, theme.INK)
     assert text.line_height(30) > text.line_height(15)
+
+
+def test_info_panel_says_who_really_came_before(scene: Scene) -> None:
+    sequences, _ = catalog.load_all()
+    market = next(i for i, s in enumerate(sequences) if s.id == "market-1995")
+    state = S.initial_state(sequences, market)
+    khrushchev = state.sequence.index_of("khrushchev")
+    note = scene.chronology_note(state, khrushchev)
+    assert note is not None and note.startswith("Inside: Joseph Stalin")
+    assert "Malenkov" in note
+    assert scene.chronology_note(state, state.sequence.index_of("brezhnev")) is None
+    alone = S.initial_state((state.sequence,))  # no reference loaded: nothing to say
+    assert scene.chronology_note(alone, khrushchev) is None
