@@ -9,7 +9,6 @@ labels and a shelf. Nothing here needs a display: only Surfaces and fonts.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -520,8 +519,3 @@ class AnimationScene:
             self._blit_name(surface, spec.depth, 1.0 - 2 * fade)
             self._blit_name(surface, spec.depth + 1, 2 * fade - 1.0)
         return surface
-
-    def frames(self) -> Iterator[tuple[FrameSpec, Image.Image]]:
-        """Every frame of the timeline, drawn, as RGB Pillow images."""
-        for spec in animation_timeline(len(self.sequence.dolls), self.start):
-            yield spec, to_pil(self.draw(spec), "RGB")
