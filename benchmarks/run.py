@@ -328,7 +328,7 @@ def fig_startup(ctx: Context) -> list[Row]:
 
 
 def fig_frames(ctx: Context) -> list[Row]:
-    """Frame time (tick + render) while the opening animation plays."""
+    """Frame time (tick and draw) while the opening animation plays."""
     rows: list[Row] = []
     for size, limits in (((1280, 800), (4.0, 10.0)), ((1920, 1080), (None, None))):
         frames = session.opening_frame_times(
@@ -704,14 +704,27 @@ def parse_only(values: list[str] | None) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Measure the figures, print the table, write the JSON."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="few repetitions")
-    parser.add_argument("--only", action="append", metavar="NAME", help="figure(s) to run")
-    parser.add_argument("--output", type=Path, default=RESULTS, metavar="PATH")
+    parser.add_argument(
+        "--quick", action="store_true", help="few repetitions: a smoke run, not figures to quote"
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help=f"run only these figures (repeatable or comma-separated): {', '.join(FIGURES)}",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=RESULTS,
+        metavar="PATH",
+        help="JSON file to write; figures not run are kept from it (default %(default)s)",
+    )
     parser.add_argument("--list", action="store_true", help="list the figures and exit")
     args = parser.parse_args(argv)
     if args.list:
         for name, fn in FIGURES.items():
-            print(f"{name:8}  {(fn.__doc__ or '').splitlines()[0]}")
+            print(f"{name:8}  {(fn.__doc__ or '').splitlines()[0].replace('``', '')}")
         return 0
     names = parse_only(args.only)
     load_at_start = os.getloadavg()
