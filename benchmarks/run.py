@@ -255,11 +255,13 @@ pygame.init()
 screen = pygame.display.set_mode((1280, 800))
 screen.fill((245, 236, 220))
 pygame.display.flip()
-peak = 0
-with open("/proc/self/status") as status:  # VmHWM: see benchmarks.session.peak_rss_kib
-    for line in status:
-        if line.startswith("VmHWM:"):
-            peak = int(line.split()[1])
+try:  # VmHWM: see benchmarks.session.peak_rss_kib
+    with open("/proc/self/status") as status:
+        peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM:"))
+except (OSError, StopIteration):
+    import resource, sys
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak // 1024 if sys.platform == "darwin" else peak
 print(peak, flush=True)
 os._exit(0)
 """

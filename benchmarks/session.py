@@ -278,7 +278,8 @@ def peak_rss_kib() -> int:
                     return int(line.split()[1])
     except OSError:
         pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak  # bytes there, KiB elsewhere
 
 
 def main(argv: list[str]) -> int:
