@@ -191,4 +191,5 @@ def test_session_opens_to_depth_and_back(tmp_path: Path) -> None:
 def test_memory_session_reports_a_peak(tmp_path: Path) -> None:
     path = generate.write_sequence(4, tmp_path)
     peak_kib = session.memory_session(str(path), (800, 600))
-    assert 0 < peak_kib <= session.peak_rss_kib()
+    # A window with painted dolls and fonts takes more than 10 MB; less means a bad read.
+    assert 10_000 < peak_kib < 10_000_000
