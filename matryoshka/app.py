@@ -79,6 +79,11 @@ MAX_DT_MS = 100
 WARM_SLICE_MS = 12
 #: When idle, wake at least this often (to count down a toast).
 IDLE_WAKE_MS = 250
+#: Events after which the window must be drawn again though the state did not change.
+_REDRAW_EVENTS = frozenset(
+    {pygame.VIDEOEXPOSE, pygame.WINDOWEXPOSED, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
+     pygame.WINDOWRESTORED, pygame.WINDOWSHOWN}
+)  # fmt: skip
 #: Video drivers that draw nowhere: with one of these chosen by SDL itself (no display
 #: found), the window would run invisibly, so the program says so and stops.
 _HEADLESS_DRIVERS = ("offscreen", "dummy")
@@ -220,6 +225,9 @@ class App:
         self._warm_queue: list[tuple[Any, Any, int]] = []
         self._pointer: tuple[int, int] | None = None
         self.frames = 0
+        #: Set when the window needs drawing again for a reason other than a new state.
+        self.dirty = True
+        self._drawn_size = (0, 0)
         self._set_caption()
 
     # --- one step of the loop, also used by tests -----------------------------------------
@@ -273,6 +281,9 @@ class App:
             self._wheel(event)
         elif etype == pygame.VIDEORESIZE:
             self._resized((event.w, event.h))
+            self.dirty = True
+        elif etype in _REDRAW_EVENTS:
+            self.dirty = True
         elif etype == pygame.WINDOWLEAVE:
             self.send_hover(None)
 
@@ -301,11 +312,14 @@ class App:
     def _resized(self, size: tuple[int, int]) -> None:
         w, h = max(1, size[0]), max(1, size[1])
         surface = pygame.display.get_surface()
-        if surface is not None and surface.get_size() == (w, h):
+        # A real window's surface follows the window by itself (and several resize events
+        # may arrive at once, the last one current); only a headless display has to be
+        # resized by hand, as tests do.
+        headless = pygame.display.get_driver() in _HEADLESS_DRIVERS
+        if headless and (surface is None or surface.get_size() != (w, h)):
+            surface = pygame.display.set_mode((w, h), pygame.RESIZABLE)
+        if surface is not None:
             self.surface = surface
-        else:
-            # Real windows resize their surface themselves; the headless driver needs this.
-            self.surface = pygame.display.set_mode((w, h), pygame.RESIZABLE)
         if not self._fullscreen:
             self._windowed_size = self.surface.get_size()
 
@@ -325,6 +339,8 @@ class App:
         """Draw the frame for the current state onto the window surface."""
         self.scene.render(self.surface, self.state, self.layout)
         self.frames += 1
+        self.dirty = False
+        self._drawn_size = self.surface.get_size()
 
     def prewarm(self, budget_ms: float = 1e9) -> bool:
         """Paint, within ``budget_ms``, what the next moves need; True if work remains.
@@ -375,10 +391,12 @@ class App:
             now = pygame.time.get_ticks()
             dt = min(now - last, MAX_DT_MS) if busy else min(now - last, IDLE_WAKE_MS)
             last = now
-            before, size = self.state, self.surface.get_size()
+            before = self.state
             # An animation that starts now must start at 0: idle time is not its time.
             self.process(events, dt if busy or self.state.toast is not None else 0)
-            if self.state is not before or self.surface.get_size() != size or busy:
+            # SDL resizes the window surface itself; compare with the size last drawn.
+            drawn = self._drawn_size
+            if self.state is not before or self.surface.get_size() != drawn or busy or self.dirty:
                 self.draw()
                 pygame.display.flip()
             was_busy, busy = busy, self.state.animating
@@ -436,19 +454,21 @@ class App:
         if want == self._fullscreen:
             return
         self._fullscreen = want
+        # set_mode rather than the window's fullscreen flag: the flag needs a window
+        # manager to honour it, while a fullscreen mode at the desktop's size works with
+        # or without one (Xvfb, kiosks) and gives a surface that matches the screen.
         try:
-            window = _window()
             if want:
-                window.set_fullscreen(desktop=True)
+                self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             else:
-                window.set_windowed()
-                window.size = self._windowed_size
-        except (pygame.error, AttributeError):
-            with contextlib.suppress(pygame.error):
-                pygame.display.toggle_fullscreen()
+                self.surface = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
+        except pygame.error:
+            self._fullscreen = not want
+            self.state = update(self.state, ToggleFullscreen())
         surface = pygame.display.get_surface()
         if surface is not None:
             self.surface = surface
+        self.dirty = True
 
     def _set_cursor(self, hand: bool) -> None:
         if hand == self._cursor_hand:

@@ -451,7 +451,8 @@ def compute_layout(
     doll_rect = Rect(round(rest.cx - dw / 2), round(rest.top), round(dw), round(rest.height))
 
     toast_h = metrics.line_height(fonts.body) + round(16 * ui)
-    toast = Rect(m, max(0, shelf.y - toast_h - m // 2), w - 2 * m, toast_h)
+    # At the top of the stage, in the headroom above the doll's head: never over its face.
+    toast = Rect(stage.x, stage.y + m // 2, stage.w, toast_h)
 
     # --- overlays
     help_box = about = picker = None

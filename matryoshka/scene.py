@@ -709,7 +709,7 @@ class Scene:
         text = ellipsize(message, area.w - 2 * pad, f.body, self.text)
         tw = self.text.width(text, f.body)
         box = pygame.Rect(0, 0, tw + 2 * pad, area.h)
-        box.midbottom = (area.centerx, area.bottom)
+        box.midtop = (area.centerx, area.y)
         pygame.draw.rect(surface, fill, box, border_radius=box.h // 3)
         self.text.draw(surface, text, f.body, theme.ON_DARK, box.center, anchor="center")
         if state.export is not None:

@@ -201,6 +201,34 @@ def test_a_user_opens_closes_and_switches_in_a_real_window(screen: Screen, tmp_p
         wait_for(lambda: title().startswith("Vladimir Lenin"), "Lenin at the core")
         screen.grab("06-lenin", shots)
 
+        # A resize is laid out afresh: the Export button moves to the new right edge.
+        screen.xdotool("windowsize", wid, "900", "650")
+        export = scene.layout((900, 650), state).button("export")
+        assert export is not None
+        spot = (x0 + export.x + 6, y0 + export.centery)
+        wait_for(
+            lambda: (
+                screen.grab("07-resized", shots).getpixel(spot)[0]
+                > 150
+                > sum(screen.grab("07-resized", shots).getpixel(spot)[1:]) / 2
+            ),
+            "the resized layout",
+        )
+
+        # F11 fills the screen, Esc comes back to the window.
+        def sizes() -> list[str]:
+            ids = screen.xdotool("search", "--pid", str(window.pid)).split()
+            return [screen.xdotool("getwindowgeometry", "--shell", i) for i in ids]
+
+        screen.xdotool("key", "F11")
+        wait_for(lambda: any("WIDTH=1600\nHEIGHT=1000" in g for g in sizes()), "fullscreen")
+        time.sleep(0.5)
+        screen.grab("08-fullscreen", shots)
+        # With no window manager, keys go to the window under the pointer.
+        screen.xdotool("mousemove", "800", "500")
+        screen.xdotool("key", "Escape")
+        wait_for(lambda: not any("WIDTH=1600\nHEIGHT=1000" in g for g in sizes()), "a window")
+
         screen.xdotool("key", "ctrl+q")
         assert window.wait(15) == 0
     finally:
