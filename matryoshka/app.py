@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from matryoshka import stage
+from matryoshka.errors import MatryoshkaError
 from matryoshka.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
+from matryoshka.loader import load_sequence
 from matryoshka.model import Sequence
 from matryoshka.pgcompat import pygame
 from matryoshka.scene import Scene
@@ -35,6 +37,7 @@ from matryoshka.state import (
     Escape,
     ExportFinished,
     ExportProgress,
+    FileErrors,
     GoTo,
     Hover,
     Message,
@@ -45,6 +48,7 @@ from matryoshka.state import (
     PickerItem,
     PickerPage,
     Quit,
+    ReplaceSequences,
     RequestExport,
     ScrollPicker,
     ScrollTabs,
@@ -77,6 +81,8 @@ EXPORT_BUDGET_MS = 6
 MAX_DT_MS = 100
 #: Painting ahead while idle is done in slices this long, so input is never kept waiting.
 WARM_SLICE_MS = 12
+#: How often the window looks at the sequence files it loaded for changes.
+WATCH_MS = 1000
 #: When idle, wake at least this often (to count down a toast).
 IDLE_WAKE_MS = 250
 #: Events after which the window must be drawn again though the state did not change.
@@ -178,6 +184,36 @@ def _clickable(target: Target | None) -> bool:
     return target is not None and not isinstance(target, Overlay)
 
 
+class SequenceWatcher:
+    """Notices when the files the tabs were loaded from change on disk.
+
+    Polls modification times (cheap for a handful of files, and it needs no platform
+    file-notification API). A file that disappears counts as changed.
+    """
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        self.paths = sorted({p.resolve() for p in paths})
+        self._stamps = {p: _stamp(p) for p in self.paths}
+
+    def changed(self) -> list[Path]:
+        """The watched files whose contents may differ since the last call."""
+        out = []
+        for path in self.paths:
+            stamp = _stamp(path)
+            if stamp != self._stamps[path]:
+                self._stamps[path] = stamp
+                out.append(path)
+        return out
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 class App:
     """One window showing ``sequences``.
 
@@ -188,6 +224,8 @@ class App:
         settings_file: where to save the settings on quit (None: do not save).
         reduced_motion: start with instant transitions (``--reduced-motion``).
         export_folder: where exports from the window go (default: the pictures folder).
+        watch: reload a sequence when its file changes on disk, and show its errors
+            (keeping the last good version) while it is broken.
 
     Raises:
         NoDisplayError: when there is no screen to open the window on.
@@ -202,6 +240,7 @@ class App:
         settings_file: Path | None = None,
         reduced_motion: bool = False,
         export_folder: Path | None = None,
+        watch: bool = False,
     ) -> None:
         settings = settings or Settings()
         self.state: State = initial_state(
@@ -225,6 +264,13 @@ class App:
         self._warm_queue: list[tuple[Any, Any, int]] = []
         self._pointer: tuple[int, int] | None = None
         self.frames = 0
+        self._watcher = (
+            SequenceWatcher(s.path for s in self.state.sequences if s.path is not None)
+            if watch
+            else None
+        )
+        self._file_errors: dict[Path, list[str]] = {}
+        self._last_poll = 0.0
         #: Set when the window needs drawing again for a reason other than a new state.
         self.dirty = True
         self._drawn_size = (0, 0)
@@ -366,6 +412,38 @@ class App:
                 stage.prewarm(doll, part, height)
         return bool(self._warm_queue)
 
+    def poll_files(self) -> None:
+        """Reload the sequences whose files changed; show the errors of broken ones.
+
+        A broken file never replaces what is on screen: its last good version stays
+        until it is fixed, and its errors (``file:line:col: error: ...``) are shown.
+        """
+        if self._watcher is None:
+            return
+        changed = self._watcher.changed()
+        if not changed:
+            return
+        sequences = list(self.state.sequences)
+        replaced = False
+        for path in changed:
+            try:
+                fresh = load_sequence(path).sequence
+            except MatryoshkaError as err:
+                self._file_errors[path] = [str(d) for d in err.diagnostics]
+                continue
+            self._file_errors.pop(path, None)
+            for i, seq in enumerate(sequences):
+                if seq.path is not None and seq.path.resolve() == path:
+                    sequences[i] = fresh
+                    replaced = True
+        if replaced:
+            self.send(ReplaceSequences(tuple(sequences)))
+        lines = tuple(
+            line for path in sorted(self._file_errors) for line in self._file_errors[path]
+        )
+        self.send(FileErrors(lines))
+        self.dirty = True
+
     # --- the loop -------------------------------------------------------------------------
 
     def run(self) -> int:
@@ -385,12 +463,20 @@ class App:
                 if warming:
                     # Paint ahead a slice at a time, checking for input in between.
                     warming = self.prewarm(WARM_SLICE_MS)
-                timeout = 1 if warming else IDLE_WAKE_MS if self.state.toast is not None else 0
+                if warming:
+                    timeout = 1
+                elif self.state.toast is not None:
+                    timeout = IDLE_WAKE_MS
+                else:
+                    timeout = WATCH_MS if self._watcher is not None else 0
                 first = pygame.event.wait(timeout) if timeout else pygame.event.wait()
                 events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
             now = pygame.time.get_ticks()
             dt = min(now - last, MAX_DT_MS) if busy else min(now - last, IDLE_WAKE_MS)
             last = now
+            if self._watcher is not None and time.monotonic() - self._last_poll >= WATCH_MS / 1000:
+                self._last_poll = time.monotonic()
+                self.poll_files()
             before = self.state
             # An animation that starts now must start at 0: idle time is not its time.
             self.process(events, dt if busy or self.state.toast is not None else 0)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from matryoshka.choreography import Box, Placement, rest_placement, shelf_placement
@@ -66,6 +67,8 @@ HELP_KEYS: tuple[tuple[str, str], ...] = (
     ("H or ?", "this help"),
     ("Esc", "close an overlay, leave fullscreen"),
     ("Ctrl+Q", "quit"),
+    ("Click a timeline bar", "go straight to that doll"),
+    ("Mouse wheel on the tabs", "scroll the tabs"),
 )
 
 ELLIPSIS = "…"
@@ -226,6 +229,17 @@ class Strip:
 
 
 @dataclass(frozen=True)
+class ErrorBox:
+    """Problems in edited sequence files, over the top of the stage (not modal)."""
+
+    panel: Rect
+    pad: int
+    title: str
+    lines: tuple[str, ...]
+    size: int
+
+
+@dataclass(frozen=True)
 class AboutBox:
     """The sequence's description: a panel sized to its wrapped paragraphs.
 
@@ -262,6 +276,7 @@ class Layout:
     title_rect: Rect | None
     timeline: Strip | None
     toast: Rect
+    errors: ErrorBox | None
     help: HelpBox | None
     about: AboutBox | None
     picker: Picker | None
@@ -454,6 +469,8 @@ def compute_layout(
     # At the top of the stage, in the headroom above the doll's head: never over its face.
     toast = Rect(stage.x, stage.y + m // 2, stage.w, toast_h)
 
+    errors = _error_box(state, stage, fonts, metrics, ui) if state.errors else None
+
     # --- overlays
     help_box = about = picker = None
     if state.help_open:
@@ -513,6 +530,7 @@ def compute_layout(
         title_rect=title_rect,
         timeline=strip,
         toast=toast,
+        errors=errors,
         help=help_box,
         about=about,
         picker=picker,
@@ -697,6 +715,29 @@ def _strip(
     room = rect.w - 2 * pad - (metrics.width(undated, size) + pad if undated else 0)
     title = ellipsize(title, max(1, room), size, metrics, True)
     return Strip(rect, title, title_y, tuple(bars), axis_y, tuple(ticks), undated)
+
+
+def _error_box(state: State, stage: Rect, fonts: Fonts, metrics: Metrics, ui: float) -> ErrorBox:
+    """The located errors, one per line (shortened to fit), as many as the stage holds."""
+    size = fonts.small
+    pad = round(12 * ui)
+    lh = metrics.line_height(size)
+    width = max(1, stage.w - 2 * pad)
+    title = "A sequence file has errors; showing its last good version. Fix and save it:"
+    title = ellipsize(title, width, size, metrics, True)
+    room = max(1, (stage.h * 2 // 3 - 2 * pad - lh) // lh)
+    lines: list[str] = []
+    for line in state.errors:
+        # The file's folder is long and the same for every line: keep its name only.
+        where, sep, rest = line.partition(": ")
+        file_part, colon, position = where.partition(".y")
+        short = f"{Path(file_part).name}{colon}{position}{sep}{rest}" if colon else line
+        lines.extend(wrap(short, width, size, metrics)[:3])
+    if len(lines) > room:
+        more = len(lines) - room + 1
+        lines = [*lines[: room - 1], f"... and {more} more lines"]
+    height = 2 * pad + lh * (1 + len(lines))
+    return ErrorBox(Rect(stage.x, stage.y, stage.w, height), pad, title, tuple(lines), size)
 
 
 def _about_box(

@@ -218,6 +218,7 @@ class Scene:
         """Draw the whole frame for ``state`` onto ``surface`` (of ``layout.size``)."""
         surface.blit(self._backdrop(surface, state, layout), (0, 0))
         self._draw_stage(surface, state, layout)
+        self._draw_errors(surface, layout)
         self._draw_toast(surface, state, layout)
         if layout.help is not None:
             self._draw_help(surface, layout)
@@ -719,6 +720,20 @@ class Scene:
             pygame.draw.rect(surface, theme.HIGHLIGHT, bar)
 
     # --- overlays ------------------------------------------------------------------------
+
+    def _draw_errors(self, surface: pygame.Surface, layout: Layout) -> None:
+        box = layout.errors
+        if box is None:
+            return
+        r = _pg(box.panel)
+        radius = round(10 * layout.ui)
+        pygame.draw.rect(surface, theme.PAPER, r, border_radius=radius)
+        pygame.draw.rect(surface, theme.ACCENT, r, width=2, border_radius=radius)
+        lh = self.text.line_height(box.size)
+        x, y = r.x + box.pad, r.y + box.pad
+        self.text.draw(surface, box.title, box.size, theme.ACCENT, (x, y), bold=True)
+        for i, line in enumerate(box.lines):
+            self.text.draw(surface, line, box.size, theme.INK, (x, y + (i + 1) * lh))
 
     def _panel_box(self, surface: pygame.Surface, rect: Rect, ui: float) -> None:
         surface.blit(self._veil_for(surface.get_size()), (0, 0))

@@ -270,6 +270,16 @@ class ShowToast:
 
 
 @dataclass(frozen=True)
+class FileErrors:
+    """The watched sequence files that are broken now, as ``file:line:col`` lines.
+
+    An empty tuple means every file is fine again.
+    """
+
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ReplaceSequences:
     """The loaded sequences changed (a file was edited): keep the place where possible."""
 
@@ -301,6 +311,7 @@ Message = (
     | ExportProgress
     | ExportFinished
     | ShowToast
+    | FileErrors
     | ReplaceSequences
 )
 
@@ -370,6 +381,9 @@ class State:
     hover: Target | None = None
     toast: Toast | None = None
     export: ExportJob | None = None
+    #: Problems in sequence files edited while the window runs (the last good version of
+    #: each stays on screen meanwhile).
+    errors: tuple[str, ...] = ()
     #: Incremented whenever the shown sequence changes (switch or reload), so the window
     #: can tell a new set from a moved doll.
     generation: int = field(default=0)
@@ -562,6 +576,8 @@ def _apply(state: State, msg: Message) -> State:
         return replace(state, export=None, toast=Toast(msg.message, TOAST_MS, msg.failed))
     if isinstance(msg, ShowToast):
         return replace(state, toast=Toast(msg.message, TOAST_MS, msg.failed))
+    if isinstance(msg, FileErrors):
+        return state if msg.lines == state.errors else replace(state, errors=tuple(msg.lines))
     if isinstance(msg, ReplaceSequences):
         return _replace_sequences(state, msg.sequences)
     raise TypeError(f"not a window message: {msg!r}")

@@ -428,3 +428,42 @@ def test_clicking_a_timeline_bar_jumps_to_that_doll(app: App) -> None:
     assert app.state.depth == 0
     names = " ".join(b.doll.name for b in app.layout.timeline.bars if b.ghost)
     assert "Malenkov" in names and "Andropov" in names and "Chernenko" in names
+
+
+def test_an_edited_file_reloads_and_a_broken_edit_shows_its_errors(tmp_path: Path) -> None:
+    source = catalog.resolve("trotsky-inside-lenin").path
+    assert source is not None
+    mine = tmp_path / "mine.yaml"
+    good = source.read_text(encoding="utf-8").replace("id: trotsky-inside-lenin", "id: mine")
+    mine.write_text(good, encoding="utf-8")
+    sequences, problems = catalog.load_all([tmp_path])
+    assert not [p for p in problems if p.severity == "error"]
+    window = App(sequences, index=index_of(sequences, "mine"), watch=True)
+    try:
+        key(window, pygame.K_RIGHT)
+        run(window, 800)
+        kept = window.state.sequence.dolls[1].id
+        renamed = good.replace("title: ", "title: Edited ", 1)
+        mine.write_text(renamed, encoding="utf-8")
+        os.utime(mine, ns=(1, 2_000_000_000_000_000_000))
+        window.poll_files()
+        assert window.state.sequence.title.startswith("Edited ")
+        assert window.state.depth == 1 and window.state.sequence.dolls[1].id == kept
+        assert window.state.errors == ()
+        # A broken edit: the last good version stays, the errors say where.
+        mine.write_text(renamed.replace("dolls:", "dollz:", 1), encoding="utf-8")
+        os.utime(mine, ns=(1, 3_000_000_000_000_000_000))
+        window.poll_files()
+        assert window.state.sequence.title.startswith("Edited ")
+        assert window.state.errors and all(str(mine) in e for e in window.state.errors)
+        assert any(":" in e.split(str(mine), 1)[1][:6] for e in window.state.errors)  # line
+        run(window, 16)
+        assert window.layout.errors is not None
+        # Fixed again: the overlay goes.
+        mine.write_text(good, encoding="utf-8")
+        os.utime(mine, ns=(1, 4_000_000_000_000_000_000))
+        window.poll_files()
+        assert window.state.errors == () and window.layout.errors is None
+        assert not window.state.sequence.title.startswith("Edited ")
+    finally:
+        pygame.display.quit()

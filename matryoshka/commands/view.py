@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
             settings=settings,
             settings_file=settings_path(),
             reduced_motion=bool(getattr(args, "reduced_motion", False)),
+            watch=True,
         )
     except NoDisplayError:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
