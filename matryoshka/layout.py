@@ -163,6 +163,7 @@ class ShelfSlot:
     depth: int | None
     rect: Rect
     doll: Placement
+    #: One or two lines, separated by a newline.
     label: str
     label_rect: Rect
     hidden: int = 0
@@ -453,7 +454,8 @@ def compute_layout(
 
     # --- shelf along the bottom of the left column
     col = Rect(m, top, max(1, left_right - m), max(1, bottom - top))
-    label_h = metrics.line_height(fonts.label)
+    # Two lines for names: organisations have long ones ("Russian Socialist Movement").
+    label_h = 2 * metrics.line_height(fonts.label)
     shelf_h = min(max(round(col.h * 0.2), round(86 * ui)), round(170 * ui)) + label_h
     shelf_h = min(shelf_h, max(1, col.h // 2))
     shelf = Rect(col.x, col.bottom - shelf_h, col.w, shelf_h)
@@ -635,7 +637,11 @@ def _shelf_slots(
         box = Box(rect.x, rect.y + pad_top, rect.w, doll_h)
         doll = shelf_placement(box, ASPECT)
         label = f"+{hidden} more" if depth is None else short_name(state.sequence.dolls[depth])
-        label = ellipsize(label, pitch - round(6 * ui), fonts.label, metrics)
+        room = pitch - round(6 * ui)
+        lines = wrap(label, room, fonts.label, metrics)
+        if len(lines) > 2:
+            lines = [lines[0], ellipsize(" ".join(lines[1:]), room, fonts.label, metrics)]
+        label = "\n".join(lines)
         label_rect = Rect(rect.x, rect.bottom - label_h, rect.w, label_h)
         slots.append(
             ShelfSlot(depth, rect, doll, label, label_rect, hidden if depth is None else 0)

@@ -553,9 +553,9 @@ class Scene:
     def _draw_shelf(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
         shelf = layout.shelf
         ui = layout.ui
-        label_h = self.text.line_height(layout.fonts.label)
+        lh = self.text.line_height(layout.fonts.label)
         plank_h = max(4, round(7 * ui))
-        floor = shelf.bottom - label_h - plank_h
+        floor = round(layout.first_slot.bottom) - 1  # every shelf doll stands on this line
         plank = pygame.Rect(shelf.x, floor, shelf.w, plank_h)
         pygame.draw.rect(surface, theme.SHELF_WOOD, plank, border_radius=2)
         pygame.draw.line(surface, _mix(theme.SHELF_WOOD, (255, 255, 255), 0.3),
@@ -587,9 +587,10 @@ class Scene:
                 self._draw_shadow(surface, place.cx, floor, place.height * ASPECT)
                 draw_doll(surface, dolls[slot.depth], place)
             ink = theme.INK if hover else theme.INK_SOFT
-            self.text.draw(surface, slot.label, layout.fonts.label, ink,
-                           (slot.label_rect.centerx, floor + plank_h), anchor="midtop",
-                           bold=hover)  # fmt: skip
+            for i, line in enumerate(slot.label.split("\n")):
+                self.text.draw(surface, line, layout.fonts.label, ink,
+                               (slot.label_rect.centerx, floor + plank_h + i * lh),
+                               anchor="midtop", bold=hover)  # fmt: skip
 
     # --- timeline strip ------------------------------------------------------------------
 

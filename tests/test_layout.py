@@ -121,7 +121,8 @@ def test_regions_fit_the_window_and_do_not_overlap(
             assert not overlaps(tab.rect, rect)
     for slot in layout.slots:
         assert inside(slot.rect, layout.shelf)
-        assert M.width(slot.label, layout.fonts.label) <= slot.rect.w
+        for line in slot.label.split("\n"):
+            assert M.width(line, layout.fonts.label) <= slot.rect.w
     assert (layout.info is None) == presentation
     assert (layout.tabs_bar is None) == presentation
     assert (layout.timeline is not None) == (timeline and not presentation)
