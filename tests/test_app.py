@@ -467,3 +467,12 @@ def test_an_edited_file_reloads_and_a_broken_edit_shows_its_errors(tmp_path: Pat
         assert not window.state.sequence.title.startswith("Edited ")
     finally:
         pygame.display.quit()
+
+
+def test_a_file_named_on_the_command_line_is_its_own_catalog_tab(
+    sequences: list[Sequence],
+) -> None:
+    relative = Path(os.path.relpath(catalog.resolve("market-1995").path or "", Path.cwd()))
+    named = catalog.resolve(str(relative))
+    tabs, index = choose_index(sequences, named, "lenin-at-centre")
+    assert tabs == sequences and index == index_of(sequences, "market-1995")

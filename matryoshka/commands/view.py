@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from matryoshka.cli import DEFAULT_SEQUENCE, search_dirs
 from matryoshka.errors import MatryoshkaError
@@ -22,7 +23,7 @@ def choose_index(
     tabs = list(sequences)
     if requested is not None:
         for i, seq in enumerate(tabs):
-            if seq.id == requested.id and (requested.path is None or seq.path == requested.path):
+            if seq.id == requested.id and _same_file(seq.path, requested.path):
                 return tabs, i
         tabs.append(requested)
         return tabs, len(tabs) - 1
@@ -31,6 +32,12 @@ def choose_index(
             if wanted is not None and seq.id == wanted:
                 return tabs, i
     return tabs, 0
+
+
+def _same_file(a: Path | None, b: Path | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.resolve() == b.resolve()
 
 
 def run(args: argparse.Namespace) -> int:
