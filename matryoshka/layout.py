@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Protocol
 
 from matryoshka.choreography import Box, Placement, rest_placement, shelf_placement
-from matryoshka.model import Doll
+from matryoshka.model import Doll, Sequence
 from matryoshka.painter import ASPECT
 from matryoshka.state import (
     Button,
@@ -432,7 +432,8 @@ def compute_layout(
         lanes = min(max(timeline.lanes, 2), MAX_STRIP_LANES)
         lane_h = max(lh + round(4 * ui), round(20 * ui))
         th = lh + lanes * lane_h + lh + round(14 * ui)
-        strip = _strip(state, timeline, Rect(m, bottom - th, w - 2 * m, th), fonts, metrics, ui)
+        strip_rect = Rect(m, bottom - th, w - 2 * m, th)
+        strip = _strip_for(state, timeline, strip_rect, fonts, metrics, ui)
         bottom = strip.rect.y - m // 2
 
     # --- right: info panel
@@ -655,6 +656,26 @@ def _shelf_metrics(shelf: Rect, label_h: int, ui: float) -> tuple[int, int, int]
     doll_h = max(8, shelf.h - label_h - pad_top - round(6 * ui))
     pitch = max(round(doll_h * ASPECT) + round(14 * ui), round(108 * ui))
     return pad_top, doll_h, min(pitch, max(1, shelf.w))
+
+
+#: Recent strips, so moving from doll to doll does not lay out hundreds of bars again.
+_strips: dict[tuple[object, ...], tuple[Timeline, Sequence | None, Strip]] = {}
+
+
+def _strip_for(
+    state: State, tl: Timeline, rect: Rect, fonts: Fonts, metrics: Metrics, ui: float
+) -> Strip:
+    """``_strip``, remembered: it depends on the timeline and the room, not on the depth."""
+    reference = state.reference
+    key = (id(tl), id(reference), rect, fonts, ui, id(metrics))
+    hit = _strips.get(key)
+    if hit is not None and hit[0] is tl and hit[1] is reference:
+        return hit[2]
+    strip = _strip(state, tl, rect, fonts, metrics, ui)
+    if len(_strips) > 32:
+        _strips.clear()
+    _strips[key] = (tl, reference, strip)
+    return strip
 
 
 def _strip(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from dataclasses import replace
 from datetime import date
 
 from matryoshka import theme
@@ -18,6 +19,7 @@ from matryoshka.layout import (
     HELP_KEYS,
     Layout,
     Rect,
+    Strip,
     StripBar,
     about_button_rect,
     compute_layout,
@@ -175,7 +177,10 @@ class Scene:
         self._timelines: dict[
             tuple[int, int], tuple[Sequence, Sequence | None, Timeline | None]
         ] = {}
-        self._panels: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._panels: OrderedDict[tuple[object, ...], tuple[Sequence, pygame.Surface]] = (
+            OrderedDict()
+        )
+        self._strip_base: tuple[Strip, pygame.Surface] | None = None
         self._backdrop_cache: tuple[tuple[object, ...], pygame.Surface, Layout] | None = None
 
     # --- entry points -------------------------------------------------------------------
@@ -439,14 +444,17 @@ class Scene:
         info = layout.info
         assert info is not None
         first_hint = index == 0 and state.depth == 0 and state.motion is None
-        key = (state.sequence, index, info, layout.fonts, hover_about, first_hint)
-        panel = self._panels.get(key)
-        if panel is not None:
+        # By identity: hashing a long sequence (every doll) on each lookup would be slow.
+        key = (id(state.sequence), index, info, layout.fonts, hover_about, first_hint)
+        hit = self._panels.get(key)
+        if hit is not None and hit[0] is state.sequence:
             self._panels.move_to_end(key)
-            return panel
+            return hit[1]
         panel = pygame.Surface((info.w, info.h), pygame.SRCALPHA)
         self._paint_info(panel, state, layout, index, hover_about, about_button_rect(layout))
-        self._panels[key] = panel
+        if pygame.display.get_surface() is not None:
+            panel = panel.convert_alpha()  # the display's format blits fastest
+        self._panels[key] = (state.sequence, panel)
         if len(self._panels) > 12:
             self._panels.popitem(last=False)
         return panel
@@ -598,27 +606,48 @@ class Scene:
         strip = layout.timeline
         if strip is None:
             return
+        # Every bar is drawn once per layout; only the current and hovered ones are drawn
+        # again on top, so a long sequence's strip costs the same as a short one's.
+        if self._strip_base is None or self._strip_base[0] is not strip:
+            self._strip_base = (strip, self._paint_strip(strip, state, layout))
+        surface.blit(self._strip_base[1], (strip.rect.x, strip.rect.y))
+        current = state.shown_depth
+        hover = state.hover.depth if isinstance(state.hover, TimelineBar) else None
+        for bar in strip.bars:
+            if not bar.ghost and bar.depth in (current, hover):
+                self._draw_bar(surface, bar, current, state, layout.fonts.label, layout.ui)
+
+    def _paint_strip(self, strip: Strip, state: State, layout: Layout) -> pygame.Surface:
+        """The strip with every bar in its plain look, on its own surface."""
         ui = layout.ui
         size = layout.fonts.label
-        r = _pg(strip.rect)
+        base = pygame.Surface((strip.rect.w, strip.rect.h), pygame.SRCALPHA)
+        ox, oy = strip.rect.x, strip.rect.y
+        r = pygame.Rect(0, 0, strip.rect.w, strip.rect.h)
         radius = round(10 * ui)
-        pygame.draw.rect(surface, theme.PAPER, r, border_radius=radius)
-        pygame.draw.rect(surface, theme.RULE, r, width=1, border_radius=radius)
+        pygame.draw.rect(base, theme.PAPER, r, border_radius=radius)
+        pygame.draw.rect(base, theme.RULE, r, width=1, border_radius=radius)
         pad = round(10 * ui)
-        self.text.draw(surface, strip.title, size, theme.INK_SOFT, (r.x + pad, strip.title_y),
-                       bold=True)  # fmt: skip
+        title_y = strip.title_y - oy
+        axis_y = strip.axis_y - oy
+        self.text.draw(base, strip.title, size, theme.INK_SOFT, (pad, title_y), bold=True)
         if strip.undated:
-            self.text.draw(surface, strip.undated, size, theme.INK_SOFT,
-                           (r.right - pad, strip.title_y), anchor="topright")  # fmt: skip
-        pygame.draw.line(surface, theme.RULE, (r.x + pad, strip.axis_y),
-                         (r.right - pad, strip.axis_y))  # fmt: skip
+            self.text.draw(base, strip.undated, size, theme.INK_SOFT, (r.right - pad, title_y),
+                           anchor="topright")  # fmt: skip
+        pygame.draw.line(base, theme.RULE, (pad, axis_y), (r.right - pad, axis_y))
         for x, label in strip.ticks:
-            pygame.draw.line(surface, theme.RULE, (x, strip.axis_y), (x, strip.axis_y + 3))
-            self.text.draw(surface, label, size, theme.INK_SOFT, (x, strip.axis_y + 2),
+            pygame.draw.line(base, theme.RULE, (x - ox, axis_y), (x - ox, axis_y + 3))
+            self.text.draw(base, label, size, theme.INK_SOFT, (x - ox, axis_y + 2),
                            anchor="midtop")  # fmt: skip
-        current = state.shown_depth
+        plain = replace(state, hover=None)
         for bar in strip.bars:
-            self._draw_bar(surface, bar, current, state, size, ui)
+            moved = replace(
+                bar, rect=Rect(bar.rect.x - ox, bar.rect.y - oy, bar.rect.w, bar.rect.h)
+            )
+            self._draw_bar(base, moved, -1, plain, size, ui)
+        if pygame.display.get_surface() is not None:
+            base = base.convert_alpha()
+        return base
 
     def _draw_bar(
         self, surface: pygame.Surface, bar: StripBar, current: int, state: State, size: int,
