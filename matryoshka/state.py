@@ -640,7 +640,11 @@ def tick(state: State, dt_ms: int) -> State:
     if s.toast is not None:
         left = s.toast.remaining_ms - dt_ms
         s = replace(s, toast=replace(s.toast, remaining_ms=left) if left > 0 else None)
-    return _advance(s, dt_ms)
+    s = _advance(s, dt_ms)
+    if s.picker_open and s.shells == 0:
+        # The last shell closed while its list was open: nothing is left to list.
+        s = replace(s, picker_open=False)
+    return s
 
 
 def _step_ms(remaining_steps: int) -> int:

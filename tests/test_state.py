@@ -246,3 +246,11 @@ def test_any_messages_and_ticks_keep_the_state_sound(steps: list[tuple[S.Message
         assert S.problems(s) == [], dt
     s = settled(S.update(s, S.Escape()))
     assert s.depth == s.target
+
+
+def test_the_shelf_list_closes_when_its_last_shell_closes_under_it() -> None:
+    s = settled(S.update(S.initial_state(SEQS), S.Open()))
+    s = S.update(S.update(s, S.Close()), S.TogglePicker())  # opened while the shell closes
+    assert s.picker_open
+    s = settled(s)
+    assert s.shells == 0 and not s.picker_open
