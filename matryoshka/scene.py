@@ -224,6 +224,7 @@ class Scene:
         surface.blit(self._backdrop(surface, state, layout), (0, 0))
         self._draw_stage(surface, state, layout)
         self._draw_errors(surface, layout)
+        self._draw_bar_tip(surface, state, layout)
         self._draw_toast(surface, state, layout)
         if layout.help is not None:
             self._draw_help(surface, layout)
@@ -616,6 +617,25 @@ class Scene:
         for bar in strip.bars:
             if not bar.ghost and bar.depth in (current, hover):
                 self._draw_bar(surface, bar, current, state, layout.fonts.label, layout.ui)
+
+    def _draw_bar_tip(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
+        """The full name and dates of the timeline bar under the pointer, just above it."""
+        strip = layout.timeline
+        if strip is None or not isinstance(state.hover, TimelineBar) or state.overlay_open:
+            return
+        bar = next((b for b in strip.bars if b.depth == state.hover.depth and not b.ghost), None)
+        if bar is None:
+            return
+        size = layout.fonts.small
+        dates = dates_line(bar.doll)
+        text = f"{bar.doll.name}, {dates}" if dates else bar.doll.name
+        pad = round(8 * layout.ui)
+        img = self.text.render(text, size, theme.ON_DARK)
+        box = pygame.Rect(0, 0, img.get_width() + 2 * pad, img.get_height() + pad)
+        box.midbottom = (bar.rect.centerx, strip.rect.y - 2)
+        box.clamp_ip(pygame.Rect(0, 0, *layout.size))
+        pygame.draw.rect(surface, theme.TOAST, box, border_radius=box.h // 3)
+        surface.blit(img, img.get_rect(center=box.center))
 
     def _paint_strip(self, strip: Strip, state: State, layout: Layout) -> pygame.Surface:
         """The strip with every bar in its plain look, on its own surface."""

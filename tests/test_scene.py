@@ -159,3 +159,16 @@ def test_info_panel_says_who_really_came_before(scene: Scene) -> None:
     assert scene.chronology_note(state, state.sequence.index_of("brezhnev")) is None
     alone = S.initial_state((state.sequence,))  # no reference loaded: nothing to say
     assert scene.chronology_note(alone, khrushchev) is None
+
+
+def test_hovering_a_timeline_bar_shows_its_name_and_dates(scene: Scene) -> None:
+    sequences, _ = catalog.load_all()
+    market = next(i for i, s in enumerate(sequences) if s.id == "market-1995")
+    state = S.initial_state(sequences, market)
+    layout = scene.layout((1280, 800), state)
+    assert layout.timeline is not None
+    bar = next(b for b in layout.timeline.bars if b.depth == 5)
+    above = pygame.Rect(bar.rect.centerx - 20, layout.timeline.rect.y - 22, 40, 18)
+    plain = frame(scene, state)
+    hovered = frame(scene, S.update(state, S.Hover(S.TimelineBar(5))))
+    assert ink_in(hovered, above, theme.TOAST) > ink_in(plain, above, theme.TOAST) + 20
