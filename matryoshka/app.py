@@ -302,6 +302,11 @@ class App:
             self._layout_key = key
         return self._layout
 
+    @property
+    def hand_cursor(self) -> bool:
+        """True while the pointer is over something clickable (the cursor is a hand)."""
+        return self._cursor_hand
+
     def send(self, msg: Message) -> None:
         """Apply one message to the state."""
         self.state = update(self.state, msg)

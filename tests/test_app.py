@@ -249,11 +249,11 @@ def test_hover_glows_and_shows_a_hand(app: App) -> None:
     plain = tuple(app.surface.get_at(edge))
     post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
     assert app.state.hover == CurrentDoll()
-    assert app._cursor_hand
+    assert app.hand_cursor
     app.draw()
     assert tuple(app.surface.get_at(edge)) != plain  # the glow reaches past the doll
     post(app, pygame.event.Event(pygame.MOUSEMOTION, pos=(2, 790), rel=(0, 0), buttons=(0, 0, 0)))
-    assert app.state.hover is None and not app._cursor_hand
+    assert app.state.hover is None and not app.hand_cursor
 
 
 def test_help_overlay_and_presentation_mode_are_drawn(app: App) -> None:
