@@ -75,6 +75,8 @@ ELLIPSIS = "…"
 #: The timeline strip shows at most this many lanes of overlapping terms (more share the
 #: last one), so its height stays predictable.
 MAX_STRIP_LANES = 3
+#: The list of hidden shells shrinks its text to fit them all, but not below this.
+PICKER_MIN_TEXT = 10
 _NUMBERED = re.compile(r"^([IVXLCDM]+|\d+(st|nd|rd|th)?)$")
 
 
@@ -189,6 +191,8 @@ class Picker:
     pages: int
     prev: Rect | None
     next: Rect | None
+    #: Text size of the names (smaller when there are many).
+    size: int
 
 
 @dataclass(frozen=True)
@@ -828,41 +832,57 @@ def _help_box(w: int, h: int, m: int, fonts: Fonts, metrics: Metrics) -> HelpBox
 def _picker(
     state: State, w: int, h: int, m: int, fonts: Fonts, metrics: Metrics, ui: float
 ) -> Picker:
-    """Every opened shell as a grid of names, a page at a time."""
+    """Every opened shell as a grid of names, all on one page when at all legible.
+
+    The text shrinks (not below ``PICKER_MIN_TEXT`` px) until every shell fits, so any
+    level is two clicks away: the shelf's group, then the name. Beyond that, pages.
+    """
     n = state.shells
-    size = fonts.small
-    pw = min(w - 2 * m, round(980 * ui))
-    ph = min(h - 2 * m, round(640 * ui))
+    dolls = state.sequence.dolls
+    pw = min(w - 2 * m, max(round(980 * ui), round(w * 0.9)))
+    ph = min(h - 2 * m, max(round(640 * ui), round(h * 0.9)))
     panel = Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
     pad = round(16 * ui)
     title_h = metrics.line_height(fonts.heading) + pad
     title = Rect(panel.x + pad, panel.y + pad, panel.w - 2 * pad, title_h)
-    row = metrics.line_height(size) + round(8 * ui)
-    arrows_h = row
-    grid = Rect(
-        panel.x + pad,
-        title.bottom,
-        panel.w - 2 * pad,
-        max(row, panel.bottom - pad - arrows_h - title.bottom),
-    )
-    col_w = max(round(180 * ui), metrics.width("000. Mmmmmmmmmmmm", size) + pad)
-    cols = max(1, grid.w // col_w)
+    gap = round(6 * ui)
+    size = fonts.small
+    short = False
+    while True:
+        row = metrics.line_height(size) + max(2, round(size * 0.25))
+        grid = Rect(
+            panel.x + pad,
+            title.bottom,
+            panel.w - 2 * pad,
+            max(row, panel.bottom - pad - row - title.bottom),
+        )
+        widest = max(metrics.width(_picker_text(dolls, d, short), size) for d in range(n))
+        col_w = min(widest + 2 * gap + round(12 * ui), max(1, grid.w))
+        cols = max(1, grid.w // col_w)
+        rows = max(1, grid.h // row)
+        per_page = cols * rows
+        if per_page >= n:
+            break
+        if size <= PICKER_MIN_TEXT:
+            if short:
+                break
+            # Still too many: surnames only, from the normal size down again.
+            short, size = True, fonts.small
+            continue
+        size -= 1
     col_w = grid.w // cols
-    rows = max(1, grid.h // row)
-    per_page = cols * rows
     pages = max(1, -(-n // per_page))
     page = min(state.picker_page, pages - 1)
     entries: list[PickerEntry] = []
     first = page * per_page
     for k, depth in enumerate(range(first, min(n, first + per_page))):
         c, r = divmod(k, rows)
-        rect = Rect(grid.x + c * col_w, grid.y + r * row, col_w - round(6 * ui), row)
-        text = f"{depth + 1}. {state.sequence.dolls[depth].name}"
-        label = ellipsize(text, rect.w - round(12 * ui), size, metrics)
+        rect = Rect(grid.x + c * col_w, grid.y + r * row, col_w - gap, row)
+        label = ellipsize(_picker_text(dolls, depth, short), rect.w - 2 * gap, size, metrics)
         entries.append(PickerEntry(depth, rect, label))
     arrow_w = max(row * 2, metrics.width("‹ Previous", size) + pad)
-    prev = Rect(panel.x + pad, panel.bottom - pad - arrows_h, arrow_w, arrows_h)
-    nxt = Rect(panel.right - pad - arrow_w, prev.y, arrow_w, arrows_h)
+    prev = Rect(panel.x + pad, panel.bottom - pad - row, arrow_w, row)
+    nxt = Rect(panel.right - pad - arrow_w, prev.y, arrow_w, row)
     return Picker(
         panel=panel,
         title=title,
@@ -871,4 +891,10 @@ def _picker(
         pages=pages,
         prev=prev if page > 0 else None,
         next=nxt if page < pages - 1 else None,
+        size=size,
     )
+
+
+def _picker_text(dolls: tuple[Doll, ...], depth: int, short: bool = False) -> str:
+    doll = dolls[depth]
+    return f"{depth + 1}. {short_name(doll) if short else doll.name}"

@@ -842,7 +842,7 @@ class Scene:
             r = _pg(entry.rect)
             if hover:
                 pygame.draw.rect(surface, theme.HIGHLIGHT, r, border_radius=r.h // 4)
-            self.text.draw(surface, entry.label, f.small, theme.INK,
+            self.text.draw(surface, entry.label, picker.size, theme.INK,
                            (r.x + round(6 * layout.ui), r.centery), anchor="midleft")  # fmt: skip
         for rect, label, delta in ((picker.prev, "‹ Previous", -1), (picker.next, "Next ›", 1)):
             if rect is not None:

@@ -286,3 +286,12 @@ def test_timeline_bars_jump_to_their_doll_and_ghosts_are_named() -> None:
     assert hit_test(layout, (ghosts[0].rect.centerx, ghosts[0].rect.centery)) is None
     assert "Person" in strip.title  # the ghost is named even when its bar is too short
     assert [label for _, label in strip.ticks]
+
+
+def test_the_list_of_shells_fits_three_hundred_on_one_page_at_the_usual_size() -> None:
+    big = make_sequence(300, "big")
+    s = S.update(at_depth(S.initial_state((big,)), 299), S.TogglePicker())
+    layout = compute_layout((1280, 800), s, M)
+    assert layout.picker is not None and layout.picker.pages == 1
+    assert len(layout.picker.entries) == 299 and layout.picker.size >= 10
+    assert all(inside(e.rect, layout.picker.panel) for e in layout.picker.entries)
