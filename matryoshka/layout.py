@@ -507,7 +507,7 @@ def compute_layout(
         for tab in tabs:
             targets.append((tab.rect, Tab(tab.index)))
         if info is not None:
-            targets.append((_about_button(info, fonts, metrics, ui), Button("about")))
+            targets.append((_about_button(info, fonts, ui), Button("about")))
         for slot in reversed(slots):  # later shells stand in front
             target: Target = ShelfGroup() if slot.depth is None else ShelfDoll(slot.depth)
             targets.append((slot.rect, target))
@@ -549,10 +549,10 @@ def about_button_rect(layout: Layout) -> Rect | None:
     """The "About this sequence" button at the foot of the info panel."""
     if layout.info is None:
         return None
-    return _about_button(layout.info, layout.fonts, None, layout.ui)
+    return _about_button(layout.info, layout.fonts, layout.ui)
 
 
-def _about_button(info: Rect, fonts: Fonts, metrics: Metrics | None, ui: float) -> Rect:
+def _about_button(info: Rect, fonts: Fonts, ui: float) -> Rect:
     bh = round(fonts.button * 1.9)
     pad = round(12 * ui)
     return Rect(info.x + pad, info.bottom - bh - pad, max(1, info.w - 2 * pad), bh)
