@@ -318,7 +318,7 @@ def fig_startup(ctx: Context) -> list[Row]:
     bare: list[float] = []
     app: list[float] = []
     # Alternate the two so that a busy moment on the machine hits both alike.
-    for _ in range(ctx.reps(15, 3)):
+    for _ in range(ctx.reps(20, 3)):
         bare.append(run_process(bare_argv, env)[0])
         app.append(run_process(app_argv, app_env)[0])
     return [
