@@ -381,6 +381,11 @@ def animation_timeline(count: int, start: int = 0) -> list[FrameSpec]:
     return frames
 
 
+#: Fraction of an opening after which the inner doll's name starts to fade in: the
+#: halves are all but on their shelf slot by then, clear of the label's line.
+NAME_IN = 0.9
+
+
 class AnimationScene:
     """Draws the frames of the opening of ``sequence`` at ``height`` (RGB, on background).
 
@@ -513,9 +518,11 @@ class AnimationScene:
             self._shadow(self.rest.cx, self.rest.bottom, pose.inner.height)
             # Moving pieces are drawn as the window draws them: scaled from cached paintings.
             stage.draw_opening(surface, dolls[spec.depth], dolls[spec.depth + 1], pose, scaled=True)
-            # While the inner doll takes the stage, the old name fades out, then the new
-            # one fades in (one after the other: overlapping text is unreadable).
-            fade = min(1.0, max(0.0, (t - ch.SETTLE[0]) / (1.0 - ch.SETTLE[0])))
-            self._blit_name(surface, spec.depth, 1.0 - 2 * fade)
-            self._blit_name(surface, spec.depth + 1, 2 * fade - 1.0)
+            # The old name fades out while the lid lifts, before the bottom half swings
+            # aside across the label's line; the new one fades in as the inner doll
+            # settles (one after the other: overlapping text is unreadable).
+            fade_out = (t - ch.LIFT[0]) / (ch.LIFT[1] - ch.LIFT[0])
+            fade_in = (t - NAME_IN) / (1.0 - NAME_IN)
+            self._blit_name(surface, spec.depth, 1.0 - fade_out)
+            self._blit_name(surface, spec.depth + 1, fade_in)
         return surface
