@@ -77,6 +77,10 @@ ELLIPSIS = "…"
 MAX_STRIP_LANES = 3
 #: The list of hidden shells shrinks its text to fit them all, but not below this.
 PICKER_MIN_TEXT = 10
+#: Words that start an epithet or a place after a ruler's name: "the Great", "of Aragon".
+_EPITHET_WORDS = frozenset({"the", "of"})
+#: Lower-case words that belong to the surname after them: "de Gaulle", "von Bismarck".
+_SURNAME_PARTICLES = frozenset({"de", "da", "di", "du", "van", "von", "der", "la", "le", "bin"})
 _NUMBERED = re.compile(r"^([IVXLCDM]+|\d+(st|nd|rd|th)?)$")
 
 
@@ -373,15 +377,26 @@ def wrap(text: str, max_width: int, size: int, metrics: Metrics, bold: bool = Fa
 def short_name(doll: Doll) -> str:
     """A person's surname (with a regnal number): ``Gorbachev``, ``Nicholas II``.
 
+    An epithet or a place is dropped (``Ivan the Terrible`` is ``Ivan``, ``Catherine of
+    Aragon`` is ``Catherine``) and a surname keeps its particle (``de Gaulle``).
     Organisations keep their whole name: it has no surname.
     """
     # "Vladimir Putin (second time)": the surname is before the brackets.
     words = doll.name.split("(")[0].split() or doll.name.split()
     if doll.kind != "person" or len(words) < 2:
         return doll.name
+    for i, word in enumerate(words[1:], start=1):
+        if word in _EPITHET_WORDS:
+            words = words[:i]
+            break
+    if len(words) == 1:
+        return words[0]
     if _NUMBERED.match(words[-1]):
         return " ".join(words[-2:])  # Nicholas II, Louis XIV, John 23
-    return words[-1]
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in _SURNAME_PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def compute_layout(

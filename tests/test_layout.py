@@ -16,6 +16,7 @@ from matryoshka.layout import (
     compute_layout,
     ellipsize,
     hit_test,
+    short_name,
     wrap,
 )
 from matryoshka.model import Doll, PartialDate, Sequence
@@ -295,3 +296,23 @@ def test_the_list_of_shells_fits_three_hundred_on_one_page_at_the_usual_size() -
     assert layout.picker is not None and layout.picker.pages == 1
     assert len(layout.picker.entries) == 299 and layout.picker.size >= 10
     assert all(inside(e.rect, layout.picker.panel) for e in layout.picker.entries)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "short"),
+    [
+        ("Mikhail Gorbachev", "person", "Gorbachev"),
+        ("Nicholas II", "person", "Nicholas II"),
+        ("Tsar Nicholas II", "person", "Nicholas II"),
+        ("Vladimir Putin (second time)", "person", "Putin"),
+        ("Ivan the Terrible", "person", "Ivan"),
+        ("Catherine XII the Terrible", "person", "Catherine XII"),
+        ("Catherine of Aragon", "person", "Catherine"),
+        ("Charles de Gaulle", "person", "de Gaulle"),
+        ("Otto von Bismarck", "person", "von Bismarck"),
+        ("Lenin", "person", "Lenin"),
+        ("Provisional Government", "group", "Provisional Government"),
+    ],
+)
+def test_short_name_is_what_the_shelf_calls_a_person(name: str, kind: str, short: str) -> None:
+    assert short_name(Doll(name=name, id="x", kind=kind)) == short
