@@ -7,6 +7,13 @@ display's rate.
 
 Tests drive an ``App`` headless: post real pygame events, call ``process`` with a fixed
 ``dt_ms``, and read ``app.state`` or the pixels of ``app.surface``.
+
+Measuring aid: with the environment variable ``MATRYOSHKA_EXIT_AFTER_FIRST_FRAME`` set to
+anything non-empty, ``App.run`` returns 0 right after presenting its first frame (after the
+first ``pygame.display.flip``), without saving settings. Everything up to that frame is the
+normal start-up (sequences loaded, settings read, the doll painted, tabs and info panel
+drawn), so ``SDL_VIDEODRIVER=dummy MATRYOSHKA_EXIT_AFTER_FIRST_FRAME=1 matryoshka`` times
+start-up to first frame; ``benchmarks/run.py`` uses it.
 """
 
 from __future__ import annotations
@@ -90,6 +97,8 @@ _REDRAW_EVENTS = frozenset(
     {pygame.VIDEOEXPOSE, pygame.WINDOWEXPOSED, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
      pygame.WINDOWRESTORED, pygame.WINDOWSHOWN}
 )  # fmt: skip
+#: Set (non-empty) to make ``App.run`` return right after its first frame is presented.
+EXIT_AFTER_FIRST_FRAME_ENV = "MATRYOSHKA_EXIT_AFTER_FIRST_FRAME"
 #: Video drivers that draw nowhere: with one of these chosen by SDL itself (no display
 #: found), the window would run invisibly, so the program says so and stops.
 _HEADLESS_DRIVERS = ("offscreen", "dummy")
@@ -452,13 +461,19 @@ class App:
     # --- the loop -------------------------------------------------------------------------
 
     def run(self) -> int:
-        """Show the window until the user quits; returns the exit status (0)."""
+        """Show the window until the user quits; returns the exit status (0).
+
+        With ``MATRYOSHKA_EXIT_AFTER_FIRST_FRAME`` set, returns 0 as soon as the first
+        frame is presented (a start-up measuring aid; settings are not saved).
+        """
         clock = pygame.time.Clock()
         rate = _display_rate()
         last = pygame.time.get_ticks()
         busy = False
         self.draw()
         pygame.display.flip()
+        if os.environ.get(EXIT_AFTER_FIRST_FRAME_ENV):
+            return 0
         warming = True
         while not self.state.quit:
             if busy:
@@ -660,6 +675,7 @@ def _open_display(size: tuple[int, int]) -> pygame.Surface:
 
 __all__ = [
     "DEFAULT_SIZE",
+    "EXIT_AFTER_FIRST_FRAME_ENV",
     "NO_DISPLAY_MESSAGE",
     "App",
     "NoDisplayError",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from matryoshka import catalog, theme
-from matryoshka.app import App, message_for_key
+from matryoshka.app import EXIT_AFTER_FIRST_FRAME_ENV, App, message_for_key
 from matryoshka.commands.view import choose_index
 from matryoshka.model import Sequence
 from matryoshka.pgcompat import pygame
@@ -401,6 +401,71 @@ def test_corrupt_settings_warn_once_and_the_window_still_starts(tmp_path: Path) 
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert len(warnings) == 1 and "settings" in warnings[0]
     assert result.returncode == 1  # then it stops for want of a display, as above
+
+
+def test_exit_after_first_frame_returns_once_the_doll_is_presented(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flips: list[int] = []
+    real_flip = pygame.display.flip
+
+    def counting_flip() -> None:
+        real_flip()
+        flips.append(app.frames)
+
+    monkeypatch.setattr(pygame.display, "flip", counting_flip)
+    monkeypatch.setenv(EXIT_AFTER_FIRST_FRAME_ENV, "1")
+    # A queued quit ends the loop if the hook is ignored: it would then save the settings.
+    pygame.event.clear()
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    assert app.run() == 0
+    assert flips == [1]  # one frame drawn, then presented, then straight out
+    # What was presented is the real first frame: the doll painted on the backdrop.
+    assert differs(app.surface.get_at(doll_centre(app)), theme.BACKGROUND)
+    assert app.settings_file is not None and not app.settings_file.exists()
+
+
+def _first_frame_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        SDL_VIDEODRIVER="dummy",
+        PYTHONPATH=str(REPO),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+    )
+    env[EXIT_AFTER_FIRST_FRAME_ENV] = "1"
+    return env
+
+
+def test_matryoshka_with_exit_after_first_frame_presents_and_exits_0(tmp_path: Path) -> None:
+    # The real command line in a child; without the hook it would wait for input until
+    # the timeout. The wrapped flip shows the window got as far as presenting a frame.
+    counted = (
+        "import sys\n"
+        "from matryoshka.pgcompat import pygame\n"
+        "flip = pygame.display.flip\n"
+        "flips = []\n"
+        "pygame.display.flip = lambda: (flip(), flips.append(1))\n"
+        "from matryoshka.cli import main\n"
+        "status = main([])\n"
+        "print(len(flips))\n"
+        "sys.exit(status)\n"
+    )
+    runs = {}
+    for name, argv in (("counted", ["-c", counted]), ("plain", ["-m", "matryoshka"])):
+        runs[name] = subprocess.run(
+            [sys.executable, *argv],
+            env=_first_frame_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+        )
+        assert runs[name].returncode == 0, runs[name].stderr
+        assert "Traceback" not in runs[name].stderr
+    assert runs["counted"].stdout.split() == ["1"]  # exactly one frame presented
+    assert runs["plain"].stdout == ""
 
 
 def test_shelf_targets_follow_the_shells(app: App) -> None:
