@@ -30,7 +30,6 @@ from typing import Any
 from matryoshka import stage
 from matryoshka.errors import MatryoshkaError
 from matryoshka.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
-from matryoshka.loader import load_sequence
 from matryoshka.model import Sequence
 from matryoshka.pgcompat import pygame
 from matryoshka.scene import Scene
@@ -437,6 +436,10 @@ class App:
         changed = self._watcher.changed()
         if not changed:
             return
+        # Imported here, not at the top: an edited file is checked afresh, while start-up
+        # loads through the cache and need not import YAML and pydantic at all.
+        from matryoshka.loader import load_sequence
+
         sequences = list(self.state.sequences)
         replaced = False
         for path in changed:

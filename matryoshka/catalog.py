@@ -4,6 +4,9 @@ Folders are searched in that order, files in each folder by name. A sequence who
 already found earlier in the search replaces the earlier one (its :class:`Entry` records
 which files it replaces). A file that cannot be loaded is reported in
 :attr:`Catalog.problems` and skipped: a broken file never hides the good ones.
+
+Files are loaded through :mod:`matryoshka.loadcache`: a file unchanged since it was last
+loaded and checked comes from the user's cache, without parsing or validating it again.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 from matryoshka import paths
 from matryoshka.errors import Diagnostic, MatryoshkaError
-from matryoshka.loader import load_sequence
+from matryoshka.loadcache import load_sequence
 from matryoshka.model import Sequence
 
 SUFFIXES = (".yaml", ".yml")

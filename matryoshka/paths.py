@@ -46,6 +46,11 @@ def user_config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME))
 
 
+def user_cache_dir() -> Path:
+    """Where the program keeps what it can rebuild at any time (may not exist)."""
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
 def user_pictures_dir() -> Path:
     """Where exports from the window go: ``<pictures>/matryoshka`` (may not exist)."""
     return Path(platformdirs.user_pictures_dir()) / APP_NAME

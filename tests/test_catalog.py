@@ -26,8 +26,9 @@ def write(folder: Path, name: str, seq_id: str | None = None, title: str = "T", 
 
 @pytest.fixture(autouse=True)
 def user_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets an empty user data folder of its own."""
+    """Every test gets an empty user data folder (and cache) of its own."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     return paths.user_sequences_dir()
 
 

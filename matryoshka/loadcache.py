@@ -1,0 +1,197 @@
+"""Sequence files already loaded and checked, kept so that the next start skips the work.
+
+Loading a sequence file means parsing its YAML and checking every value with the pydantic
+models of :mod:`matryoshka.schema`. Importing PyYAML and pydantic and building the models
+takes longer than opening the window, and the files rarely change between two starts. So
+discovery (:mod:`matryoshka.catalog`) loads through :func:`load_sequence` here: when a
+file's checked result is in the cache it comes back from a small pickle, and
+:mod:`matryoshka.loader` (with YAML and pydantic) is not even imported.
+
+An entry is used only when everything it was made from is unchanged:
+
+* the file: its absolute path, size, modification and change times (ns) and inode;
+* the portraits its dolls show: the same for each image file;
+* the program: its version, the Python version, and the size and modification time of
+  the modules that decide what a file loads to (model, errors, schema, loader, this one).
+
+Only files that load with no error and no warning are stored, so a file with mistakes is
+checked afresh every time and its problems are always reported, located as
+``file:line:col``. A file modified in the last two seconds is not stored: on a file system
+with coarse timestamps a second edit in the same tick would otherwise look unchanged.
+
+Entries live in ``<user cache dir>/sequences``, one per file, written atomically (a
+temporary file, then a rename) and read back with an unpickler that accepts nothing but
+the model's own classes and paths. An entry that cannot be read for any reason is ignored
+and rewritten; failing to write one is never an error (the cache only saves time).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+import zlib
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from matryoshka import __version__, model, paths
+from matryoshka.errors import Diagnostic
+
+#: Bump when the layout of an entry changes.
+ENTRY_FORMAT = 1
+#: Files modified more recently than this are not stored (see the module docstring).
+SETTLE_NS = 2_000_000_000
+#: Modules whose code decides what a sequence file loads to: editing one (in a checkout)
+#: makes every entry stale.
+CODE_MODULES = ("model.py", "errors.py", "schema.py", "loader.py", "loadcache.py")
+
+#: What an entry may contain besides plain values: the model and paths.
+_ALLOWED_CLASSES = frozenset(
+    [("matryoshka.model", name)
+     for name in ("Sequence", "Doll", "Colors", "Face", "TextEmblem", "PartialDate")]
+    + [("pathlib", name)
+       for name in ("Path", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath")]
+)  # fmt: skip
+
+Stamp = tuple[int, int, int, int]
+
+
+class Loaded(NamedTuple):
+    """A loaded sequence and the warnings about it (as ``matryoshka.loader.LoadResult``)."""
+
+    sequence: model.Sequence
+    warnings: list[Diagnostic]
+
+
+def cache_dir() -> Path:
+    """The folder of entries: ``<user cache dir>/sequences`` (may not exist)."""
+    return paths.user_cache_dir() / "sequences"
+
+
+def load_sequence(path: Path, folder: Path | None = None) -> Loaded:
+    """Load and check one sequence file, from the cache when it is unchanged.
+
+    The result is the same as ``matryoshka.loader.load_sequence(path)``'s.
+
+    Args:
+        path: the YAML file.
+        folder: the cache folder (default :func:`cache_dir`).
+
+    Raises:
+        MatryoshkaError: the file cannot be read or has mistakes (never cached).
+    """
+    path = Path(path)
+    absolute = os.path.abspath(path)
+    stamp = _stamp(absolute)
+    entry = (cache_dir() if folder is None else folder) / _entry_name(absolute)
+    if stamp is not None:
+        cached = _read(entry, absolute, stamp)
+        if cached is not None:
+            return Loaded(replace(cached, path=path), [])
+    from matryoshka.loader import load_sequence as load_and_check
+
+    result = load_and_check(path)
+    # The stamp was taken before the file was read: if the file changed in between, the
+    # entry is stale at once and rebuilt next time, never wrongly used.
+    if stamp is not None and not result.warnings and _settled(stamp):
+        _write(entry, absolute, stamp, result.sequence)
+    return Loaded(result.sequence, result.warnings)
+
+
+def _stamp(file: str | Path) -> Stamp | None:
+    """What changes whenever a file's contents may have: size, times, inode."""
+    try:
+        st = os.stat(file)
+    except (OSError, ValueError):
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def _settled(stamp: Stamp) -> bool:
+    now = time.time_ns()
+    return now - stamp[1] > SETTLE_NS and now - stamp[2] > SETTLE_NS
+
+
+def _entry_name(absolute: str) -> str:
+    # Two checksums of the path make a 64-bit name; the entry also holds the path itself,
+    # so two paths with the same name only ever replace each other's entry.
+    data = absolute.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
+
+
+@cache
+def _code_version() -> tuple[Any, ...]:
+    """The program's version and the stamps of the modules that shape a loaded file."""
+    here = Path(__file__).resolve().parent
+    modules = tuple(_stamp(here / name) for name in CODE_MODULES)
+    return (ENTRY_FORMAT, __version__, tuple(sys.version_info[:3]), modules)
+
+
+def _portraits(sequence: model.Sequence) -> tuple[tuple[str, Stamp | None], ...]:
+    shown = sorted({str(d.portrait) for d in sequence.dolls if d.portrait is not None})
+    return tuple((p, _stamp(p)) for p in shown)
+
+
+def _all_settled(stamps: tuple[tuple[str, Stamp | None], ...]) -> bool:
+    return all(stamp is not None and _settled(stamp) for _, stamp in stamps)
+
+
+class _ModelUnpickler(pickle.Unpickler):
+    """Reads the model's dataclasses and paths, and refuses every other class."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED_CLASSES:
+            raise pickle.UnpicklingError(f"{module}.{name} has no place in a cache entry")
+        return super().find_class(module, name)
+
+
+def _read(entry: Path, absolute: str, stamp: Stamp) -> model.Sequence | None:
+    """The cached sequence if the entry is readable and current, else None."""
+    try:
+        with open(entry, "rb") as handle:
+            data = _ModelUnpickler(handle).load()
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged entry can fail in many ways: it is only a cache
+        return None
+    if not (isinstance(data, tuple) and len(data) == 5):
+        return None
+    version, where, when, portraits, sequence = data
+    if version != _code_version() or where != absolute or when != stamp:
+        return None
+    if not isinstance(sequence, model.Sequence) or not isinstance(portraits, tuple):
+        return None
+    for item in portraits:
+        if not (isinstance(item, tuple) and len(item) == 2 and _stamp(item[0]) == item[1]):
+            return None
+    return sequence
+
+
+def _write(entry: Path, absolute: str, stamp: Stamp, sequence: model.Sequence) -> None:
+    """Store an entry atomically; a cache that cannot be written is simply not used."""
+    portraits = _portraits(sequence)
+    if not _all_settled(portraits):
+        return
+    data = (_code_version(), absolute, stamp, portraits, replace(sequence, path=None))
+    tmp: str | None = None
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, entry)
+        tmp = None
+    except (OSError, pickle.PicklingError):
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+__all__ = ["Loaded", "cache_dir", "load_sequence"]
