@@ -61,7 +61,7 @@ def part_image(doll: Doll, part: Part, height: int, scaled: bool = False) -> pyg
             size = part_size(part, height)
             if size[0] < 1 or size[1] < 1:
                 return src
-            return pygame.transform.smoothscale(src, size)
+            return painter.smoothscale(src, size)
     return paint_scaled(doll, part, height)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import warnings
 from pathlib import Path
@@ -77,6 +78,107 @@ def test_transparent_outside_the_outline_and_opaque_inside(height: int) -> None:
         assert surf.get_at((round(w / 2 + 0.2 * height), round(0.02 * height))).a == 0
     assert surf.get_at((w // 2, h // 2)).a == 255
     assert surf.get_at((w // 2, round(0.2 * height))).a == 255
+
+
+def _translucent_inside(
+    surf: pygame.Surface, height: int, part: painter.Part = "whole"
+) -> list[str]:
+    """Pixels inside the silhouette, clear of its anti-aliased edge, with alpha under 255.
+
+    ``surf`` is ``part`` of a doll ``height`` tall. A pixel counts as inside when the
+    outline is at least three pixels away across its row and the rows either side (so
+    steep parts of the outline, at the crown of the head, count too); in a half, the
+    rows the waist cut runs through are left out.
+    """
+    w, rows = surf.get_width(), surf.get_height()
+    alpha = alphas(surf)
+    margin = 3
+    top = painter.part_offset(part, height)
+    lo, hi = 0.02 * height, 0.98 * height
+    if part == "top":
+        hi = min(render.cut(height).rows) - margin
+    elif part == "bottom":
+        lo = max(render.cut(height).rows) + margin
+    bad: list[str] = []
+    for r in range(rows):
+        if not lo < top + r + 0.5 < hi:
+            continue
+        y = (top + r + 0.5) / height
+        half = min(g.half_width(y + d / height) for d in (-margin, 0, margin)) * height - margin
+        x0, x1 = max(0, math.ceil(w / 2 - half)), min(w, math.floor(w / 2 + half))
+        if x1 <= x0:
+            continue
+        line = alpha[r * w + x0 : r * w + x1]
+        if line.count(255) != len(line):
+            x = next(i for i, a in enumerate(line) if a != 255)
+            bad.append(f"row {top + r}: alpha {min(line)} (first at x={x0 + x})")
+    return bad
+
+
+def _distinct_shipped_dolls() -> list[Doll]:
+    from matryoshka.painter import sheet
+
+    return list(dict.fromkeys(d for s in sheet.shipped_sequences() for d in s.dolls))
+
+
+# 193..720 were once painted at 3x, whose smooth-scale left the inside at alpha 253.
+@pytest.mark.parametrize("height", [64, 97, 256, 300, 512, 720])
+def test_every_shipped_doll_is_fully_opaque_inside(height: int) -> None:
+    dolls = _distinct_shipped_dolls()
+    assert len(dolls) > 20
+    for d in dolls:
+        surf = painter.paint(d, "whole", height)
+        w = surf.get_width()
+        assert surf.get_at((w // 2, height // 2)).a == 255, d.id
+        assert _translucent_inside(surf, height) == [], d.id
+        # The halves are cut from the whole painting and keep its alpha.
+        for part in ("top", "bottom"):
+            half = painter.paint(d, part, height)
+            assert _translucent_inside(half, height, part) == [], (d.id, part)
+    painter.clear_cache()
+
+
+@pytest.mark.parametrize("height", [1500, 8192])
+def test_tall_dolls_are_fully_opaque_inside(height: int) -> None:
+    # A person in tunic and medals, and a group with its emblem in the face: strips,
+    # 2x supersampling and the band-by-band lighting all show at these heights.
+    by_id = {d.id: d for d in _distinct_shipped_dolls()}
+    for doll_id in ("stalin", "fourth-international")[: 2 if height < 4000 else 1]:
+        surf = render.paint_whole(by_id[doll_id], height)
+        assert _translucent_inside(surf, height) == [], doll_id
+
+
+def test_smoothscale_keeps_a_shrunk_doll_opaque_and_its_colours() -> None:
+    # pygame's own smooth-scale leaves a uniform 255 at 251..253 for these factors.
+    dolls = _distinct_shipped_dolls()
+    for src_h, dst_h in ((300, 251), (256, 233), (600, 481), (120, 97), (1000, 999)):
+        for d in dolls[::4]:
+            src = painter.paint(d, "whole", src_h)
+            size = (painter.doll_width(dst_h), dst_h)
+            plain = pygame.transform.smoothscale(src, size)
+            if src_h == 300 and d is dolls[0]:
+                assert _translucent_inside(plain, dst_h) != []  # what the fix is for
+            out = painter.smoothscale(src, size)
+            assert out.get_size() == size
+            assert _translucent_inside(out, dst_h) == [], (d.id, src_h, dst_h)
+            # Colours stay those of the exact painting at that height.
+            exact = painter.paint(d, "whole", dst_h).get_at((size[0] // 2, dst_h // 2))
+            got = out.get_at((size[0] // 2, dst_h // 2))
+            assert all(abs(got[i] - exact[i]) <= 12 for i in range(3)), (d.id, got, exact)
+            # Outside stays clear.
+            assert out.get_at((0, 0)).a == 0 and out.get_at((size[0] - 1, dst_h - 1)).a == 0
+
+
+def test_an_animation_frame_scaled_from_a_prewarmed_painting_is_opaque_inside() -> None:
+    from matryoshka import stage
+
+    d = _distinct_shipped_dolls()[0]
+    for part in ("whole", "top", "bottom"):
+        stage.prewarm(d, part, 320)
+        for h in (319, 290, 271, 257):
+            img = stage.part_image(d, part, h, scaled=True)
+            assert img.get_size() == painter.part_size(part, h)
+            assert _translucent_inside(img, h, part) == [], (part, h)
 
 
 def test_outline_is_not_an_ellipse() -> None:
