@@ -134,8 +134,11 @@ def search_dirs(args: argparse.Namespace) -> list[Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Plain ``matryoshka`` (as a desktop launcher starts it) has nothing to parse, and
+    # building every command's parser is a few ms of each start: parsing no arguments
+    # gives exactly this namespace (the tests hold the two equal).
+    args = build_parser().parse_args(argv) if argv else argparse.Namespace(command=None)
     command = args.command or "view"
     if command == "view":
         # The window reopens the last sequence shown unless one is named.
