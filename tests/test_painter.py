@@ -377,6 +377,35 @@ def test_symbol_is_painted_in_its_region(emblem: str, region: g.Box, colour_name
     assert count_near(without_px, rgb, 30) == 0
 
 
+def _changed_box(a: pygame.Surface, b: pygame.Surface) -> pygame.Rect:
+    """The bounding box of the pixels that differ between two paintings of one size."""
+    w = a.get_width()
+    pa, pb = pygame.image.tobytes(a, "RGBA"), pygame.image.tobytes(b, "RGBA")
+    changed = [i // 4 for i in range(0, len(pa), 4) if pa[i : i + 4] != pb[i : i + 4]]
+    xs, ys = [i % w for i in changed], [i // w for i in changed]
+    return pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+
+
+@pytest.mark.parametrize("height", [256, 512])
+def test_crown_is_worn_on_the_head_and_sized_to_it(height: int) -> None:
+    # It must read as a crown, not a band: about half as wide as the face and tall
+    # enough for its domes, reaching from near the top of the doll to above the eyes.
+    face = Face(hair="short", beard="full")
+    crowned = painter.paint(doll(face=face, emblems=("crown",)), "whole", height)
+    bare = painter.paint(doll(face=face), "whole", height)
+    box = _changed_box(crowned, bare)
+    assert box.h >= 0.125 * height, box
+    assert 0.14 * height <= box.w <= 2 * g.FACE.rx * height, box
+    assert abs(box.centerx - crowned.get_width() / 2) <= 2
+    assert box.top <= 0.03 * height
+    eyes = g.FACE.cy * height
+    assert box.bottom < eyes - 0.03 * height
+    # Its domes are broad: half way down, the crown spans most of its own width.
+    row = round(box.top + 0.5 * box.h)
+    golden = [x for x in range(box.left, box.right) if crowned.get_at((x, row)).r > 180]
+    assert len(golden) > 0.6 * box.w
+
+
 def test_group_carries_its_emblem_where_the_face_would_be() -> None:
     h = 256
     emblems = pytest.importorskip("matryoshka.painter.emblems")

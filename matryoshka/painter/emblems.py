@@ -34,6 +34,7 @@ LIGHT_RED: RGB = (232, 62, 56)
 GOLD: RGB = (232, 182, 38)
 DARK_GOLD: RGB = (156, 108, 16)
 LIGHT_GOLD: RGB = (255, 226, 120)
+GOLD_SHADE: RGB = (200, 146, 26)
 EAGLE_BLACK: RGB = (26, 22, 22)
 EAGLE_GREY: RGB = (84, 78, 76)
 WHITE: RGB = (255, 255, 255)
@@ -474,53 +475,90 @@ def _small_crown(cx: float, base_y: float, w: float) -> list[_Shape]:
 
 
 def _build_crown() -> _Symbol:
+    """The Great Imperial Crown of Russia, front on, a little wider than the real one.
+
+    What makes it read as that crown even 30 pixels tall: two tall half-domes either side
+    of an arch edged with pearls, the great red stone with a cross on top, and a band of
+    coloured stones. The domes are shaded (lit from the left, like the doll) so they look
+    round rather than like a flat band.
+    """
     shapes: list[_Shape] = []
-    base_y = 0.86
-    # The two half-domes of the Imperial Crown either side of a central arch.
+    wide = 1.3  # stretch across: the head is wider than the real crown is tall
+
+    def x_(x: float) -> float:
+        return 0.5 + (x - 0.5) * wide
+
+    band_top, band_bottom = 0.79, 0.98
+    spring, top = 0.58, 0.27  # where the domes start to curve in, and their highest point
     for side in (-1, 1):
-        cx = 0.5 + side * 0.2
-        dome = [(cx + 0.2 * math.cos(a), 0.56 + 0.36 * math.sin(a)) for a in _angles(180, 360, 24)]
-        lobe = [(cx - 0.2, base_y), *dome, (cx + 0.2, base_y)]
-        shapes += _outlined(GOLD, DARK_GOLD, lobe, 0.022)
-        # Meridian ribs and a highlight give the dome its roundness.
-        rib = [(cx + 0.1 * math.cos(a), 0.56 + 0.36 * math.sin(a)) for a in _angles(200, 340, 14)]
-        shapes.append(_Poly(LIGHT_GOLD, tuple(_polyline_stroke(rib, [0.025] * len(rib)))))
-        for k, a in enumerate(_angles(205, 335, 5)):
-            p = (cx + 0.2 * math.cos(a), 0.56 + 0.36 * math.sin(a))
-            inset = (cx + (p[0] - cx) * 0.85, 0.56 + (p[1] - 0.56) * 0.85)
-            shapes.append(_Circle(PEARL if k % 2 else SAPPHIRE, inset, 0.022))
-    # Central arch with a row of pearls.
-    arch = _rect(0.455, 0.2, 0.545, base_y)
-    shapes += _outlined(GOLD, DARK_GOLD, arch, 0.018)
-    for i in range(6):
-        shapes.append(_Circle(PEARL, (0.5, 0.27 + i * 0.095), 0.026))
-    # The great red stone and the cross above it.
-    shapes += _outlined(RED, DARK_GOLD, _ellipse(0.5, 0.16, 0.065, 0.055, 24), 0.015)
-    shapes.append(_Circle(LIGHT_RED, (0.48, 0.145), 0.018))
-    cross = [
-        (0.48, 0.0),
-        (0.52, 0.0),
-        (0.52, 0.04),
-        (0.56, 0.04),
-        (0.56, 0.075),
-        (0.52, 0.075),
-        (0.52, 0.11),
-        (0.48, 0.11),
-        (0.48, 0.075),
-        (0.44, 0.075),
-        (0.44, 0.04),
-        (0.48, 0.04),
+        cx, rx, ry = 0.5 + side * 0.25, 0.25, spring - top
+        arc = [(cx + rx * math.cos(a), spring + ry * math.sin(a)) for a in _angles(180, 360, 28)]
+        # The outer side leans in a little towards the band.
+        lean = 0.025
+        base_l = arc[0][0] + (lean if side < 0 else 0.0)
+        base_r = arc[-1][0] - (lean if side > 0 else 0.0)
+        dome = [(x_(x), y) for x, y in [(base_l, band_top), *arc, (base_r, band_top)]]
+        shapes += _outlined(GOLD_SHADE, DARK_GOLD, dome, 0.02)
+        # The lit part, shifted up and to the left, leaves a shaded rim on the right.
+        ox = x_(cx) - 0.05
+        shapes.append(
+            _Poly(
+                GOLD,
+                tuple((ox + (x - ox) * 0.78, band_top + (y - band_top) * 0.9) for x, y in dome),
+            )
+        )
+        # A meridian rib down the middle of the dome.
+        rib = [
+            (x_(cx + 0.45 * rx * math.cos(a)), spring + 0.92 * ry * math.sin(a))
+            for a in _angles(200, 340, 16)
+        ]
+        rib = [(rib[0][0], band_top), *rib, (rib[-1][0], band_top)]
+        shapes.append(_Poly(LIGHT_GOLD, tuple(_polyline_stroke(rib, [0.03] * len(rib)))))
+    # The arch between the domes, flanked by two rows of pearls.
+    aw, arch_top = 0.065, 0.2
+    arch = [
+        (0.5 - aw, band_top),
+        *[
+            (0.5 + aw * math.cos(a), arch_top + aw + aw * math.sin(a))
+            for a in _angles(180, 360, 12)
+        ],
+        (0.5 + aw, band_top),
     ]
-    shapes += _outlined(GOLD, DARK_GOLD, cross, 0.012)
-    # The jewelled band at the base.
-    shapes += _outlined(GOLD, DARK_GOLD, _rect(0.06, base_y - 0.07, 0.94, base_y + 0.08), 0.02)
-    jewels = (RED, SAPPHIRE, EMERALD, SAPPHIRE, RED, SAPPHIRE, EMERALD, SAPPHIRE, RED)
-    for i, c in enumerate(jewels):
-        x = 0.14 + i * 0.09
-        if i % 2 == 0:
-            shapes += _outlined(c, DARK_GOLD, _ellipse(x, base_y + 0.005, 0.03, 0.042, 16), 0.01)
-        else:
-            shapes.append(_Circle(PEARL, (x, base_y + 0.005), 0.018))
+    shapes += _outlined(GOLD, DARK_GOLD, arch, 0.018)
+    for i in range(7):
+        y = band_top - 0.04 - i * (band_top - 0.1 - arch_top) / 6
+        for s in (-1, 1):
+            shapes.append(_Circle(PEARL, (0.5 + s * (aw + 0.012), y), 0.026))
+    # The great red stone, and the cross standing on it.
+    shapes += _outlined(RED, DARK_GOLD, _ellipse(0.5, 0.155, 0.085, 0.07, 24), 0.016)
+    shapes.append(_Poly(DARK_RED, tuple(_ellipse(0.515, 0.175, 0.05, 0.035, 16))))
+    shapes.append(_Circle(LIGHT_RED, (0.475, 0.135), 0.022))
+    t, arm, bar = 0.024, 0.07, 0.025  # half the stroke, half the span, top of the arms
+    cross = [
+        (0.5 - t, 0.0),
+        (0.5 + t, 0.0),
+        (0.5 + t, bar),
+        (0.5 + arm, bar),
+        (0.5 + arm, bar + 2 * t),
+        (0.5 + t, bar + 2 * t),
+        (0.5 + t, 0.095),
+        (0.5 - t, 0.095),
+        (0.5 - t, bar + 2 * t),
+        (0.5 - arm, bar + 2 * t),
+        (0.5 - arm, bar),
+        (0.5 - t, bar),
+    ]
+    shapes += _outlined(GOLD, DARK_GOLD, cross, 0.014)
+    # The band: coloured stones with pearls between, its lower edge in shadow.
+    x0, x1 = x_(0.02), x_(0.98)
+    shapes += _outlined(GOLD, DARK_GOLD, _rect(x0, band_top, x1, band_bottom), 0.02)
+    shapes.append(_Poly(GOLD_SHADE, tuple(_rect(x0, band_bottom - 0.045, x1, band_bottom))))
+    mid = (band_top + band_bottom) / 2 - 0.01
+    for k, stone in enumerate((EMERALD, SAPPHIRE, RED, SAPPHIRE, EMERALD)):
+        rx = 0.055 if stone == RED else 0.045
+        shapes += _outlined(stone, DARK_GOLD, _ellipse(x_(0.1 + 0.2 * k), mid, rx, 0.06, 16), 0.012)
+    for k in range(4):
+        shapes.append(_Circle(PEARL, (x_(0.2 + 0.2 * k), mid), 0.022))
     return _normalise(shapes)
 
 

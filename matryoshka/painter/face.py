@@ -193,6 +193,12 @@ def _mouth(c: Canvas) -> None:
     c.stroke(mix(LIPS, (0, 0, 0), 0.45), _fp([(-0.2, 0.545), (0.0, 0.56), (0.2, 0.545)]), _w(0.02))
 
 
+def _bezier(p0: FacePoint, p1: FacePoint, p2: FacePoint, t: float) -> FacePoint:
+    """The point ``t`` of the way along the quadratic curve from ``p0`` via ``p1`` to ``p2``."""
+    a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t * t
+    return (a * p0[0] + b * p1[0] + c * p2[0], a * p0[1] + b * p1[1] + c * p2[1])
+
+
 def _hair_colors(face: Face) -> tuple[RGB, RGB, RGB]:
     h = face.hair_color
     return h, mix(h, (0, 0, 0), 0.3), mix(h, (255, 255, 255), 0.22)
@@ -265,15 +271,19 @@ def _hair(c: Canvas, face: Face) -> None:
         c.polygon(
             col, _fp(_arc(inner_r, -182, 2, n) + [(x * 0.93, y - 0.06) for x, y in hairline[1:-1]])
         )
-        # Waves swept back from a side parting: curved strands, dark then light.
-        for i in range(6):
-            x = -0.7 + 0.28 * i
-            top = -1.2 + 0.28 * abs(x) ** 1.5
-            strand = [
-                (x + 0.12 * math.sin(t * 2.2), top + (-0.5 - top) * t) for t in (0, 0.3, 0.6, 0.9)
-            ]
-            c.stroke(dark, _fp(strand), _w(0.04))
-            c.stroke(light, _fp([(px + 0.07, py) for px, py in strand[:3]]), _w(0.035))
+        # Combed straight back off the forehead: strands fan out from the hairline and
+        # curve over the top of the head (parallel ribs would read as a knitted cap).
+        for i in range(7):
+            u = -0.84 + 0.28 * i  # -0.84..0.84 across the hairline
+            root = (u * 0.82, -0.44 - 0.06 * math.cos(u * 2.0) + 0.04)
+            # Out along a ray from below the face, bending towards the parting side.
+            a = math.radians(-90 + 62 * u)
+            end_r = radii[round((math.degrees(a) + 188) / 196 * n)] - 0.14
+            tip = (end_r * math.cos(a) - 0.1, end_r * math.sin(a))
+            bend = ((root[0] + tip[0]) / 2 - 0.1, (root[1] + tip[1]) / 2 - 0.05)
+            strand = [_bezier(root, bend, tip, k / 6) for k in range(7)]
+            c.stroke(dark, _fp(strand), _w(0.045))
+            c.stroke(light, _fp([(x + 0.05, y) for x, y in strand[:4]]), _w(0.03))
         return
     if style == "wild":
         # A bushy mane: spiky all round, bulging out past the cheeks.

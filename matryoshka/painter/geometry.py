@@ -194,7 +194,9 @@ APRON = Oval(0.0, 0.680, 0.205, 0.245)
 BELLY = Box(-0.150, 0.540, 0.300, 0.300)
 CHEST_LEFT = Box(0.010, 0.385, 0.210, 0.150)  # the wearer's left breast: viewer's right
 CHEST = Box(-0.200, 0.378, 0.400, 0.230)
-CROWN = Box(-0.080, 0.010, 0.160, 0.105)
+#: The crown is worn: its cross nearly touches the top of the doll and its band sits on
+#: the forehead, just above the brows.
+CROWN = Box(-0.100, 0.012, 0.200, 0.136)
 CROWN_SMALL = Box(-0.065, 0.006, 0.130, 0.064)
 #: A group's emblem, painted large where a face would be.
 FACE_EMBLEM = Box(-0.100, 0.072, 0.200, 0.240)
