@@ -34,7 +34,7 @@ TEXT_STEP_MIN = -2
 TEXT_STEP_MAX = 6
 TEXT_STEP_FACTOR = 1.15
 
-ExportKind = Literal["doll", "lineup", "animation"]
+ExportKind = Literal["doll", "open", "lineup", "animation"]
 
 
 # --- What the user can point at -------------------------------------------------------
@@ -241,7 +241,7 @@ class ScrollPicker:
 
 @dataclass(frozen=True)
 class RequestExport:
-    """Save the current doll, the line-up or the animation as a picture."""
+    """Save the current doll (closed or opened), the line-up or the animation as a picture."""
 
     kind: ExportKind
 

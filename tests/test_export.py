@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 import pytest
-from PIL import Image, ImageSequence, PdfParser
+from PIL import Image, ImageChops, ImageSequence, PdfParser
 
 from matryoshka import __version__, choreography, theme
 from matryoshka.cli import main
@@ -605,6 +605,23 @@ def test_window_doll_export_names_and_never_overwrites(tmp_path: Path) -> None:
         assert im.size == (doll_width(1024), 1024)
         assert im.text["matryoshka:doll"] == "brezhnev"
     assert leftovers(tmp_path) == []
+
+
+def test_window_open_export_is_the_opened_doll(tmp_path: Path) -> None:
+    export = WindowExport("open", SEQ, 2, tmp_path)
+    finish(export)
+    assert export.error is None
+    assert export.path == tmp_path / "market-1995_03_brezhnev_open.png"
+    expected = render.to_pil(render.open_surface(SEQ.dolls[2], SEQ.dolls[3], 1024))
+    with Image.open(export.path) as im:
+        assert im.size == expected.size
+        assert im.text["matryoshka:doll"] == "brezhnev"
+        assert ImageChops.difference(im.convert("RGBA"), expected).getbbox() is None
+
+    core = WindowExport("open", SEQ, len(SEQ.dolls) - 1, tmp_path)
+    finish(core)
+    assert core.path is None
+    assert core.error is not None and "core doll" in core.error
 
 
 def test_window_lineup_and_animation_exports(tmp_path: Path) -> None:

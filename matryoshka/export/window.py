@@ -18,19 +18,21 @@ from matryoshka.export import encode
 from matryoshka.export.job import DRAW_SHARE, Encoder, ExportError, ExportRequest, produce
 from matryoshka.model import Sequence
 
-WindowKind = Literal["doll", "lineup", "animation"]
+WindowKind = Literal["doll", "open", "lineup", "animation"]
 
-_SUFFIX = {"doll": ".png", "lineup": ".png", "animation": ".gif"}
+_SUFFIX = {"doll": ".png", "open": ".png", "lineup": ".png", "animation": ".gif"}
 
 
 def window_file_name(kind: WindowKind, sequence: Sequence, depth: int) -> str:
     """The file name an export from the window gets before any ``-2`` suffix.
 
-    ``market-1995_03_brezhnev.png``, ``market-1995_lineup.png``,
-    ``market-1995_opening.gif``.
+    ``market-1995_03_brezhnev.png``, ``market-1995_03_brezhnev_open.png``,
+    ``market-1995_lineup.png``, ``market-1995_opening.gif``.
     """
     if kind == "doll":
         return f"{sequence.id}_{depth + 1:02d}_{sequence.dolls[depth].id}.png"
+    if kind == "open":
+        return f"{sequence.id}_{depth + 1:02d}_{sequence.dolls[depth].id}_open.png"
     if kind == "lineup":
         return f"{sequence.id}_lineup.png"
     return f"{sequence.id}_opening.gif"
@@ -57,7 +59,7 @@ class WindowExport:
         depth: int,
         folder: Path | None = None,
     ) -> None:
-        """Prepare an export of ``kind`` (``doll``, ``lineup`` or ``animation``).
+        """Prepare an export of ``kind`` (``doll``, ``open``, ``lineup`` or ``animation``).
 
         Args:
             kind: what to export.
@@ -78,8 +80,8 @@ class WindowExport:
         self._written: Path | None = None
         self._worker_error: str | None = None
         try:
-            if kind == "doll":
-                request = ExportRequest("doll", sequence, depth, "png")
+            if kind in ("doll", "open"):
+                request = ExportRequest(kind, sequence, depth, "png")
             else:
                 request = ExportRequest(kind, sequence, 0, encode.FORMATS[_SUFFIX[kind]])
             self._target_name = window_file_name(kind, sequence, depth)
