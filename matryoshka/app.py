@@ -181,6 +181,8 @@ def message_for_key(key: int, mod: int, unicode: str = "") -> Message | None:
         return ToggleAbout()
     if key == pygame.K_e:
         return RequestExport("doll")
+    if key == pygame.K_o:
+        return RequestExport("open")
     if key == pygame.K_l:
         return RequestExport("lineup")
     if key == pygame.K_a:

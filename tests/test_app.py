@@ -289,6 +289,18 @@ def test_export_key_saves_a_picture_and_the_window_keeps_running(app: App, tmp_p
     assert app.state.target == 2
 
 
+def test_o_key_saves_the_opened_doll(app: App, tmp_path: Path) -> None:
+    key(app, pygame.K_o)
+    assert app.state.export is not None and app.state.export.kind == "open"
+    for _ in range(2000):
+        run(app, 16)
+        if app.state.export is None:
+            break
+    assert app.state.toast is not None and not app.state.toast.failed, app.state.toast
+    files = [f.name for f in (tmp_path / "pictures").iterdir()]
+    assert files == ["market-1995_01_yeltsin_open.png"]
+
+
 def test_export_failure_is_a_toast_not_a_crash(sequences: list[Sequence], tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
