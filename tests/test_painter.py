@@ -475,6 +475,45 @@ def test_cache_hits_evicts_least_recently_used_and_respects_its_cap() -> None:
     assert painter.cache_info().entries == 0 and painter.cache_info().bytes == 0
 
 
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_default_cache_holds_what_the_window_paints_ahead_twice_over(
+    size: tuple[int, int], tmp_path: Path
+) -> None:
+    # The window paints the next moves' dolls while nothing moves; if the cache could not
+    # keep them, frames of the opening would paint cold. Check it in the middle of the
+    # longest shipped sequence, where there are dolls either way.
+    from matryoshka import catalog, state
+    from matryoshka.app import App
+    from matryoshka.settings import Settings
+
+    seqs, _ = catalog.load_all()
+    index = next(i for i, s in enumerate(seqs) if s.id == "soviet-chronology")
+    window = App(
+        seqs,
+        index=index,
+        settings=Settings(window=size),
+        reduced_motion=True,
+        export_folder=tmp_path,
+    )
+    try:
+        window.send(state.GoTo(7))
+        window.process((), 0)
+        window.draw()
+        assert window.state.depth == 7
+        while window.prewarm():
+            pass
+        ahead = {(d, p, h) for d, p, h in window.scene.warm_tasks(window.state, window.layout)}
+        assert len(ahead) > 20
+        # After all that painting every one of them is still cached...
+        cached = [painter._cache.get(key) for key in ahead]
+        assert all(surf is not None for surf in cached)
+        # ...with room for as much again.
+        need = sum(surf.get_pitch() * surf.get_height() for surf in cached if surf is not None)
+        assert 2 * need <= painter.DEFAULT_CACHE_BYTES, f"{need / 2**20:.1f} MiB ahead"
+    finally:
+        pygame.display.quit()
+
+
 def test_paint_scaled_matches_part_geometry_without_filling_the_cache() -> None:
     d = doll()
     for part in painter.PARTS:
