@@ -1,6 +1,7 @@
 """Where sequences come from: the shipped folder, the user's folder, ``--sequences`` folders.
 
-Folders are searched in that order, files in each folder by name. A sequence whose id was
+Folders are searched in that order, files in each folder by name, except that the shipped
+sets come in the order that tells their story (:data:`SHIPPED_ORDER`). A sequence whose id was
 already found earlier in the search replaces the earlier one (its :class:`Entry` records
 which files it replaces). A file that cannot be loaded is reported in
 :attr:`Catalog.problems` and skipped: a broken file never hides the good ones.
@@ -21,6 +22,9 @@ from matryoshka.loadcache import load_sequence
 from matryoshka.model import Sequence
 
 SUFFIXES = (".yaml", ".yml")
+#: The shipped sets in the order of the window's tabs and of ``matryoshka list``: the market
+#: set the program opens on, the essay's two alternatives, then the reference chronology.
+SHIPPED_ORDER = ("market-1995", "lenin-at-centre", "trotsky-inside-lenin", "soviet-chronology")
 
 
 @dataclass(frozen=True)
@@ -118,9 +122,18 @@ def discover(
                 Diagnostic(str(folder), None, None, f"cannot read the folder: {err.strerror}")
             )
             continue
+        if folder == paths.shipped_sequences_dir():
+            files.sort(key=_shipped_rank)
         for file in files:
             _add(catalog, file)
     return catalog
+
+
+def _shipped_rank(file: Path) -> tuple[int, str]:
+    """Sort key of a shipped file: its place in ``SHIPPED_ORDER``, any others after by name."""
+    if file.stem in SHIPPED_ORDER:
+        return SHIPPED_ORDER.index(file.stem), file.name
+    return len(SHIPPED_ORDER), file.name
 
 
 def _add(catalog: Catalog, file: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from matryoshka import catalog, paths
 from matryoshka.errors import MatryoshkaError
 
-SHIPPED_IDS = ["lenin-at-centre", "market-1995", "soviet-chronology", "trotsky-inside-lenin"]
+SHIPPED_IDS = ["market-1995", "lenin-at-centre", "trotsky-inside-lenin", "soviet-chronology"]
 
 
 def write(folder: Path, name: str, seq_id: str | None = None, title: str = "T", dolls: int = 1):
@@ -36,7 +36,7 @@ def test_user_folder_is_isolated(user_home: Path, tmp_path: Path) -> None:
     assert user_home == tmp_path / "xdg" / "matryoshka" / "sequences"
 
 
-def test_shipped_sequences_in_file_order() -> None:
+def test_shipped_sequences_in_story_order() -> None:
     found = catalog.discover()
     assert found.problems == []
     assert found.ids() == SHIPPED_IDS
@@ -124,7 +124,7 @@ def test_resolve_unknown_lists_known_ids() -> None:
         catalog.resolve("market-1996")
     assert str(info.value) == (
         "matryoshka: error: unknown sequence 'market-1996' "
-        "(known: lenin-at-centre, market-1995, soviet-chronology, trotsky-inside-lenin)"
+        "(known: market-1995, lenin-at-centre, trotsky-inside-lenin, soviet-chronology)"
     )
 
 

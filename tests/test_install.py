@@ -64,7 +64,7 @@ def test_installed_wheel_finds_its_data(tmp_path: Path) -> None:
     assert Path(found["package"]).is_relative_to(site)
     assert Path(found["shipped"]) == site / "matryoshka" / "_data" / "sequences"
     assert found["ids"] == [
-        "lenin-at-centre", "market-1995", "soviet-chronology", "trotsky-inside-lenin",
+        "market-1995", "lenin-at-centre", "trotsky-inside-lenin", "soviet-chronology",
     ]  # fmt: skip
     assert found["problems"] == []
     assert found["font"] is True
