@@ -190,7 +190,12 @@ def test_a_user_opens_closes_and_switches_in_a_real_window(screen: Screen, tmp_p
         time.sleep(0.3)
         screen.grab("05-tab", shots)
 
-        # Click the "Lenin at the centre" tab and open it all the way to Lenin.
+        # Click the chronology's tab, then the "Lenin at the centre" tab, and open that
+        # all the way to Lenin.
+        chronology = next(i for i, s in enumerate(sequences) if s.id == "soviet-chronology")
+        tab = next(t for t in layout_at(0, chronology).tabs if t.index == chronology)
+        click((tab.rect.centerx, tab.rect.centery))
+        wait_for(lambda: sequences[chronology].title in title(), "the chronology's tab")
         lenin = next(i for i, s in enumerate(sequences) if s.id == "lenin-at-centre")
         tab = next(t for t in layout_at(0, lenin).tabs if t.index == lenin)
         click((tab.rect.centerx, tab.rect.centery))
@@ -229,6 +234,20 @@ def test_a_user_opens_closes_and_switches_in_a_real_window(screen: Screen, tmp_p
         screen.xdotool("key", "Escape")
         wait_for(lambda: not any("WIDTH=1600\nHEIGHT=1000" in g for g in sizes()), "a window")
 
+        # Keys go to the window under the pointer: point at the restored window itself.
+        def restored() -> dict[str, str] | None:
+            for wid_now in screen.xdotool("search", "--pid", str(window.pid)).split():
+                shell = screen.xdotool("getwindowgeometry", "--shell", wid_now).splitlines()
+                geometry = dict(line.split("=", 1) for line in shell if "=" in line)
+                if geometry.get("WIDTH") == "900" and geometry.get("HEIGHT") == "650":
+                    return geometry
+            return None
+
+        wait_for(lambda: restored() is not None, "the window back at 900x650")
+        back = restored()
+        assert back is not None
+        screen.xdotool("mousemove", str(int(back["X"]) + 450), str(int(back["Y"]) + 325))
+        time.sleep(0.3)
         screen.xdotool("key", "ctrl+q")
         assert window.wait(15) == 0
     finally:
