@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from matryoshka import model, painter
 from matryoshka.model import Colors, Doll, Face, TextEmblem
 from matryoshka.painter import geometry as g
-from matryoshka.painter import placement, render
+from matryoshka.painter import lighting, placement, render
 from matryoshka.painter.portrait import PortraitWarning
 from matryoshka.pgcompat import pygame
 
@@ -268,6 +268,31 @@ def test_painting_is_deterministic() -> None:
     render._lighting.cache_clear()
     second = {p: pygame.image.tobytes(painter.paint(d, p, 300), "RGBA") for p in painter.PARTS}
     assert first == second
+
+
+def test_shipped_lighting_maps_are_the_computed_ones() -> None:
+    # The window loads the maps from a PNG rather than computing them at each start; the
+    # file must be exactly what the formula gives (rewrite it with the module's main).
+    shipped = lighting._load(lighting.shipped_path())
+    assert shipped is not None, f"{lighting.shipped_path()} is missing or the wrong size"
+    for loaded, computed in zip(shipped, lighting.compute(), strict=True):
+        assert loaded.get_size() == computed.get_size() == (lighting.TEX_W, lighting.TEX_H)
+        assert loaded.get_bitsize() == computed.get_bitsize()
+        assert pygame.image.tobytes(loaded, "RGB") == pygame.image.tobytes(computed, "RGB")
+
+
+def test_lighting_maps_are_computed_when_the_file_is_missing_or_wrong(tmp_path: Path) -> None:
+    assert lighting._load(tmp_path / "missing.png") is None
+    wrong = tmp_path / "wrong.png"
+    pygame.image.save(pygame.Surface((lighting.TEX_W, lighting.TEX_H)), str(wrong))
+    assert lighting._load(wrong) is None  # one map tall instead of two
+    written = tmp_path / "sub" / "lighting.png"
+    assert lighting.main([str(written)]) == 0
+    maps = lighting._load(written)
+    assert maps is not None
+    assert [pygame.image.tobytes(m, "RGB") for m in maps] == [
+        pygame.image.tobytes(m, "RGB") for m in lighting.textures()
+    ]
 
 
 def test_tall_dolls_paint_in_strips_like_one_surface(monkeypatch: pytest.MonkeyPatch) -> None:

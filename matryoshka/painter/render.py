@@ -17,8 +17,7 @@ import math
 import warnings
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from matryoshka.model import Doll
 from matryoshka.painter import geometry as g
@@ -29,6 +28,9 @@ from matryoshka.painter.placement import Placed, place
 from matryoshka.painter.portrait import load_portrait, portrait_surface
 from matryoshka.painter.shapes import rose
 from matryoshka.pgcompat import pygame
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 try:  # the symbols live in their own module; without it dolls still paint, plainly
     from matryoshka.painter.emblems import draw_emblem
@@ -153,41 +155,14 @@ def _paint_portrait(c: Canvas, portrait: Image.Image) -> None:
 
 # --- Lighting -----------------------------------------------------------------------
 
-_TEX_H = 128
 
-
-@lru_cache(maxsize=1)
 def _lighting_textures() -> tuple[pygame.Surface, pygame.Surface]:
-    """Small shade (multiply) and gloss (add) maps in doll proportions."""
-    th = _TEX_H
-    tw = max(2, round(th * g.ASPECT))
-    shade = pygame.Surface((tw, th))
-    gloss = pygame.Surface((tw, th))
-    lx, lz = -0.45, 0.89
-    for j in range(th):
-        y = min(0.985, max(0.012, (j + 0.5) / th))
-        r = max(1e-3, g.half_width(y))
-        base = 0.9 if y > 0.95 else 1.0
-        for i in range(tw):
-            x = ((i + 0.5) / tw - 0.5) * g.ASPECT
-            u = max(-1.0, min(1.0, x / r))
-            nz = math.sqrt(max(0.0, 1 - u * u))
-            d = max(0.0, lx * u + lz * nz)
-            m = round(255 * base * (0.66 + 0.34 * d))
-            shade.set_at((i, j), (m, m, m))
-            # A tall soft highlight down the body's left, a small one on the head.
-            body = _bump(y, 0.44, 0.93) * math.exp(-(((u + 0.55) / 0.14) ** 2))
-            head = _bump(y, 0.03, 0.33) * math.exp(-(((u + 0.84) / 0.08) ** 2))
-            a = round(min(255.0, 70 * body + 60 * head))
-            gloss.set_at((i, j), (a, a, a))
-    return shade, gloss
+    """Small shade (multiply) and gloss (add) maps in doll proportions (see ``lighting``)."""
+    # Imported here so that ``python -m matryoshka.painter.lighting`` (which rewrites the
+    # shipped maps) runs the module fresh rather than one the package already imported.
+    from matryoshka.painter import lighting
 
-
-def _bump(y: float, a: float, b: float) -> float:
-    if y <= a or y >= b:
-        return 0.0
-    t = (y - a) / (b - a)
-    return math.sin(math.pi * t) ** 1.5
+    return lighting.textures()
 
 
 #: Dolls up to this many pixels keep their full-size lighting maps between paints.
