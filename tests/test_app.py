@@ -480,6 +480,52 @@ def test_matryoshka_with_exit_after_first_frame_presents_and_exits_0(tmp_path: P
     assert runs["plain"].stdout == ""
 
 
+#: A child that starts the window up to its first frame, then reports what it loaded.
+STARTUP_PROBE = """
+import json, sys
+from matryoshka import catalog
+from matryoshka.painter import emblems, lighting
+computed = []
+compute = lighting.compute
+lighting.compute = lambda: (computed.append(1), compute())[1]
+from matryoshka.app import App
+seqs, _ = catalog.load_all()
+window = App(seqs, index=[s.id for s in seqs].index("market-1995"))
+window.run()
+doll = window.state.sequence.dolls[window.state.depth]
+shapes = {e for e in doll.emblems if isinstance(e, str) and e in emblems.SYMBOLS} - {"cccp"}
+print(json.dumps({
+    "frames": window.frames,
+    "pil": sorted(m for m in sys.modules if m.split(".")[0] == "PIL"),
+    "computed": len(computed),
+    "symbols_built": emblems.symbol_shapes.cache_info().currsize,
+    "symbols_shown": len(shapes),
+}))
+"""
+
+
+def test_start_up_defers_what_the_first_frame_does_not_need(tmp_path: Path) -> None:
+    # Pillow (portraits and exports only), the lighting maps' per-pixel formula (they ship
+    # as a PNG) and symbols no doll on screen wears cost start-up time: none of them may
+    # come back on the way to the first frame. The first run fills the user's cache of
+    # checked sequence files (checking them loads Pillow); the second is an everyday start.
+    for _ in range(2):
+        probe = subprocess.run(
+            [sys.executable, "-c", STARTUP_PROBE],
+            env=_first_frame_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=tmp_path,
+        )
+        assert probe.returncode == 0, probe.stderr
+    report = json.loads(probe.stdout.splitlines()[-1])
+    assert report["frames"] == 1
+    assert report["pil"] == []
+    assert report["computed"] == 0
+    assert report["symbols_built"] == report["symbols_shown"]
+
+
 def test_shelf_targets_follow_the_shells(app: App) -> None:
     key(app, pygame.K_END)
     run(app, 3000)

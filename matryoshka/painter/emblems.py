@@ -1,6 +1,6 @@
 """The painted symbols of the dolls: eagle, СССР, medals, corn, crown, stars, flags, text.
 
-Each symbol is built once, at import, as a list of flat shapes (polygons and circles) in
+Each symbol is built once, on first use, as a list of flat shapes (polygons and circles) in
 its own coordinates, then normalised to a box one unit tall. ``draw_emblem`` fits that box
 into the caller's rect (aspect kept, centred) and scales every point, so a symbol costs a
 few ``pygame.draw`` calls at any size and every stroke stays proportional to the rect.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from matryoshka.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
 from matryoshka.paths import font_path
@@ -111,7 +111,7 @@ def _normalise(shapes: Sequence[_Shape]) -> _Symbol:
     return _Symbol(w / h, tuple(out))
 
 
-# --- Geometry helpers (normalised coordinates, run once at import) --------------------
+# --- Geometry helpers (normalised coordinates, run once per symbol) -------------------
 
 
 def _ellipse(cx: float, cy: float, rx: float, ry: float, n: int = 40) -> list[Pt]:
@@ -857,17 +857,30 @@ _BUILDERS: dict[str, Callable[[], _Symbol]] = {
     "red-flag": _build_red_flag,
     "arrow": _build_arrow,
 }
-#: Each symbol's drawings; where there are several (the ear of corn, lying at different
-#: slants), the one that comes out largest in the caller's rect is drawn.
-_SYMBOL_SHAPES: dict[str, tuple[_Symbol, ...]] = {
-    name: (build(),) for name, build in _BUILDERS.items()
-}
-_SYMBOL_SHAPES["corn"] = tuple(_build_corn(a) for a in (-25.0, -45.0, -65.0))
+#: The ear of corn lies at these slants; the one that comes out largest is drawn.
+_CORN_SLANTS = (-25.0, -45.0, -65.0)
 #: Emblems drawn as lettering rather than shapes.
 _LETTERING: dict[str, str] = {"cccp": "СССР"}
 
 #: The emblem names this module draws (every emblem except the dress ones).
-SYMBOLS: frozenset[str] = frozenset(_SYMBOL_SHAPES) | frozenset(_LETTERING)
+SYMBOLS: frozenset[str] = frozenset(_BUILDERS) | {"corn"} | frozenset(_LETTERING)
+
+
+@cache
+def symbol_shapes(name: str) -> tuple[_Symbol, ...]:
+    """The drawings of the symbol ``name``, built on first use and kept.
+
+    Where there are several (the ear of corn at different slants), the one that comes out
+    largest in the caller's rect is drawn. Building them all at import took some 15 ms of
+    every start, for symbols most windows never show.
+
+    Raises:
+        KeyError: ``name`` is not a symbol drawn as shapes.
+    """
+    if name == "corn":
+        return tuple(_build_corn(a) for a in _CORN_SLANTS)
+    return (_BUILDERS[name](),)
+
 
 assert frozenset(EMBLEMS) - DRESS_EMBLEMS == SYMBOLS, "emblem vocabulary and symbols differ"
 
@@ -997,7 +1010,7 @@ def draw_emblem(
         elif emblem in _LETTERING:
             _draw_text(surface, _LETTERING[emblem], rect, RED, GOLD)
         else:
-            _draw_symbol(surface, _SYMBOL_SHAPES[emblem], rect, colors)
+            _draw_symbol(surface, symbol_shapes(emblem), rect, colors)
     finally:
         surface.set_clip(old_clip)
 

@@ -2,6 +2,9 @@
 
 A portrait that is missing, unreadable, absurdly large or not an image is reported once
 with a warning and the painted face is used instead; painting never fails because of it.
+
+Pillow is imported only when a portrait is first loaded: most dolls have none, and the
+window's start-up need not pay for it.
 """
 
 from __future__ import annotations
@@ -9,10 +12,12 @@ from __future__ import annotations
 import warnings
 from functools import lru_cache
 from pathlib import Path
-
-from PIL import Image, ImageOps
+from typing import TYPE_CHECKING
 
 from matryoshka.pgcompat import pygame
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: Refuse files and images larger than this: a portrait is a small picture of a face.
 MAX_FILE_BYTES = 32 * 1024 * 1024
@@ -39,6 +44,8 @@ def _key(path: Path) -> tuple[str, int, int] | None:
 
 @lru_cache(maxsize=16)
 def _load(key: tuple[str, int, int]) -> Image.Image | None:
+    from PIL import Image, ImageOps
+
     path = Path(key[0])
     try:
         if key[1] < 0:
@@ -79,6 +86,8 @@ def load_portrait(path: Path) -> Image.Image | None:
 
 def portrait_surface(img: Image.Image, size: tuple[int, int]) -> pygame.Surface:
     """The portrait resized to ``size`` and clipped to the ellipse filling it (SRCALPHA)."""
+    from PIL import Image
+
     w, h = max(1, size[0]), max(1, size[1])
     im = img.resize((w, h), Image.Resampling.BILINEAR)
     surf = _to_alpha(pygame.image.frombytes(im.tobytes(), (w, h), "RGB"))
