@@ -13,11 +13,18 @@ several presses queue up into one smooth run of openings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Literal
+import inspect
+import sys
+from dataclasses import FrozenInstanceError, dataclass, field, replace
+from typing import Any, ClassVar, Literal
 
 from matryoshka.choreography import OPEN_MS
 from matryoshka.model import Sequence
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover - Python 3.10 (pydantic brings typing_extensions along)
+    from typing_extensions import dataclass_transform
 
 #: One step of a run of several openings (End, or a click far down the shelf) is quicker
 #: than a single opening, so the run does not drag.
@@ -37,72 +44,148 @@ TEXT_STEP_FACTOR = 1.15
 ExportKind = Literal["doll", "open", "lineup", "animation"]
 
 
+# --- Small immutable values -----------------------------------------------------------
+
+
+@dataclass_transform(eq_default=True, frozen_default=True)
+class Record:
+    """An immutable value with named fields, for the many small classes below.
+
+    A subclass declares its fields as annotations (with defaults in the class body), as a
+    frozen dataclass does, and behaves like one: it is built from its fields by position
+    or by name, equal to another of the same class with equal fields, hashable, shown as
+    ``Name(field=value)``, and refuses assignment (``FrozenInstanceError``).
+
+    Why not ``@dataclass(frozen=True)``: that compiles six methods from source for each
+    class, about half a millisecond apiece, and the window defines some forty targets and
+    messages before its first frame. These share one set of methods instead.
+    ``dataclasses.replace`` and ``fields`` do not apply; the classes that need them
+    (``State`` and its parts) stay dataclasses.
+    """
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+    _defaults: ClassVar[dict[str, Any]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        own = [
+            name
+            for name, kind in inspect.get_annotations(cls).items()
+            if not str(kind).startswith(("ClassVar", "typing.ClassVar"))
+        ]
+        fields = (*cls._fields, *(name for name in own if name not in cls._fields))
+        defaults = {**cls._defaults}
+        defaults.update({name: cls.__dict__[name] for name in own if name in cls.__dict__})
+        seen_default = False
+        for name in fields:
+            if name in defaults:
+                seen_default = True
+            elif seen_default:
+                raise TypeError(f"{cls.__name__}: field {name!r} without a default follows one")
+        cls._fields = fields
+        cls._defaults = defaults
+        cls.__match_args__ = fields
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        fields = self._fields
+        name = type(self).__name__
+        if len(args) > len(fields):
+            raise TypeError(f"{name}() takes {len(fields)} arguments but {len(args)} were given")
+        values = dict(zip(fields, args, strict=False))
+        for key, value in kwargs.items():
+            if key not in fields:
+                raise TypeError(f"{name}() got an unexpected keyword argument {key!r}")
+            if key in values:
+                raise TypeError(f"{name}() got multiple values for argument {key!r}")
+            values[key] = value
+        for field_name in fields:
+            if field_name in values:
+                value = values[field_name]
+            elif field_name in self._defaults:
+                value = self._defaults[field_name]
+            else:
+                raise TypeError(f"{name}() missing required argument: {field_name!r}")
+            object.__setattr__(self, field_name, value)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__qualname__}({inner})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
 # --- What the user can point at -------------------------------------------------------
 # The layout places these on screen; hit testing returns them; the window turns a click
 # on one into a message.
 
 
-@dataclass(frozen=True)
-class CurrentDoll:
+class CurrentDoll(Record):
     """The doll standing in the centre (or the one coming out while a doll opens)."""
 
 
-@dataclass(frozen=True)
-class ShelfDoll:
+class ShelfDoll(Record):
     """The opened shell of the doll at ``depth``, standing on the shelf."""
 
     depth: int
 
 
-@dataclass(frozen=True)
-class ShelfGroup:
+class ShelfGroup(Record):
     """The stack of shells hidden when the shelf is too short for all of them."""
 
 
-@dataclass(frozen=True)
-class PickerItem:
+class PickerItem(Record):
     """One entry of the list of hidden shells (opened from ``ShelfGroup``)."""
 
     depth: int
 
 
-@dataclass(frozen=True)
-class PickerPage:
+class PickerPage(Record):
     """The arrow that turns the list of hidden shells by ``delta`` pages."""
 
     delta: int
 
 
-@dataclass(frozen=True)
-class Tab:
+class Tab(Record):
     """The tab of the sequence at ``index``."""
 
     index: int
 
 
-@dataclass(frozen=True)
-class TabScroll:
+class TabScroll(Record):
     """The arrow that scrolls the row of tabs by ``delta``."""
 
     delta: int
 
 
-@dataclass(frozen=True)
-class Button:
+class Button(Record):
     """A labelled button: ``export``, ``help``, ``about`` (the sequence description)."""
 
     name: Literal["export", "help", "about"]
 
 
-@dataclass(frozen=True)
-class TimelineBar:
+class TimelineBar(Record):
     """A doll's bar on the timeline strip."""
 
     depth: int
 
 
-@dataclass(frozen=True)
-class Overlay:
+class Overlay(Record):
     """Anywhere on an open overlay: clicking dismisses it."""
 
 
@@ -123,154 +206,129 @@ Target = (
 # --- Messages -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Open:
+class Open(Record):
     """Open one more doll (the core wobbles instead)."""
 
 
-@dataclass(frozen=True)
-class Close:
+class Close(Record):
     """Close one doll: the last shell comes back over the current doll."""
 
 
-@dataclass(frozen=True)
-class CloseTo:
+class CloseTo(Record):
     """Close back to the doll at ``depth`` (a shelf click)."""
 
     depth: int
 
 
-@dataclass(frozen=True)
-class GoTo:
+class GoTo(Record):
     """Open or close until the doll at ``depth`` stands in the centre (a timeline click)."""
 
     depth: int
 
 
-@dataclass(frozen=True)
-class OpenToCore:
+class OpenToCore(Record):
     """Open every doll down to the core."""
 
 
-@dataclass(frozen=True)
-class CloseAll:
+class CloseAll(Record):
     """Close every doll back to the outermost."""
 
 
-@dataclass(frozen=True)
-class SwitchSequence:
+class SwitchSequence(Record):
     """Show the sequence at ``index`` from its outermost doll."""
 
     index: int
 
 
-@dataclass(frozen=True)
-class NextSequence:
+class NextSequence(Record):
     """Show the next (``delta`` = 1) or previous (-1) sequence, wrapping around."""
 
     delta: int
 
 
-@dataclass(frozen=True)
-class ToggleHelp:
+class ToggleHelp(Record):
     """Show or hide the list of keys."""
 
 
-@dataclass(frozen=True)
-class ToggleAbout:
+class ToggleAbout(Record):
     """Show or hide the sequence's own description."""
 
 
-@dataclass(frozen=True)
-class TogglePicker:
+class TogglePicker(Record):
     """Show or hide the list of shells hidden off the shelf."""
 
 
-@dataclass(frozen=True)
-class ToggleReducedMotion:
+class ToggleReducedMotion(Record):
     """Make every transition instant, or animated again."""
 
 
-@dataclass(frozen=True)
-class TextScale:
+class TextScale(Record):
     """Scale all text one step up (+1), down (-1), or back to normal (0)."""
 
     delta: int
 
 
-@dataclass(frozen=True)
-class TogglePresentation:
+class TogglePresentation(Record):
     """Hide everything but the doll, the shelf and the name (for a room)."""
 
 
-@dataclass(frozen=True)
-class ToggleFullscreen:
+class ToggleFullscreen(Record):
     """Fill the screen, or go back to a window."""
 
 
-@dataclass(frozen=True)
-class Escape:
+class Escape(Record):
     """Close the top overlay; with none open, leave fullscreen."""
 
 
-@dataclass(frozen=True)
-class Quit:
+class Quit(Record):
     """Close the window."""
 
 
-@dataclass(frozen=True)
-class Hover:
+class Hover(Record):
     """The pointer is now over ``target`` (None: over nothing clickable)."""
 
     target: Target | None
 
 
-@dataclass(frozen=True)
-class ScrollTabs:
+class ScrollTabs(Record):
     """Scroll the row of tabs by ``delta`` tabs."""
 
     delta: int
 
 
-@dataclass(frozen=True)
-class ScrollPicker:
+class ScrollPicker(Record):
     """Scroll the list of hidden shells by ``delta`` pages."""
 
     delta: int
 
 
-@dataclass(frozen=True)
-class RequestExport:
+class RequestExport(Record):
     """Save the current doll (closed or opened), the line-up or the animation as a picture."""
 
     kind: ExportKind
 
 
-@dataclass(frozen=True)
-class ExportProgress:
+class ExportProgress(Record):
     """The running export has done ``progress`` (0 to 1) of its work."""
 
     progress: float
 
 
-@dataclass(frozen=True)
-class ExportFinished:
+class ExportFinished(Record):
     """The running export ended: ``message`` says where the file went, or what failed."""
 
     message: str
     failed: bool = False
 
 
-@dataclass(frozen=True)
-class ShowToast:
+class ShowToast(Record):
     """Show a short notice at the bottom of the window for a few seconds."""
 
     message: str
     failed: bool = False
 
 
-@dataclass(frozen=True)
-class FileErrors:
+class FileErrors(Record):
     """The watched sequence files that are broken now, as ``file:line:col`` lines.
 
     An empty tuple means every file is fine again.
@@ -279,8 +337,7 @@ class FileErrors:
     lines: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ReplaceSequences:
+class ReplaceSequences(Record):
     """The loaded sequences changed (a file was edited): keep the place where possible."""
 
     sequences: tuple[Sequence, ...]
