@@ -23,13 +23,13 @@ Screen regions (normal mode)::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from matryoshka.choreography import Box, Placement, rest_placement, shelf_placement
 from matryoshka.model import Doll, Sequence
 from matryoshka.painter import ASPECT
+from matryoshka.records import Record
 from matryoshka.state import (
     Button,
     CurrentDoll,
@@ -97,8 +97,7 @@ class Metrics(Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class Rect:
+class Rect(Record):
     """A rectangle in whole pixels."""
 
     x: int
@@ -139,8 +138,7 @@ class Rect:
         return (self.x, self.y, self.w, self.h)
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(Record):
     """Text sizes in pixels for this window size and text scale."""
 
     tab: int
@@ -154,8 +152,7 @@ class Fonts:
     help: int
 
 
-@dataclass(frozen=True)
-class TabBox:
+class TabBox(Record):
     """One sequence's tab and its (possibly shortened) title."""
 
     index: int
@@ -163,8 +160,7 @@ class TabBox:
     label: str
 
 
-@dataclass(frozen=True)
-class ShelfSlot:
+class ShelfSlot(Record):
     """A place on the shelf: a shell (``depth``), or the group of hidden shells."""
 
     depth: int | None
@@ -176,8 +172,7 @@ class ShelfSlot:
     hidden: int = 0
 
 
-@dataclass(frozen=True)
-class PickerEntry:
+class PickerEntry(Record):
     """One hidden shell in the list opened from the shelf's group."""
 
     depth: int
@@ -185,8 +180,7 @@ class PickerEntry:
     label: str
 
 
-@dataclass(frozen=True)
-class Picker:
+class Picker(Record):
     """The list of every opened shell, shown a page at a time."""
 
     panel: Rect
@@ -200,8 +194,7 @@ class Picker:
     size: int
 
 
-@dataclass(frozen=True)
-class HelpBox:
+class HelpBox(Record):
     """The help overlay: a panel with one row per key."""
 
     panel: Rect
@@ -212,8 +205,7 @@ class HelpBox:
     row: int
 
 
-@dataclass(frozen=True)
-class StripBar:
+class StripBar(Record):
     """One bar of the timeline strip: a doll (``depth``) or a ghost (``depth`` None)."""
 
     rect: Rect
@@ -225,8 +217,7 @@ class StripBar:
     open_end: bool = False
 
 
-@dataclass(frozen=True)
-class Strip:
+class Strip(Record):
     """The timeline strip along the bottom: bars over an axis of years."""
 
     rect: Rect
@@ -238,8 +229,7 @@ class Strip:
     undated: str
 
 
-@dataclass(frozen=True)
-class ErrorBox:
+class ErrorBox(Record):
     """Problems in edited sequence files, over the top of the stage (not modal)."""
 
     panel: Rect
@@ -249,8 +239,7 @@ class ErrorBox:
     size: int
 
 
-@dataclass(frozen=True)
-class AboutBox:
+class AboutBox(Record):
     """The sequence's description: a panel sized to its wrapped paragraphs.
 
     Each paragraph is (lines, size, bold, role, gap after); role is ``title``, ``text``
@@ -262,8 +251,7 @@ class AboutBox:
     paragraphs: tuple[tuple[tuple[str, ...], int, bool, str, int], ...]
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Record):
     """Where everything is for one window size and state."""
 
     size: tuple[int, int]

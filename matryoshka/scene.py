@@ -661,8 +661,8 @@ class Scene:
                            anchor="midtop")  # fmt: skip
         plain = replace(state, hover=None)
         for bar in strip.bars:
-            moved = replace(
-                bar, rect=Rect(bar.rect.x - ox, bar.rect.y - oy, bar.rect.w, bar.rect.h)
+            moved = bar._replace(
+                rect=Rect(bar.rect.x - ox, bar.rect.y - oy, bar.rect.w, bar.rect.h)
             )
             self._draw_bar(base, moved, -1, plain, size, ui)
         if pygame.display.get_surface() is not None:

@@ -13,18 +13,12 @@ several presses queue up into one smooth run of openings.
 
 from __future__ import annotations
 
-import inspect
-import sys
-from dataclasses import FrozenInstanceError, dataclass, field, replace
-from typing import Any, ClassVar, Literal
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from matryoshka.choreography import OPEN_MS
 from matryoshka.model import Sequence
-
-if sys.version_info >= (3, 11):
-    from typing import dataclass_transform
-else:  # pragma: no cover - Python 3.10 (pydantic brings typing_extensions along)
-    from typing_extensions import dataclass_transform
+from matryoshka.records import Record
 
 #: One step of a run of several openings (End, or a click far down the shelf) is quicker
 #: than a single opening, so the run does not drag.
@@ -42,92 +36,6 @@ TEXT_STEP_MAX = 6
 TEXT_STEP_FACTOR = 1.15
 
 ExportKind = Literal["doll", "open", "lineup", "animation"]
-
-
-# --- Small immutable values -----------------------------------------------------------
-
-
-@dataclass_transform(eq_default=True, frozen_default=True)
-class Record:
-    """An immutable value with named fields, for the many small classes below.
-
-    A subclass declares its fields as annotations (with defaults in the class body), as a
-    frozen dataclass does, and behaves like one: it is built from its fields by position
-    or by name, equal to another of the same class with equal fields, hashable, shown as
-    ``Name(field=value)``, and refuses assignment (``FrozenInstanceError``).
-
-    Why not ``@dataclass(frozen=True)``: that compiles six methods from source for each
-    class, about half a millisecond apiece, and the window defines some forty targets and
-    messages before its first frame. These share one set of methods instead.
-    ``dataclasses.replace`` and ``fields`` do not apply; the classes that need them
-    (``State`` and its parts) stay dataclasses.
-    """
-
-    __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
-    _defaults: ClassVar[dict[str, Any]] = {}
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        own = [
-            name
-            for name, kind in inspect.get_annotations(cls).items()
-            if not str(kind).startswith(("ClassVar", "typing.ClassVar"))
-        ]
-        fields = (*cls._fields, *(name for name in own if name not in cls._fields))
-        defaults = {**cls._defaults}
-        defaults.update({name: cls.__dict__[name] for name in own if name in cls.__dict__})
-        seen_default = False
-        for name in fields:
-            if name in defaults:
-                seen_default = True
-            elif seen_default:
-                raise TypeError(f"{cls.__name__}: field {name!r} without a default follows one")
-        cls._fields = fields
-        cls._defaults = defaults
-        cls.__match_args__ = fields
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        fields = self._fields
-        name = type(self).__name__
-        if len(args) > len(fields):
-            raise TypeError(f"{name}() takes {len(fields)} arguments but {len(args)} were given")
-        values = dict(zip(fields, args, strict=False))
-        for key, value in kwargs.items():
-            if key not in fields:
-                raise TypeError(f"{name}() got an unexpected keyword argument {key!r}")
-            if key in values:
-                raise TypeError(f"{name}() got multiple values for argument {key!r}")
-            values[key] = value
-        for field_name in fields:
-            if field_name in values:
-                value = values[field_name]
-            elif field_name in self._defaults:
-                value = self._defaults[field_name]
-            else:
-                raise TypeError(f"{name}() missing required argument: {field_name!r}")
-            object.__setattr__(self, field_name, value)
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not self.__class__:
-            return NotImplemented
-        return self._values() == other._values()  # type: ignore[attr-defined]
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__qualname__}({inner})"
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 # --- What the user can point at -------------------------------------------------------

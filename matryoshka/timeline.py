@@ -26,10 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
 
 from matryoshka.chronology import check
 from matryoshka.model import Doll, PartialDate, Sequence
+from matryoshka.records import Record
 
 #: Shortest drawn length of a bar with an unknown end or start, as a share of the axis.
 STUB_SHARE = 0.03
@@ -37,8 +37,7 @@ STUB_SHARE = 0.03
 STUB_YEARS = 1.0
 
 
-@dataclass(frozen=True)
-class Bar:
+class Bar(Record):
     """One doll (or ghost) on the strip.
 
     Attributes:
@@ -73,8 +72,7 @@ class Bar:
         return not self.ghost
 
 
-@dataclass(frozen=True)
-class Undated:
+class Undated(Record):
     """A doll with no date at all, listed beside the strip rather than placed on it."""
 
     doll: Doll
@@ -83,8 +81,7 @@ class Undated:
     not_in_reference: bool = False
 
 
-@dataclass(frozen=True)
-class Timeline:
+class Timeline(Record):
     """Everything the strip shows.
 
     Attributes:
@@ -187,8 +184,7 @@ def year_label(year: int) -> str:
 # --- Laying out -----------------------------------------------------------------------
 
 
-@dataclass
-class _Entry:
+class _Entry(Record):
     doll: Doll
     index: int | None
     start: float | None

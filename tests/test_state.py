@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pickle
-from dataclasses import FrozenInstanceError, dataclass, replace
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -255,54 +254,3 @@ def test_the_shelf_list_closes_when_its_last_shell_closes_under_it() -> None:
     assert s.picker_open
     s = settled(s)
     assert s.shells == 0 and not s.picker_open
-
-
-# --- Records: the messages and targets behave as frozen dataclasses would ----------------
-
-
-@dataclass(frozen=True)
-class _Reference:
-    """What a record must match: a frozen dataclass with the same fields."""
-
-    message: str
-    failed: bool = False
-
-
-def test_records_compare_hash_and_print_like_frozen_dataclasses() -> None:
-    for args, kwargs in ((("saved",), {}), (("no", True), {}), ((), {"message": "m"})):
-        record = S.ExportFinished(*args, **kwargs)  # type: ignore[arg-type]
-        reference = _Reference(*args, **kwargs)  # type: ignore[arg-type]
-        assert (record.message, record.failed) == (reference.message, reference.failed)
-        assert repr(record) == repr(reference).replace("_Reference", "ExportFinished")
-        assert hash(record) == hash(reference)
-        assert record == S.ExportFinished(reference.message, reference.failed)
-    assert S.ExportFinished("a") != S.ExportFinished("a", True)
-    # Same fields, other class: never equal (hover over a tab is not over its arrow).
-    assert S.Tab(1) != S.TabScroll(1) and S.ShelfDoll(2) != S.PickerItem(2)
-    assert S.Open() == S.Open() and S.Open() != S.Close() and S.Tab(1) != (1,)
-    assert {S.Hover(S.Tab(2)): "x"}[S.Hover(S.Tab(2))] == "x"
-    assert S.Tab.__match_args__ == ("index",) and S.Quit.__match_args__ == ()
-
-
-def test_records_refuse_changes_and_bad_arguments() -> None:
-    tab = S.Tab(3)
-    with pytest.raises(FrozenInstanceError):
-        tab.index = 4  # type: ignore[misc]
-    with pytest.raises(FrozenInstanceError):
-        del tab.index  # type: ignore[misc]
-    assert tab.index == 3
-    for bad in (
-        lambda: S.Tab(),  # type: ignore[call-arg]
-        lambda: S.Tab(1, 2),  # type: ignore[call-arg]
-        lambda: S.Tab(page=1),  # type: ignore[call-arg]
-        lambda: S.Tab(1, index=1),  # type: ignore[misc]
-    ):
-        with pytest.raises(TypeError):
-            bad()
-    with pytest.raises(TypeError):
-
-        class _Bad(S.Record):  # a required field after one with a default
-            a: int = 0
-            b: int
-
-    assert pickle.loads(pickle.dumps(S.Hover(S.ShelfDoll(5)))) == S.Hover(S.ShelfDoll(5))
