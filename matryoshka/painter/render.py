@@ -88,22 +88,26 @@ def paint_whole(doll: Doll, height: int) -> pygame.Surface:
         _paint_layers(c, doll, placed, portrait)
         # Everything was painted opaque; clearing the outside of the silhouette at this
         # scale leaves its anti-aliased coverage as alpha once scaled down.
-        pygame.draw.polygon(hi, (*edge, 0), c.pts(_outside()))
+        margin = 2 / (h * s)  # two working pixels beyond the strip, in doll units
+        pygame.draw.polygon(hi, (*edge, 0), c.pts(_outside(y0 / h - margin, (y0 + n) / h + margin)))
         out.blit(pygame.transform.smoothscale(hi, (w, n)), (0, y0))
     _light(out)
     return out
 
 
-@lru_cache(maxsize=1)
-def _outside() -> tuple[g.Point, ...]:
-    """Everything around the silhouette as one polygon (doll units).
+def _outside(top: float, bottom: float) -> tuple[g.Point, ...]:
+    """Everything around the silhouette from height ``top`` to ``bottom`` as one polygon.
 
     It runs round the outline, up a short seam above the head (outside the doll) to a
-    frame far beyond the surface, round the frame the other way and back down the seam.
+    frame beyond the sides of the surface, round the frame the other way and back down
+    the seam. Pass heights (doll units) just outside the rows being drawn: pygame fills a
+    polygon row by row over its whole height, so a frame far above and below would cost
+    three times the work for rows that are clipped away, while rows inside the frame are
+    filled the same wherever it lies.
     """
     ring = g.outline()
     x0, y0 = ring[0]
-    frame = [(x0, -1.0), (-2.0, -1.0), (-2.0, 2.0), (2.0, 2.0), (2.0, -1.0), (x0, -1.0)]
+    frame = [(x0, top), (-2.0, top), (-2.0, bottom), (2.0, bottom), (2.0, top), (x0, top)]
     return (*ring, (x0, y0), *frame)
 
 
