@@ -34,13 +34,13 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from dataclasses import dataclass
 from typing import Literal
 
 from matryoshka.model import Doll
 from matryoshka.painter import geometry as _geometry
 from matryoshka.painter import render as _render
 from matryoshka.pgcompat import pygame
+from matryoshka.records import Record
 
 Part = Literal["whole", "top", "bottom", "bottom_back"]
 PARTS: tuple[Part, ...] = ("whole", "top", "bottom", "bottom_back")
@@ -90,8 +90,7 @@ def part_size(part: Part, height: int) -> tuple[int, int]:
 # --- The cache ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CacheInfo:
+class CacheInfo(Record):
     """What the painting cache holds."""
 
     entries: int

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from matryoshka.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
+from matryoshka.records import Record
 
 Pt = tuple[float, float]
 #: A colour: a fixed RGB triple, the name of a ``Colors`` field, or ``_INK``; names are
@@ -61,14 +61,12 @@ _INK = "ink"
 # --- Shapes ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Poly:
+class _Poly(Record):
     paint: Paint
     points: tuple[Pt, ...]
 
 
-@dataclass(frozen=True)
-class _Circle:
+class _Circle(Record):
     paint: Paint
     center: Pt
     radius: float
@@ -77,8 +75,7 @@ class _Circle:
 _Shape = _Poly | _Circle
 
 
-@dataclass(frozen=True)
-class _Symbol:
+class _Symbol(Record):
     """Shapes normalised to a box ``aspect`` wide and 1 tall, origin at its top left."""
 
     aspect: float

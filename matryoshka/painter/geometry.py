@@ -9,8 +9,9 @@ computed once. Coordinates are *doll units*: ``y`` runs from 0 (top of the head)
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from functools import cache
+
+from matryoshka.records import Record
 
 Point = tuple[float, float]
 
@@ -135,8 +136,7 @@ def ellipse_points(
     return out
 
 
-@dataclass(frozen=True)
-class Oval:
+class Oval(Record):
     """An axis-aligned ellipse in doll units."""
 
     cx: float
@@ -156,8 +156,7 @@ class Oval:
         return ellipse_points(self.cx, self.cy, self.rx, self.ry, 0, 360, n)
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(Record):
     """An axis-aligned rectangle in doll units."""
 
     x: float

@@ -14,14 +14,12 @@ Boxes never overlap, so several symbols on one doll stay readable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from matryoshka.model import DRESS_EMBLEMS, Doll, Emblem
 from matryoshka.painter import geometry as g
+from matryoshka.records import Record
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(Record):
     """One symbol, the box (doll units) it is fitted into, and the name of that region."""
 
     emblem: Emblem

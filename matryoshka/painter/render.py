@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import warnings
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from matryoshka.painter.placement import Placed, place
 from matryoshka.painter.portrait import load_portrait, portrait_surface
 from matryoshka.painter.shapes import rose
 from matryoshka.pgcompat import pygame
+from matryoshka.records import Record
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -209,8 +209,7 @@ def _light(out: pygame.Surface) -> None:
 # --- Halves -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Cut:
+class Cut(Record):
     """How the halves of a doll ``height`` tall split its pixel rows."""
 
     #: Per column, the first row that belongs to the bottom half.
