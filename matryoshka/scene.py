@@ -170,7 +170,7 @@ class Scene:
 
     def __init__(self, text: Text | None = None) -> None:
         self.text = text or Text()
-        self._background: tuple[tuple[int, int], pygame.Surface] | None = None
+        self._background: tuple[tuple[object, ...], pygame.Surface] | None = None
         self._veil: tuple[tuple[int, int], pygame.Surface] | None = None
         self._glows: dict[tuple[int, int], pygame.Surface] = {}
         self._shadows: dict[tuple[int, int], pygame.Surface] = {}
@@ -292,7 +292,7 @@ class Scene:
             back = cached[1]
         else:
             back = pygame.Surface(layout.size, 0, target)
-        back.blit(self._background_for(layout.size), (0, 0))
+        self._wash(back)
         if not state.presentation:
             self._draw_tabs(back, state, layout)
             self._draw_buttons(back, state, layout)
@@ -304,23 +304,28 @@ class Scene:
         self._backdrop_cache = (key, back, layout)
         return back
 
-    def _background_for(self, size: tuple[int, int]) -> pygame.Surface:
-        if self._background is not None and self._background[0] == size:
-            return self._background[1]
-        w, h = size
-        # A soft vertical wash, lighter behind the dolls: scaled up from a tiny gradient.
-        small = pygame.Surface((2, 64))
-        top, bottom = (
-            _mix(theme.BACKGROUND, theme.PAPER, 0.35),
-            _mix(theme.BACKGROUND, theme.PANEL, 0.55),
-        )
-        for y in range(64):
-            small.fill(_mix(top, bottom, y / 63), pygame.Rect(0, y, 2, 1))
-        bg = pygame.transform.smoothscale(small, (max(1, w), max(1, h)))
-        if pygame.display.get_surface() is not None:
-            bg = bg.convert()  # matches the window's pixel format: the fastest blit
-        self._background = (size, bg)
-        return bg
+    def _wash(self, back: pygame.Surface) -> None:
+        """Cover ``back`` with the window's soft vertical wash, lighter behind the dolls."""
+        w, h = back.get_size()
+        if w < 1 or h < 1:
+            return
+        key = (h, back.get_bitsize(), back.get_masks())
+        if self._background is None or self._background[0] != key:
+            # A tiny gradient smooth-scaled to a column two pixels wide, in the backdrop's
+            # own pixel format.
+            small = pygame.Surface((2, 64))
+            top, bottom = (
+                _mix(theme.BACKGROUND, theme.PAPER, 0.35),
+                _mix(theme.BACKGROUND, theme.PANEL, 0.55),
+            )
+            for y in range(64):
+                small.fill(_mix(top, bottom, y / 63), pygame.Rect(0, y, 2, 1))
+            column = pygame.transform.smoothscale(small, (2, h)).convert(back)
+            self._background = (key, column)
+        # Copied across the width: the same pixels as smooth-scaling the gradient to the
+        # whole window (all its columns are alike), at the cost of one blit, and with no
+        # window-sized surface of its own to allocate and convert (4 ms of a first frame).
+        pygame.transform.scale(self._background[1], (w, h), back)
 
     def _glow(self, w: int, h: int) -> pygame.Surface:
         key = (w, h)
