@@ -642,6 +642,20 @@ def _window() -> Any:
         return pygame.Window.from_display_module()
 
 
+def _set_icon() -> None:
+    """Give the window its doll icon, before it opens (some systems ignore a later one).
+
+    Without it pygame sets its own default icon in ``set_mode``, loading it from its
+    package data through ``importlib.resources``: a few milliseconds of every start.
+    """
+    from matryoshka.painter import icon
+
+    surface = icon.load()
+    if surface is not None:
+        with contextlib.suppress(pygame.error):
+            pygame.display.set_icon(surface)
+
+
 def _open_display(size: tuple[int, int]) -> pygame.Surface:
     """Open the resizable window, or raise ``NoDisplayError`` when there is no screen."""
     requested = os.environ.get("SDL_VIDEODRIVER", "")
@@ -659,6 +673,7 @@ def _open_display(size: tuple[int, int]) -> pygame.Surface:
         pygame.display.quit()
         raise NoDisplayError(f"video driver '{driver}'")
     pygame.font.init()
+    _set_icon()
     w, h = size
     try:
         desktop = pygame.display.get_desktop_sizes()

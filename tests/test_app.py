@@ -480,6 +480,30 @@ def test_matryoshka_with_exit_after_first_frame_presents_and_exits_0(tmp_path: P
     assert runs["plain"].stdout == ""
 
 
+def test_the_window_gets_its_doll_icon_before_it_opens(
+    sequences: list[Sequence], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, object]] = []
+    real_set_icon, real_set_mode = pygame.display.set_icon, pygame.display.set_mode
+
+    def set_icon(surface: pygame.Surface) -> None:
+        calls.append(("icon", surface.get_size()))
+        real_set_icon(surface)
+
+    def set_mode(*args: object, **kwargs: object) -> pygame.Surface:
+        calls.append(("mode", args[0] if args else None))
+        return real_set_mode(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pygame.display, "set_icon", set_icon)
+    monkeypatch.setattr(pygame.display, "set_mode", set_mode)
+    pygame.display.quit()
+    window = App(sequences, index=index_of(sequences, "market-1995"))
+    try:
+        assert calls[:2] == [("icon", (64, 64)), ("mode", window.surface.get_size())]
+    finally:
+        pygame.display.quit()
+
+
 #: A child that starts the window up to its first frame, then reports what it loaded.
 STARTUP_PROBE = """
 import json, sys

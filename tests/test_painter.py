@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from matryoshka import model, painter
 from matryoshka.model import Colors, Doll, Face, TextEmblem
 from matryoshka.painter import geometry as g
-from matryoshka.painter import lighting, placement, render
+from matryoshka.painter import icon, lighting, placement, render
 from matryoshka.painter.portrait import PortraitWarning
 from matryoshka.pgcompat import pygame
 
@@ -293,6 +293,21 @@ def test_lighting_maps_are_computed_when_the_file_is_missing_or_wrong(tmp_path: 
     assert [pygame.image.tobytes(m, "RGB") for m in maps] == [
         pygame.image.tobytes(m, "RGB") for m in lighting.textures()
     ]
+
+
+def test_shipped_icon_is_the_painted_icon(tmp_path: Path) -> None:
+    shipped = icon.load()
+    assert shipped is not None, f"{icon.shipped_path()} is missing or the wrong size"
+    painted = icon.paint_icon()
+    assert shipped.get_size() == painted.get_size() == (icon.SIZE, icon.SIZE)
+    assert pygame.image.tobytes(shipped, "RGBA") == pygame.image.tobytes(painted, "RGBA"), (
+        "the icon no longer matches the painter: run python -m matryoshka.painter.icon"
+    )
+    # A doll standing in the middle of a transparent square.
+    assert shipped.get_at((0, 0)).a == 0 and shipped.get_at((icon.SIZE - 1, 0)).a == 0
+    assert shipped.get_at((icon.SIZE // 2, icon.SIZE // 2)).a == 255
+    out = tmp_path / "icon.png"
+    assert icon.main([str(out)]) == 0 and out.is_file()
 
 
 def test_tall_dolls_paint_in_strips_like_one_surface(monkeypatch: pytest.MonkeyPatch) -> None:
