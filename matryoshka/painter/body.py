@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import colorsys
+from functools import cache
 
 from matryoshka.model import Doll
 from matryoshka.painter import geometry as g
@@ -33,20 +34,23 @@ def _hem_y(x: float, half: float) -> float:
     return g.SCARF_HEM - 0.035 + 0.045 * (1 - u * u)
 
 
-def scarf_polygon() -> list[g.Point]:
-    """The headscarf over head and shoulders, down to its curved hem."""
+@cache
+def scarf_polygon() -> tuple[g.Point, ...]:
+    """The headscarf over head and shoulders, down to its curved hem (the same for all)."""
     ys = [0.0 + (g.SCARF_HEM - 0.035) * i / 40 for i in range(41)]
     right = [(g.half_width(y), y) for y in ys]
     half = g.half_width(g.SCARF_HEM - 0.035)
     hem = [(half * (1 - 2 * i / 30), 0.0) for i in range(31)]
     hem = [(x, _hem_y(x, half)) for x, _ in hem]
     left = [(-x, y) for x, y in reversed(right)]
-    return [*right, *hem, *left]
+    return (*right, *hem, *left)
 
 
-def hem_curve() -> list[g.Point]:
+@cache
+def hem_curve() -> tuple[g.Point, ...]:
+    """The scarf's hem, from the doll's right to its left (the same for all)."""
     half = g.half_width(g.SCARF_HEM - 0.035)
-    return [(x, _hem_y(x, half)) for x in (half * (1 - 2 * i / 30) for i in range(31))]
+    return tuple((x, _hem_y(x, half)) for x in (half * (1 - 2 * i / 30) for i in range(31)))
 
 
 def dress_of(doll: Doll) -> str | None:

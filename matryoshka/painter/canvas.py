@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from matryoshka.painter.geometry import Box, Oval, Point
 from matryoshka.pgcompat import pygame
@@ -101,7 +101,7 @@ class Canvas:
         w = max(1, round(width * self.scale))
         pygame.draw.circle(self.surface, color, (x, y), max(1.0, r * self.scale), w)
 
-    def stroke(self, color: RGB, points: list[Point], width: float) -> None:
+    def stroke(self, color: RGB, points: Sequence[Point], width: float) -> None:
         """A polyline ``width`` doll units thick with round joins and ends."""
         p = self.pts(points)
         w = width * self.scale

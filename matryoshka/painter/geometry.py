@@ -9,7 +9,7 @@ computed once. Coordinates are *doll units*: ``y`` runs from 0 (top of the head)
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 from matryoshka.records import Record
 
@@ -117,12 +117,16 @@ def half_width(y: float) -> float:
     return x0 + (x1 - x0) * (y - y0) / (y1 - y0)
 
 
-def band(y_top: float, y_bottom: float, inset: float = 0.0, steps: int = 40) -> list[Point]:
-    """The silhouette between two heights, shrunk by ``inset``: a polygon."""
+@lru_cache(maxsize=128)
+def band(y_top: float, y_bottom: float, inset: float = 0.0, steps: int = 40) -> tuple[Point, ...]:
+    """The silhouette between two heights, shrunk by ``inset``: a polygon.
+
+    Cached: every doll asks for the same few bands, each of a hundred-odd outline lookups.
+    """
     ys = [y_top + (y_bottom - y_top) * i / steps for i in range(steps + 1)]
     right = [(max(0.0, half_width(y) - inset), y) for y in ys]
     left = [(-x, y) for x, y in reversed(right)]
-    return right + left
+    return (*right, *left)
 
 
 def ellipse_points(

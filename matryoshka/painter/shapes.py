@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from matryoshka.painter.canvas import RGB, Canvas, mix
 from matryoshka.painter.geometry import Point
 
 
+@lru_cache(maxsize=512)
 def rotated_ellipse(
     cx: float, cy: float, rx: float, ry: float, angle: float, n: int = 20
-) -> list[Point]:
-    """An ellipse turned ``angle`` degrees (clockwise on screen) as a polygon."""
+) -> tuple[Point, ...]:
+    """An ellipse turned ``angle`` degrees (clockwise on screen) as a polygon.
+
+    Cached, as ``leaf`` is: the motifs sit at the same places on every doll.
+    """
     a = math.radians(angle)
     ca, sa = math.cos(a), math.sin(a)
     out = []
@@ -19,10 +24,11 @@ def rotated_ellipse(
         t = 2 * math.pi * i / n
         x, y = rx * math.cos(t), ry * math.sin(t)
         out.append((cx + x * ca - y * sa, cy + x * sa + y * ca))
-    return out
+    return tuple(out)
 
 
-def leaf(cx: float, cy: float, length: float, width: float, angle: float) -> list[Point]:
+@lru_cache(maxsize=256)
+def leaf(cx: float, cy: float, length: float, width: float, angle: float) -> tuple[Point, ...]:
     """A pointed leaf whose stem end is at (cx, cy), pointing ``angle`` degrees."""
     a = math.radians(angle)
     ca, sa = math.cos(a), math.sin(a)
@@ -35,7 +41,7 @@ def leaf(cx: float, cy: float, length: float, width: float, angle: float) -> lis
             along = t * length
             across = side * width / 2 * math.sin(math.pi * t) ** 0.8
             out.append((cx + along * ca - across * sa, cy + along * sa + across * ca))
-    return out
+    return tuple(out)
 
 
 def flower(
