@@ -11,7 +11,6 @@ loaded yet. After changing the painter or the doll below, write it afresh with::
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -76,6 +75,8 @@ def write(path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m matryoshka.painter.icon [OUT]``: paint and write the window icon."""
+    import argparse  # only for this command line, not for the window's start-up
+
     parser = argparse.ArgumentParser(
         prog="python -m matryoshka.painter.icon",
         description="Paint the window's icon and write it as a PNG.",

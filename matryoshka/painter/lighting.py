@@ -16,7 +16,6 @@ If the file is missing or does not match the expected size, the maps are compute
 
 from __future__ import annotations
 
-import argparse
 import math
 import os
 import sys
@@ -116,6 +115,8 @@ def write(path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m matryoshka.painter.lighting [OUT]``: write the shipped lighting PNG."""
+    import argparse  # only for this command line, not for the window's start-up
+
     parser = argparse.ArgumentParser(
         prog="python -m matryoshka.painter.lighting",
         description="Compute the painter's lighting maps and write them as a PNG.",
