@@ -50,12 +50,13 @@ Every list in a report runs from the earliest figure to the latest (core side fi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
 from itertools import pairwise
+from types import MappingProxyType
 from typing import NamedTuple
 
 from matryoshka.model import Doll, PartialDate, Sequence
+from matryoshka.records import Record
 
 __all__ = [
     "CheckReport",
@@ -78,8 +79,7 @@ class OutOfOrder(NamedTuple):
     inner: Doll
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(Record):
     """Reference figures the sequence skips at one place, earliest first.
 
     ``inner`` and ``outer`` are the sequence's dolls on either side of the gap in the
@@ -91,8 +91,7 @@ class Gap:
     skipped: tuple[Doll, ...]
 
 
-@dataclass(frozen=True)
-class CheckReport:
+class CheckReport(Record):
     """The result of :func:`check`. Lists run earliest first (core side first).
 
     Attributes:
@@ -115,7 +114,7 @@ class CheckReport:
     missing: tuple[Doll, ...] = ()
     gaps: tuple[Gap, ...] = ()
     not_in_reference: tuple[Doll, ...] = ()
-    namesakes: dict[str, tuple[Doll, ...]] = field(default_factory=dict)
+    namesakes: Mapping[str, tuple[Doll, ...]] = MappingProxyType({})
     out_of_order: tuple[OutOfOrder, ...] = ()
     reference_problems: tuple[str, ...] = ()
 

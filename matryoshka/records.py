@@ -97,12 +97,17 @@ class Record:
 
     def _replace(self: _R, **changes: Any) -> _R:
         """A copy with the named fields changed (``dataclasses.replace`` for records)."""
-        values = {name: getattr(self, name) for name in self._fields}
+        fields = self._fields
         for key in changes:
-            if key not in values:
+            if key not in fields:
                 raise TypeError(f"{type(self).__name__} has no field {key!r}")
+        # The window replaces its state several times a frame: copy the fields directly
+        # rather than through __init__ (which would only set them again).
+        copy = object.__new__(type(self))
+        values = copy.__dict__
+        values.update(self.__dict__)
         values.update(changes)
-        return type(self)(**values)
+        return copy
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is not self.__class__:

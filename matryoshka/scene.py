@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from dataclasses import replace
 from datetime import date
 
 from matryoshka import theme
@@ -664,7 +663,7 @@ class Scene:
             pygame.draw.line(base, theme.RULE, (x - ox, axis_y), (x - ox, axis_y + 3))
             self.text.draw(base, label, size, theme.INK_SOFT, (x - ox, axis_y + 2),
                            anchor="midtop")  # fmt: skip
-        plain = replace(state, hover=None)
+        plain = state._replace(hover=None)
         for bar in strip.bars:
             moved = bar._replace(
                 rect=Rect(bar.rect.x - ox, bar.rect.y - oy, bar.rect.w, bar.rect.h)

@@ -13,7 +13,6 @@ several presses queue up into one smooth run of openings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from matryoshka.choreography import OPEN_MS
@@ -284,8 +283,7 @@ Message = (
 # --- State ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Motion:
+class Motion(Record):
     """The doll at ``doll`` is coming apart (``direction`` 1) or closing (-1).
 
     ``t_ms`` runs from 0 (closed: doll ``doll`` stands in the centre) to ``step_ms``
@@ -304,8 +302,7 @@ class Motion:
         return self.t_ms / self.step_ms
 
 
-@dataclass(frozen=True)
-class Toast:
+class Toast(Record):
     """A short notice shown for ``remaining_ms`` more milliseconds."""
 
     message: str
@@ -313,8 +310,7 @@ class Toast:
     failed: bool = False
 
 
-@dataclass(frozen=True)
-class ExportJob:
+class ExportJob(Record):
     """An export the user asked for; the window runs it a slice per frame."""
 
     kind: ExportKind
@@ -323,8 +319,7 @@ class ExportJob:
     progress: float = 0.0
 
 
-@dataclass(frozen=True)
-class State:
+class State(Record):
     """Everything the window shows. Build the first one with ``initial_state``."""
 
     sequences: tuple[Sequence, ...]
@@ -351,7 +346,7 @@ class State:
     errors: tuple[str, ...] = ()
     #: Incremented whenever the shown sequence changes (switch or reload), so the window
     #: can tell a new set from a moved doll.
-    generation: int = field(default=0)
+    generation: int = 0
 
     @property
     def sequence(self) -> Sequence:
@@ -446,13 +441,12 @@ def update(state: State, msg: Message) -> State:
 
 def _go(state: State, target: int) -> State:
     target = _clamp(target, 0, state.core)
-    return replace(state, target=target, picker_open=False)
+    return state._replace(target=target, picker_open=False)
 
 
 def _switch(state: State, index: int) -> State:
     index = index % len(state.sequences)
-    return replace(
-        state,
+    return state._replace(
         index=index,
         depth=0,
         target=0,
@@ -472,8 +466,7 @@ def _apply(state: State, msg: Message) -> State:
             if state.motion is None:
                 # The core does not open: it wobbles, and the window says why.
                 name = state.sequence.dolls[state.core].name
-                return replace(
-                    state,
+                return state._replace(
                     wobble_ms=0 if state.reduced_motion else WOBBLE_MS,
                     toast=Toast(f"{name} is the core doll: there is nothing inside.", TOAST_MS),
                 )
@@ -494,55 +487,55 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, NextSequence):
         return _switch(state, state.index + msg.delta)
     if isinstance(msg, ToggleHelp):
-        return replace(state, help_open=not state.help_open, about_open=False, picker_open=False)
+        return state._replace(help_open=not state.help_open, about_open=False, picker_open=False)
     if isinstance(msg, ToggleAbout):
-        return replace(state, about_open=not state.about_open, help_open=False, picker_open=False)
+        return state._replace(about_open=not state.about_open, help_open=False, picker_open=False)
     if isinstance(msg, TogglePicker):
         opening = not state.picker_open and state.shells > 0
-        return replace(state, picker_open=opening, picker_page=0, help_open=False, about_open=False)
+        return state._replace(picker_open=opening, picker_page=0, help_open=False, about_open=False)
     if isinstance(msg, ToggleReducedMotion):
-        return replace(state, reduced_motion=not state.reduced_motion)
+        return state._replace(reduced_motion=not state.reduced_motion)
     if isinstance(msg, TextScale):
         step = 0 if msg.delta == 0 else state.text_step + msg.delta
-        return replace(state, text_step=_clamp(step, TEXT_STEP_MIN, TEXT_STEP_MAX))
+        return state._replace(text_step=_clamp(step, TEXT_STEP_MIN, TEXT_STEP_MAX))
     if isinstance(msg, TogglePresentation):
-        return replace(state, presentation=not state.presentation)
+        return state._replace(presentation=not state.presentation)
     if isinstance(msg, ToggleFullscreen):
-        return replace(state, fullscreen=not state.fullscreen)
+        return state._replace(fullscreen=not state.fullscreen)
     if isinstance(msg, Escape):
         if state.overlay_open:
-            return replace(state, help_open=False, about_open=False, picker_open=False)
+            return state._replace(help_open=False, about_open=False, picker_open=False)
         if state.fullscreen:
-            return replace(state, fullscreen=False)
+            return state._replace(fullscreen=False)
         if state.presentation:
-            return replace(state, presentation=False)
+            return state._replace(presentation=False)
         return state
     if isinstance(msg, Quit):
-        return replace(state, quit=True)
+        return state._replace(quit=True)
     if isinstance(msg, Hover):
-        return state if msg.target == state.hover else replace(state, hover=msg.target)
+        return state if msg.target == state.hover else state._replace(hover=msg.target)
     if isinstance(msg, ScrollTabs):
         last = len(state.sequences) - 1
-        return replace(state, tab_scroll=_clamp(state.tab_scroll + msg.delta, 0, last))
+        return state._replace(tab_scroll=_clamp(state.tab_scroll + msg.delta, 0, last))
     if isinstance(msg, ScrollPicker):
         # The layout knows how many pages there are and clamps when it draws.
-        return replace(state, picker_page=max(0, state.picker_page + msg.delta))
+        return state._replace(picker_page=max(0, state.picker_page + msg.delta))
     if isinstance(msg, RequestExport):
         if state.export is not None:
-            return replace(state, toast=Toast("An export is already running.", TOAST_MS))
+            return state._replace(toast=Toast("An export is already running.", TOAST_MS))
         job = ExportJob(msg.kind, state.index, state.shown_depth)
-        return replace(state, export=job)
+        return state._replace(export=job)
     if isinstance(msg, ExportProgress):
         if state.export is None:
             return state
         progress = min(max(msg.progress, 0.0), 1.0)
-        return replace(state, export=replace(state.export, progress=progress))
+        return state._replace(export=state.export._replace(progress=progress))
     if isinstance(msg, ExportFinished):
-        return replace(state, export=None, toast=Toast(msg.message, TOAST_MS, msg.failed))
+        return state._replace(export=None, toast=Toast(msg.message, TOAST_MS, msg.failed))
     if isinstance(msg, ShowToast):
-        return replace(state, toast=Toast(msg.message, TOAST_MS, msg.failed))
+        return state._replace(toast=Toast(msg.message, TOAST_MS, msg.failed))
     if isinstance(msg, FileErrors):
-        return state if msg.lines == state.errors else replace(state, errors=tuple(msg.lines))
+        return state if msg.lines == state.errors else state._replace(errors=tuple(msg.lines))
     if isinstance(msg, ReplaceSequences):
         return _replace_sequences(state, msg.sequences)
     raise TypeError(f"not a window message: {msg!r}")
@@ -556,12 +549,11 @@ def _replace_sequences(state: State, sequences: tuple[Sequence, ...]) -> State:
     current_id = old.dolls[state.shown_depth].id
     index = next((i for i, s in enumerate(sequences) if s.id == old.id), None)
     if index is None:
-        return _switch(replace(state, sequences=sequences, index=0, tab_scroll=0), 0)
+        return _switch(state._replace(sequences=sequences, index=0, tab_scroll=0), 0)
     seq = sequences[index]
     depth = next((i for i, d in enumerate(seq.dolls) if d.id == current_id), 0)
     depth = min(depth, len(seq.dolls) - 1)
-    return replace(
-        state,
+    return state._replace(
         sequences=sequences,
         index=index,
         depth=depth,
@@ -580,16 +572,16 @@ def _settle(state: State) -> State:
     if state.reduced_motion:
         if state.motion is None and state.depth == state.target and state.wobble_ms == 0:
             return state
-        return replace(state, depth=state.target, motion=None, wobble_ms=0)
+        return state._replace(depth=state.target, motion=None, wobble_ms=0)
     m = state.motion
     if m is None:
         # Start moving at once, so the very next frame already shows the doll opening.
         return _start_motion(state) if state.depth != state.target else state
     # Turn round a doll that is moving away from where the user now wants to go.
     if m.direction > 0 and state.target <= m.doll:
-        return replace(state, motion=replace(m, direction=-1))
+        return state._replace(motion=m._replace(direction=-1))
     if m.direction < 0 and state.target >= m.doll + 1:
-        return replace(state, motion=replace(m, direction=1))
+        return state._replace(motion=m._replace(direction=1))
     return state
 
 
@@ -601,14 +593,14 @@ def tick(state: State, dt_ms: int) -> State:
     dt_ms = max(0, int(dt_ms))
     s = state
     if s.wobble_ms:
-        s = replace(s, wobble_ms=max(0, s.wobble_ms - dt_ms))
+        s = s._replace(wobble_ms=max(0, s.wobble_ms - dt_ms))
     if s.toast is not None:
         left = s.toast.remaining_ms - dt_ms
-        s = replace(s, toast=replace(s.toast, remaining_ms=left) if left > 0 else None)
+        s = s._replace(toast=s.toast._replace(remaining_ms=left) if left > 0 else None)
     s = _advance(s, dt_ms)
     if s.picker_open and s.shells == 0:
         # The last shell closed while its list was open: nothing is left to list.
-        s = replace(s, picker_open=False)
+        s = s._replace(picker_open=False)
     return s
 
 
@@ -627,13 +619,13 @@ def _start_motion(state: State) -> State:
         motion = Motion(doll=depth, t_ms=0, step_ms=step, direction=1)
     else:
         motion = Motion(doll=depth - 1, t_ms=step, step_ms=step, direction=-1)
-    return replace(state, depth=motion.doll, motion=motion)
+    return state._replace(depth=motion.doll, motion=motion)
 
 
 def _advance(state: State, dt_ms: int) -> State:
     s = state
     if s.reduced_motion:
-        return replace(s, depth=s.target, motion=None) if s.motion or s.depth != s.target else s
+        return s._replace(depth=s.target, motion=None) if s.motion or s.depth != s.target else s
     budget = dt_ms
     # A loop rather than one step: a long frame can finish one opening and start the next,
     # and the time left over carries into it so a run of openings keeps an even pace.
@@ -649,15 +641,15 @@ def _advance(state: State, dt_ms: int) -> State:
         if m.direction > 0:
             t = m.t_ms + budget
             if t < m.step_ms:
-                return replace(s, motion=replace(m, t_ms=t))
+                return s._replace(motion=m._replace(t_ms=t))
             budget = t - m.step_ms
-            s = replace(s, depth=m.doll + 1, motion=None)
+            s = s._replace(depth=m.doll + 1, motion=None)
         else:
             t = m.t_ms - budget
             if t > 0:
-                return replace(s, motion=replace(m, t_ms=t))
+                return s._replace(motion=m._replace(t_ms=t))
             budget = -t
-            s = replace(s, depth=m.doll, motion=None)
+            s = s._replace(depth=m.doll, motion=None)
     return s
 
 

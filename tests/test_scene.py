@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from matryoshka import catalog, theme
@@ -114,7 +112,7 @@ def test_every_overlay_and_mode_draws_at_every_size(scene: Scene, market: Sequen
         S.update(S.update(base, S.SwitchSequence(1)), S.GoTo(80)),
         S.update(S.update(S.update(base, S.SwitchSequence(1)), S.GoTo(80)), S.TogglePicker()),
         S.update(base, S.RequestExport("animation")),
-        replace(S.update(base, S.TextScale(1)), text_step=S.TEXT_STEP_MAX),
+        S.update(base, S.TextScale(1))._replace(text_step=S.TEXT_STEP_MAX),
     ]
     for size in [(800, 600), (1280, 800), (1920, 1080), (400, 300)]:
         for state in states:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -120,7 +119,7 @@ def test_twenty_thousand_random_events(monkeypatch: pytest.MonkeyPatch, tmp_path
             problems = app.check()
             assert problems == [], (i, event, problems)
             if app.state.quit:
-                app.state = replace(app.state, quit=False)  # keep going after Ctrl+Q
+                app.state = app.state._replace(quit=False)  # keep going after Ctrl+Q
             seen_moving += app.state.motion is not None
             seen_overlay += app.state.overlay_open
             seen_switch_mid_motion += moving_before and app.state.index != index_before

@@ -195,9 +195,9 @@ def test_replacing_sequences_keeps_the_same_doll_by_id() -> None:
 def test_problems_reports_a_broken_state() -> None:
     good = S.initial_state(SEQS)
     assert S.problems(good) == []
-    assert S.problems(replace(good, depth=9))
-    assert S.problems(replace(good, help_open=True, about_open=True))
-    assert S.problems(replace(good, motion=S.Motion(2, 10, 750, 1)))
+    assert S.problems(good._replace(depth=9))
+    assert S.problems(good._replace(help_open=True, about_open=True))
+    assert S.problems(good._replace(motion=S.Motion(2, 10, 750, 1)))
 
 
 def test_initial_state_refuses_nothing_to_show() -> None:
