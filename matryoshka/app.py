@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from matryoshka import stage
+from matryoshka import painter, stage
 from matryoshka.errors import MatryoshkaError
 from matryoshka.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
 from matryoshka.model import Sequence
@@ -91,6 +91,13 @@ WARM_SLICE_MS = 12
 WATCH_MS = 1000
 #: When idle, wake at least this often (to count down a toast).
 IDLE_WAKE_MS = 250
+#: The painter's cache must hold what the window paints ahead (every part of the dolls
+#: around the one shown, at their shown sizes) with room to spare, or frames of an opening
+#: paint cold. Measured, that is 1.7 to 2.7 times the bytes of the window's framebuffer
+#: up to 2560x1440 (within the painter's default cap), 3.2 times at 3840x2160 (about
+#: 100 MiB) and 3.8 times at 5120x2880, as the dolls grow with the window's height while
+#: the furniture does not. A cap of this many framebuffers keeps it twice over up to 4K.
+CACHE_FRAMEBUFFERS = 7
 #: Events after which the window must be drawn again though the state did not change.
 _REDRAW_EVENTS = frozenset(
     {pygame.VIDEOEXPOSE, pygame.WINDOWEXPOSED, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
@@ -262,6 +269,11 @@ class App:
         self.settings_file = settings_file
         self.export_folder = export_folder
         self.surface = _open_display(settings.window)
+        #: The cache cap found at start (the painter's default unless the embedding
+        #: program set one): the window raises it for large sizes, never below this.
+        self._base_cache_limit = _base_cache_limit()
+        self._cache_fitted_for = (0, 0)
+        self._fit_painter_cache()
         self.scene = Scene()
         self._layout: Layout | None = None
         self._layout_key: tuple[Any, ...] | None = None
@@ -370,6 +382,15 @@ class App:
         if pos is not None and bar is not None and bar.contains(pos):
             self.send(ScrollTabs(1 if steps > 0 else -1))
 
+    def _fit_painter_cache(self) -> None:
+        """Cap the painter's cache for this window size (``painter_cache_limit``)."""
+        global _window_cache_limit
+        size = self.surface.get_size()
+        self._cache_fitted_for = size
+        limit = painter_cache_limit(size, self._base_cache_limit)
+        painter.set_cache_limit(limit)
+        _window_cache_limit = (limit, self._base_cache_limit)
+
     def _resized(self, size: tuple[int, int]) -> None:
         w, h = max(1, size[0]), max(1, size[1])
         surface = pygame.display.get_surface()
@@ -383,6 +404,7 @@ class App:
             self.surface = surface
         if not self._fullscreen:
             self._windowed_size = self.surface.get_size()
+        self._fit_painter_cache()
 
     def process(self, events: Iterable[pygame.event.Event], dt_ms: int) -> None:
         """One frame's work: advance the clock by ``dt_ms``, then handle ``events``.
@@ -398,6 +420,8 @@ class App:
 
     def draw(self) -> None:
         """Draw the frame for the current state onto the window surface."""
+        if self.surface.get_size() != self._cache_fitted_for:
+            self._fit_painter_cache()  # resized (by an event, fullscreen or the system)
         self.scene.render(self.surface, self.state, self.layout)
         self.frames += 1
         self.dirty = False
@@ -579,6 +603,7 @@ class App:
         surface = pygame.display.get_surface()
         if surface is not None:
             self.surface = surface
+        self._fit_painter_cache()
         self.dirty = True
 
     def _set_cursor(self, hand: bool) -> None:
@@ -602,6 +627,30 @@ class App:
     def check(self) -> list[str]:
         """Problems with the current state (for tests); empty when sound."""
         return problems(self.state)
+
+
+#: The cap a window last gave the painter's cache, and the cap it found before: a later
+#: window in the same process (tests open many) starts from the latter, not from a cap
+#: an earlier large window raised.
+_window_cache_limit: tuple[int, int] | None = None
+
+
+def _base_cache_limit() -> int:
+    limit = painter.cache_info().limit
+    if _window_cache_limit is not None and _window_cache_limit[0] == limit:
+        return _window_cache_limit[1]
+    return limit
+
+
+def painter_cache_limit(size: tuple[int, int], base: int | None = None) -> int:
+    """The painter cache cap a window of ``size`` needs: ``base`` or more, never less.
+
+    ``base`` defaults to the painter's ``DEFAULT_CACHE_BYTES``; a large window raises the
+    cap to ``CACHE_FRAMEBUFFERS`` times the bytes of its framebuffer.
+    """
+    floor = painter.DEFAULT_CACHE_BYTES if base is None else base
+    w, h = max(0, size[0]), max(0, size[1])
+    return max(floor, CACHE_FRAMEBUFFERS * w * h * 4)
 
 
 def _display_rate() -> int:
@@ -701,4 +750,5 @@ __all__ = [
     "NoDisplayError",
     "message_for_click",
     "message_for_key",
+    "painter_cache_limit",
 ]

@@ -11,14 +11,21 @@ from pathlib import Path
 
 import pytest
 
-from matryoshka import catalog, theme
-from matryoshka.app import EXIT_AFTER_FIRST_FRAME_ENV, App, message_for_key
+from matryoshka import catalog, painter, theme
+from matryoshka.app import (
+    CACHE_FRAMEBUFFERS,
+    EXIT_AFTER_FIRST_FRAME_ENV,
+    App,
+    message_for_key,
+    painter_cache_limit,
+)
 from matryoshka.commands.view import choose_index
 from matryoshka.model import Sequence
 from matryoshka.pgcompat import pygame
 from matryoshka.settings import Settings, load_settings, save_settings
 from matryoshka.state import (
     CurrentDoll,
+    GoTo,
     Open,
     Quit,
     ShelfDoll,
@@ -502,6 +509,57 @@ def test_the_window_gets_its_doll_icon_before_it_opens(
         assert calls[:2] == [("icon", (64, 64)), ("mode", window.surface.get_size())]
     finally:
         pygame.display.quit()
+
+
+def test_the_painter_cache_cap_follows_the_window_size(
+    sequences: list[Sequence], tmp_path: Path
+) -> None:
+    default = painter.DEFAULT_CACHE_BYTES
+    assert painter_cache_limit((1280, 800)) == painter_cache_limit((800, 600)) == default
+    assert painter_cache_limit((3840, 2160)) == CACHE_FRAMEBUFFERS * 3840 * 2160 * 4 > default
+    # A cap the program set before the window opened is a floor, never lowered.
+    assert painter_cache_limit((1280, 800), 96 * 2**20) == 96 * 2**20
+    painter.set_cache_limit(default)
+    window = App(
+        sequences,
+        index=index_of(sequences, "market-1995"),
+        settings=Settings(window=(3840, 2160)),
+        reduced_motion=True,
+        export_folder=tmp_path,
+    )
+    try:
+        assert window.surface.get_size() == (3840, 2160)
+        limit = painter.cache_info().limit
+        assert limit == painter_cache_limit((3840, 2160))
+        # What the window paints ahead at 4K (some 100 MiB in a long set) all stays
+        # cached, with room for as much again, so no frame of the next moves paints cold.
+        window.send(GoTo(3))
+        window.process((), 0)
+        window.draw()
+        while window.prewarm():
+            pass
+        ahead = set(window.scene.warm_tasks(window.state, window.layout))
+        cached = [painter._cache.get(task) for task in ahead]
+        assert all(surf is not None for surf in cached)
+        need = sum(surf.get_pitch() * surf.get_height() for surf in cached if surf is not None)
+        assert need > default / 2 and 2 * need <= limit
+        # Back to a small window: back to the cap it started from.
+        window.handle(pygame.event.Event(pygame.VIDEORESIZE, w=1280, h=800, size=(1280, 800)))
+        assert window.surface.get_size() == (1280, 800)
+        assert painter.cache_info().limit == default
+        window.handle(pygame.event.Event(pygame.VIDEORESIZE, w=3840, h=2160, size=(3840, 2160)))
+        assert painter.cache_info().limit == limit
+    finally:
+        pygame.display.quit()
+    # The first window closed at 4K: a later one in the same process starts from the cap
+    # the first found, not from the raised one; a cap set by the program is kept.
+    for preset, expected in ((None, default), (96 * 2**20, 96 * 2**20)):
+        if preset is not None:
+            painter.set_cache_limit(preset)
+        App(sequences, settings=Settings(window=(1280, 800)), export_folder=tmp_path)
+        pygame.display.quit()
+        assert painter.cache_info().limit == expected
+    painter.set_cache_limit(default)
 
 
 #: A child that starts the window up to its first frame, then reports what it loaded.

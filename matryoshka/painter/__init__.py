@@ -57,7 +57,7 @@ MAX_HEIGHT = 8192
 #: takes about 8 MiB at 1280x800, 15 MiB at 1920x1080 and 35 MiB at 2560x1440; this
 #: holds that with room to spare, so no frame repaints, and keeps a session that clicks
 #: through hundreds of dolls well under 250 MB. (A 3840x2160 window paints about
-#: 110 MiB ahead and would need a larger cap: ``set_cache_limit``.)
+#: 100 MiB ahead: the window raises the cap for large sizes with ``set_cache_limit``.)
 DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 
 
