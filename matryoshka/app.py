@@ -447,8 +447,9 @@ class App:
         deadline = time.perf_counter() + budget_ms / 1000
         while self._warm_queue and time.perf_counter() < deadline:
             doll, part, height = self._warm_queue.pop(0)
-            if not stage.is_warm(doll, part, height):
-                stage.prewarm(doll, part, height)
+            # A painting already cached is only marked as recently used, so what the next
+            # moves need is the last the cache would evict.
+            stage.prewarm(doll, part, height)
         return bool(self._warm_queue)
 
     def poll_files(self) -> None:

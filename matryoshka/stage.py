@@ -17,51 +17,45 @@ from matryoshka.model import Doll
 from matryoshka.painter import Part, paint, paint_scaled, part_offset, part_size
 from matryoshka.pgcompat import pygame
 
-#: Exact paintings made ahead of time (see ``prewarm``), by doll and part: the heights.
-#: A moving piece is scaled down from the nearest of these, never painted cold mid-motion.
-_warm: dict[tuple[Doll, Part], set[int]] = {}
-_WARM_MAX_KEYS = 512
-
 
 def prewarm(doll: Doll, part: Part, height: float) -> None:
     """Paint ``part`` of ``doll`` at exactly ``height`` now, so later frames find it ready.
 
     The window calls this while nothing moves, for the sizes the next opening or closing
-    will show; scaled drawing then uses these paintings as its sources.
+    will show; scaled drawing then uses these paintings as its sources. A painting that
+    is already cached is only marked as recently used.
     """
     h = max(1, round(height))
     if not painter.MIN_HEIGHT <= h <= painter.MAX_HEIGHT:
         return
     paint(doll, part, h)
-    if len(_warm) >= _WARM_MAX_KEYS:
-        _warm.clear()
-    _warm.setdefault((doll, part), set()).add(h)
 
 
 def is_warm(doll: Doll, part: Part, height: float) -> bool:
-    """True when ``prewarm`` already painted this part at this height."""
-    return round(height) in _warm.get((doll, part), ())
+    """True when the painter holds this part at this height now (``prewarm`` is a no-op).
+
+    It asks the painter's cache itself, so a painting the cache has since evicted is not
+    warm any more.
+    """
+    return painter.is_cached(doll, part, max(1, round(height)))
 
 
 def part_image(doll: Doll, part: Part, height: int, scaled: bool = False) -> pygame.Surface:
     """The painting of ``part`` at ``height``: exact, or quickly scaled when ``scaled``.
 
-    Scaled images come from the smallest prewarmed painting at least as tall (scaling
-    down stays crisp), else from the painter's own ``paint_scaled``.
+    Scaled images are smoothly shrunk from the smallest cached painting taller than
+    ``height`` (a painting made ahead by ``prewarm``, typically), else they come from the
+    painter's own ``paint_scaled``.
     """
-    if not scaled:
+    if not scaled or painter.is_cached(doll, part, height):
         return paint(doll, part, height)
-    heights = _warm.get((doll, part))
-    if heights:
-        if height in heights:
-            return paint(doll, part, height)
-        above = [h for h in heights if h > height]
-        if above:
-            src = paint(doll, part, min(above))
-            size = part_size(part, height)
-            if size[0] < 1 or size[1] < 1:
-                return src
-            return painter.smoothscale(src, size)
+    above = [h for h in painter.cached_heights(doll, part) if h > height]
+    if above:
+        src = paint(doll, part, min(above))
+        size = part_size(part, height)
+        if size[0] < 1 or size[1] < 1:
+            return src
+        return painter.smoothscale(src, size)
     return paint_scaled(doll, part, height)
 
 

@@ -177,6 +177,16 @@ def clear_cache() -> None:
     _render.clear_intermediate()
 
 
+def is_cached(doll: Doll, part: Part, height: int) -> bool:
+    """Whether ``paint(doll, part, height)`` would be a cache hit now (nothing changes)."""
+    return (doll, part, height) in _cache.items
+
+
+def cached_heights(doll: Doll, part: Part) -> frozenset[int]:
+    """The heights ``part`` of ``doll`` is cached at now (nothing changes)."""
+    return frozenset(_cache.heights.get((doll, part), ()))
+
+
 def cache_info() -> CacheInfo:
     """Entries, bytes held, the byte limit, and hit and miss counts since the last clear."""
     return CacheInfo(len(_cache.items), _cache.bytes, _cache.limit, _cache.hits, _cache.misses)
@@ -313,8 +323,10 @@ __all__ = [
     "CacheInfo",
     "Part",
     "cache_info",
+    "cached_heights",
     "clear_cache",
     "doll_width",
+    "is_cached",
     "paint",
     "paint_scaled",
     "part_offset",
