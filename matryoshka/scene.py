@@ -160,6 +160,22 @@ def _dashed_rect(surface: pygame.Surface, color: RGB, rect: pygame.Rect, dash: i
         pygame.draw.line(surface, color, (rect.right - 1, y), (rect.right - 1, end))
 
 
+def _hidden_stack(
+    dolls: tuple[Doll, ...], place: Placement, floor: float
+) -> list[tuple[Doll, Placement]]:
+    """The fanned stack of small dolls standing on the shelf for the hidden shells.
+
+    ``place`` is the group's slot; the second, third and fourth dolls of the set stand
+    there, smaller, left to right.
+    """
+    out = []
+    for k in range(3):
+        h = place.height * (0.78 - 0.1 * (2 - k))
+        off = (k - 1) * place.height * ASPECT * 0.32
+        out.append((dolls[min(1 + k, len(dolls) - 1)], Placement(place.cx + off, floor - h, h)))
+    return out
+
+
 def _pg(rect: Rect) -> pygame.Rect:
     return pygame.Rect(rect.x, rect.y, rect.w, rect.h)
 
@@ -260,6 +276,11 @@ class Scene:
         for k in range(1, MAX_CHAINED_STEPS + 1):
             opening_of(d + k)
             opening_of(d - 1 - k)
+        if n > 2:
+            # The stack standing for hidden shells: the same three small paintings for
+            # the whole set, drawn the first time the shelf fills up, mid-move.
+            stack = _hidden_stack(dolls, layout.first_slot, layout.first_slot.bottom)
+            tasks.extend((doll, "whole", round(place.height)) for doll, place in stack)
         return tasks
 
     # --- background and helpers --------------------------------------------------------
@@ -589,13 +610,8 @@ class Scene:
                 self._draw_glow(surface, place)
                 place = Placement(place.cx, place.top - 3 * ui, place.height)
             if slot.depth is None:
-                # A fanned stack of small dolls stands for the hidden ones.
-                first = 1
-                for k in range(3):
-                    d = min(first + k, len(dolls) - 1)
-                    h = place.height * (0.78 - 0.1 * (2 - k))
-                    off = (k - 1) * place.height * ASPECT * 0.32
-                    draw_doll(surface, dolls[d], Placement(place.cx + off, floor - h, h))
+                for doll, small in _hidden_stack(dolls, place, floor):
+                    draw_doll(surface, doll, small)
             elif slot.depth != moving:
                 self._draw_shadow(surface, place.cx, floor, place.height * ASPECT)
                 draw_doll(surface, dolls[slot.depth], place)

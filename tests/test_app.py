@@ -562,6 +562,56 @@ def test_the_painter_cache_cap_follows_the_window_size(
     painter.set_cache_limit(default)
 
 
+def test_no_frame_paints_a_doll_cold_while_opening_a_long_set(
+    sequences: list[Sequence], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Click through the chronology to its core as a user would, the window painting ahead
+    # while nothing moves: every frame must find its paintings made, including the small
+    # dolls standing for the hidden shells once the shelf fills up.
+    from matryoshka.painter import render
+
+    painted_in_frames: list[tuple[str, int]] = []
+    drawing = False
+    real_whole, real_back = render.paint_whole, render.paint_back
+
+    def whole(doll: object, height: int) -> pygame.Surface:
+        if drawing:
+            painted_in_frames.append(("whole", height))
+        return real_whole(doll, height)  # type: ignore[arg-type]
+
+    def back(doll: object, height: int) -> pygame.Surface:
+        if drawing:
+            painted_in_frames.append(("bottom_back", height))
+        return real_back(doll, height)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "paint_whole", whole)
+    monkeypatch.setattr(render, "paint_back", back)
+    painter.clear_cache()
+    window = App(
+        sequences,
+        index=index_of(sequences, "soviet-chronology"),
+        settings=Settings(window=(1280, 800)),
+        export_folder=tmp_path,
+    )
+    try:
+        window.draw()
+        while window.state.depth < window.state.core:
+            while window.prewarm():
+                pass
+            window.send(Open())
+            drawing = True
+            window.process((), 16)
+            window.draw()
+            while window.state.animating:
+                window.process((), 16)
+                window.draw()
+            drawing = False
+        assert any(slot.depth is None for slot in window.layout.slots)  # the shelf filled
+        assert painted_in_frames == []
+    finally:
+        pygame.display.quit()
+
+
 #: A child that starts the window up to its first frame, then reports what it loaded.
 STARTUP_PROBE = """
 import json, sys
