@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from datetime import date
 
 from matryoshka import theme
 from matryoshka.choreography import INNER_RATIO, Placement, opening_pose
@@ -44,7 +43,7 @@ from matryoshka.state import (
     TabScroll,
     TimelineBar,
 )
-from matryoshka.timeline import Timeline, build_timeline, year_of
+from matryoshka.timeline import Timeline, build_timeline, today
 
 RGB = tuple[int, int, int]
 
@@ -212,10 +211,10 @@ class Scene:
         if cached is not None:
             return cached[2]
         try:
-            timeline: Timeline | None = build_timeline(seq, ref, present=year_of(date.today()))
+            timeline: Timeline | None = build_timeline(seq, ref, present=today())
         except ValueError:
             # A reference the check cannot use (duplicate ids): show the dolls alone.
-            timeline = build_timeline(seq, None, present=year_of(date.today()))
+            timeline = build_timeline(seq, None, present=today())
         if len(self._timelines) > 16:
             self._timelines.clear()
         # The sequences are kept in the key's tuple so their ids stay theirs.

@@ -24,12 +24,16 @@ Rules:
 
 from __future__ import annotations
 
-import datetime as dt
 import math
+import time
+from typing import TYPE_CHECKING
 
 from matryoshka.chronology import check
 from matryoshka.model import Doll, PartialDate, Sequence
 from matryoshka.records import Record
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 #: Shortest drawn length of a bar with an unknown end or start, as a share of the axis.
 STUB_SHARE = 0.03
@@ -161,6 +165,15 @@ def build_timeline(
 def year_of(day: dt.date) -> float:
     """A calendar day on the timeline's axis (for ``present``)."""
     return PartialDate(day.year, day.month, day.day).as_ordinal()
+
+
+def today() -> float:
+    """Today (local time) on the timeline's axis: ``year_of(date.today())``.
+
+    From ``time.localtime``, so that the window need not import ``datetime`` to start.
+    """
+    now = time.localtime()
+    return PartialDate(now.tm_year, now.tm_mon, now.tm_mday).as_ordinal()
 
 
 def nice_ticks(start: float, end: float, target: int = 6) -> tuple[int, ...]:

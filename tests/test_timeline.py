@@ -10,6 +10,7 @@ from chronology_builders import LENIN_AT_CENTRE, MARKET, SOVIET, TROTSKY, doll, 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from matryoshka import timeline
 from matryoshka.timeline import build_timeline, nice_ticks, year_label, year_of
 
 
@@ -90,6 +91,13 @@ def test_open_ended_terms_run_to_the_present_when_given() -> None:
     t = build_timeline(LENIN_AT_CENTRE, SOVIET)
     rsm = t.bar_of(0)
     assert rsm is not None and rsm.end > rsm.start and rsm.end == t.end
+
+
+def test_today_is_the_local_date_on_the_axis() -> None:
+    before = year_of(dt.date.today())
+    now = timeline.today()
+    after = year_of(dt.date.today())
+    assert now in (before, after)  # the same day, unless midnight passed in between
 
 
 def test_an_unknown_start_is_a_stub_before_the_end() -> None:
