@@ -30,7 +30,8 @@ from typing import Any
 from matryoshka import painter, stage
 from matryoshka.errors import MatryoshkaError
 from matryoshka.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
-from matryoshka.model import Sequence
+from matryoshka.model import Doll, Sequence
+from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
 from matryoshka.scene import Scene
 from matryoshka.settings import Settings, save_settings
@@ -500,8 +501,14 @@ class App:
         rate = _display_rate()
         last = pygame.time.get_ticks()
         busy = False
+        # The first frame shows the doll this window showed at its last start, most often:
+        # its painting comes from the disk when it was kept then, and is kept now if not.
+        first = self._first_painting()
+        restored = first is not None and painter.restore(*first)
         self.draw()
         pygame.display.flip()
+        if first is not None and not restored:
+            painter.keep(*first)
         if os.environ.get(EXIT_AFTER_FIRST_FRAME_ENV):
             return 0
         warming = True
@@ -540,6 +547,16 @@ class App:
         self.save()
         pygame.display.quit()
         return 0
+
+    def _first_painting(self) -> tuple[Doll, Part, int] | None:
+        """The painting of the doll standing in the centre, as ``draw`` will ask for it."""
+        s = self.state
+        if s.motion is not None or s.wobble_ms > 0:
+            return None
+        height = round(self.layout.rest.height)
+        if not painter.MIN_HEIGHT <= height <= painter.MAX_HEIGHT:
+            return None
+        return (s.sequence.dolls[s.depth], "whole", height)
 
     def save(self) -> None:
         """Remember the sequence, size, text scale and motion setting (a warning on error)."""

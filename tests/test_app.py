@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -616,10 +617,11 @@ def test_no_frame_paints_a_doll_cold_while_opening_a_long_set(
 STARTUP_PROBE = """
 import json, sys
 from matryoshka import catalog
-from matryoshka.painter import emblems, lighting
-computed = []
-compute = lighting.compute
+from matryoshka.painter import emblems, lighting, render
+computed, painted = [], []
+compute, paint_whole = lighting.compute, render.paint_whole
 lighting.compute = lambda: (computed.append(1), compute())[1]
+render.paint_whole = lambda *a: (painted.append(1), paint_whole(*a))[1]
 from matryoshka.app import App
 seqs, _ = catalog.load_all()
 window = App(seqs, index=[s.id for s in seqs].index("market-1995"))
@@ -630,32 +632,45 @@ print(json.dumps({
     "frames": window.frames,
     "pil": sorted(m for m in sys.modules if m.split(".")[0] == "PIL"),
     "computed": len(computed),
+    "painted": len(painted),
     "symbols_built": emblems.symbol_shapes.cache_info().currsize,
     "symbols_shown": len(shapes),
 }))
 """
 
 
+def _probe_start(tmp_path: Path) -> dict[str, object]:
+    probe = subprocess.run(
+        [sys.executable, "-c", STARTUP_PROBE],
+        env=_first_frame_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert probe.returncode == 0, probe.stderr
+    report: dict[str, object] = json.loads(probe.stdout.splitlines()[-1])
+    assert report["frames"] == 1
+    return report
+
+
 def test_start_up_defers_what_the_first_frame_does_not_need(tmp_path: Path) -> None:
     # Pillow (portraits and exports only), the lighting maps' per-pixel formula (they ship
     # as a PNG) and symbols no doll on screen wears cost start-up time: none of them may
-    # come back on the way to the first frame. The first run fills the user's cache of
-    # checked sequence files (checking them loads Pillow); the second is an everyday start.
-    for _ in range(2):
-        probe = subprocess.run(
-            [sys.executable, "-c", STARTUP_PROBE],
-            env=_first_frame_env(tmp_path),
-            capture_output=True,
-            text=True,
-            timeout=120,
-            cwd=tmp_path,
-        )
-        assert probe.returncode == 0, probe.stderr
-    report = json.loads(probe.stdout.splitlines()[-1])
-    assert report["frames"] == 1
-    assert report["pil"] == []
-    assert report["computed"] == 0
-    assert report["symbols_built"] == report["symbols_shown"]
+    # come back on the way to the first frame. The first start fills the user's cache of
+    # checked sequence files (checking them loads Pillow) and keeps the first doll's
+    # painting; without that painting, a start paints the doll and builds its symbol only.
+    first = _probe_start(tmp_path)
+    assert first["painted"] == 1
+    shutil.rmtree(tmp_path / "cache" / "matryoshka" / "paintings")
+    report = _probe_start(tmp_path)
+    assert report["pil"] == [] and report["computed"] == 0
+    assert report["painted"] == 1
+    assert report["symbols_built"] == report["symbols_shown"] == 1
+    # An everyday start: the same doll at the same size comes from the kept painting.
+    report = _probe_start(tmp_path)
+    assert report["pil"] == [] and report["computed"] == 0
+    assert report["painted"] == 0 and report["symbols_built"] == 0
 
 
 def test_shelf_targets_follow_the_shells(app: App) -> None:

@@ -28,6 +28,8 @@ Which call to use:
                       fast scale of a cached painting of a nearby height (painting one
                       at a standard height first if needed). It never fills the cache
                       with one painting per animation frame.
+    ``restore``       puts a painting ``keep`` stored on disk in an earlier run into the
+                      cache (the window does this for the doll of its first frame).
 """
 
 from __future__ import annotations
@@ -233,6 +235,43 @@ def paint(doll: Doll, part: Part, height: int) -> pygame.Surface:
     return surf
 
 
+def restore(doll: Doll, part: Part, height: int) -> bool:
+    """Put the painting ``keep`` stored on disk in an earlier run into the cache.
+
+    True when the painting is cached now. The stored pixels are exactly what ``paint``
+    makes; an entry made by another version of the painter, or for a doll that changed,
+    is never used (see ``matryoshka.painter.store``).
+
+    Raises:
+        ValueError: an unknown part, or a height outside ``MIN_HEIGHT..MAX_HEIGHT``.
+    """
+    _check(part, height)
+    key = (doll, part, height)
+    if key in _cache.items:
+        return True
+    from matryoshka.painter import store
+
+    surf = store.load(doll, part, height, part_size(part, height))
+    if surf is None:
+        return False
+    _cache.put(key, surf)
+    return key in _cache.items
+
+
+def keep(doll: Doll, part: Part, height: int) -> None:
+    """Store the cached painting of ``part`` at ``height`` on disk for later runs.
+
+    Nothing happens when it is not cached or is stored already; failing to write is not
+    an error (the store only saves time).
+    """
+    surf = _cache.items.get((doll, part, height))
+    if surf is None:
+        return
+    from matryoshka.painter import store
+
+    store.save(doll, part, height, surf)
+
+
 #: ``paint_scaled`` scales a cached painting down by at most this factor, or up by at most
 #: the other, before it paints a new one: nearest-neighbour scaling beyond that shows.
 SCALE_DOWN_LIMIT = 1.25
@@ -327,10 +366,12 @@ __all__ = [
     "clear_cache",
     "doll_width",
     "is_cached",
+    "keep",
     "paint",
     "paint_scaled",
     "part_offset",
     "part_size",
+    "restore",
     "set_cache_limit",
     "smoothscale",
 ]

@@ -1,0 +1,154 @@
+"""Paintings kept on disk between runs, so a start shows its first doll without painting it.
+
+The window's first frame shows one doll, the outermost of the set it showed last, at the
+size of the window it had last: the same painting, start after start. Painting it takes
+longer than anything else in that frame (some 15 ms at 1280x800), so the window keeps it
+in ``<user cache dir>/paintings`` after its first frame and, at the next start, puts it
+straight into the painter's cache (:func:`matryoshka.painter.restore`).
+
+An entry is used only when everything the painting was made from is unchanged: the doll
+(every field, and the size and times of its portrait file), the part and the height, and
+the program that paints it (the painter's modules, the lighting maps and fonts it reads,
+the model, pygame, SDL and Python versions). The entry's name is a checksum of all that,
+and the entry holds it in full, so a change finds no entry (or one that does not match);
+entries beyond the newest ``KEEP`` are removed.
+
+An entry is a small header, that key, and the painting's RGBA bytes, compressed: nothing
+in it is executed or unpickled, and one that is damaged or of the wrong size is ignored.
+Failing to read or write an entry is never an error (the store only saves time).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import struct
+import sys
+import tempfile
+import zlib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from matryoshka import __version__, paths
+from matryoshka.model import Doll
+from matryoshka.pgcompat import pygame
+
+#: Bump when the layout of an entry or what its name is made from changes.
+ENTRY_FORMAT = 1
+#: Entries kept; the oldest beyond these are removed when one is written.
+KEEP = 8
+_MAGIC = b"MTRYPNT1"
+_HEADER = struct.Struct("<8sIII")  # magic, width, height, length of the key
+_SUFFIX = ".rgba"
+
+
+def store_dir() -> Path:
+    """The folder of entries: ``<user cache dir>/paintings`` (may not exist)."""
+    return paths.user_cache_dir() / "paintings"
+
+
+def _stamp(path: Path | str) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+@cache
+def _program() -> tuple[Any, ...]:
+    """Everything besides the doll that decides what a painting looks like."""
+    here = Path(__file__).resolve().parent
+    package = here.parent
+    files = sorted(here.glob("*.py"))
+    files += [package / "model.py", package / "records.py", package / "paths.py"]
+    assets = paths.assets_dir()
+    files += [assets / "painter" / "lighting.png"]
+    files += [paths.font_path(bold=True), paths.font_path(bold=False)]
+    return (
+        ENTRY_FORMAT,
+        __version__,
+        tuple(sys.version_info[:3]),
+        pygame.version.ver,
+        tuple(pygame.get_sdl_version()),
+        tuple((f.name, _stamp(f)) for f in files),
+    )
+
+
+def _key(doll: Doll, part: str, height: int) -> bytes:
+    """What the painting is made from, with the program as it is now."""
+    portrait = _stamp(doll.portrait) if doll.portrait is not None else None
+    key = repr((_program(), repr(doll), portrait, part, height))
+    return key.encode("utf-8", "surrogateescape")
+
+
+def entry_name(key: bytes) -> str:
+    """The file name of the entry for ``key``: two checksums make a 64-bit name."""
+    return f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}{_SUFFIX}"
+
+
+def load(doll: Doll, part: str, height: int, size: tuple[int, int]) -> pygame.Surface | None:
+    """The stored painting (``size`` pixels, SRCALPHA), or None when there is none to use."""
+    key = _key(doll, part, height)
+    try:
+        data = (store_dir() / entry_name(key)).read_bytes()
+    except OSError:
+        return None
+    try:
+        magic, w, h, length = _HEADER.unpack_from(data)
+        start = _HEADER.size + length
+        if magic != _MAGIC or (w, h) != size or data[_HEADER.size : start] != key:
+            return None
+        pixels = zlib.decompress(data[start:])
+        if len(pixels) != w * h * 4:
+            return None
+        image = pygame.image.frombytes(pixels, (w, h), "RGBA")
+    except (struct.error, zlib.error, ValueError, pygame.error):
+        return None
+    # Into a surface made as the painter makes its own, so that it blits (and is cut into
+    # halves) exactly like a fresh painting; the maximum over an empty surface is a copy.
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    out.blit(image, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
+    return out
+
+
+def save(doll: Doll, part: str, height: int, surface: pygame.Surface) -> None:
+    """Store ``surface`` as this painting (atomically), then drop the oldest entries."""
+    key = _key(doll, part, height)
+    folder = store_dir()
+    entry = folder / entry_name(key)
+    if entry.exists():
+        return
+    w, h = surface.get_size()
+    pixels = zlib.compress(pygame.image.tobytes(surface, "RGBA"), 1)
+    data = _HEADER.pack(_MAGIC, w, h, len(key)) + key + pixels
+    tmp: str | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, entry)
+        tmp = None
+        _prune(folder)
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _prune(folder: Path) -> None:
+    entries = []
+    for path in folder.glob("*" + _SUFFIX):
+        with contextlib.suppress(OSError):
+            entries.append((path.stat().st_mtime_ns, path))
+    entries.sort(reverse=True)
+    for _, path in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
+__all__ = ["KEEP", "load", "save", "store_dir"]
