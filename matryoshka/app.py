@@ -11,9 +11,10 @@ Tests drive an ``App`` headless: post real pygame events, call ``process`` with 
 Measuring aid: with the environment variable ``MATRYOSHKA_EXIT_AFTER_FIRST_FRAME`` set to
 anything non-empty, ``App.run`` returns 0 right after presenting its first frame (after the
 first ``pygame.display.flip``), without saving settings. Everything up to that frame is the
-normal start-up (sequences loaded, settings read, the doll painted, tabs and info panel
-drawn), so ``SDL_VIDEODRIVER=dummy MATRYOSHKA_EXIT_AFTER_FIRST_FRAME=1 matryoshka`` times
-start-up to first frame; ``benchmarks/run.py`` uses it.
+normal start-up (sequences loaded, settings read, the doll painted or its painting from the
+last start restored, tabs and info panel drawn), so
+``SDL_VIDEODRIVER=dummy MATRYOSHKA_EXIT_AFTER_FIRST_FRAME=1 matryoshka`` times start-up to
+first frame; ``benchmarks/run.py`` uses it.
 """
 
 from __future__ import annotations
