@@ -1,0 +1,42 @@
+"""The README's promises that a test can keep: its commands and its example file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from matryoshka.layout import HELP_KEYS
+from matryoshka.loader import load_sequence_text
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(language: str) -> list[str]:
+    return re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
+
+
+def test_readme_opens_with_the_install_and_test_commands_ci_runs() -> None:
+    first, second = _blocks("sh")[:2]
+    assert first.strip() == "python3 -m pip install . && matryoshka"
+    assert second.strip() == "python3 -m pip install '.[test]' && python3 -m pytest"
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert second.strip() in ci.splitlines()
+
+
+def test_readme_example_sequence_is_valid() -> None:
+    example = next(block for block in _blocks("yaml") if block.startswith("format:"))
+    result = load_sequence_text(example, ROOT / "README-example.yaml")
+    assert len(result.sequence.dolls) == 3
+    assert result.warnings == []
+
+
+def test_readme_lists_every_key_the_help_overlay_lists() -> None:
+    table = README[README.index("| key | does |") :]
+    table = table[: table.index("\n\n")]
+    for keys, _ in HELP_KEYS:
+        for key in re.split(r",\s*|\s+or\s+|\s+to\s+", keys):
+            if key.startswith(("Click", "Mouse")):
+                continue
+            mentioned = re.search(rf"(?<![\w+]){re.escape(key)}(?![\w+])", table)
+            assert mentioned, f"README key table does not mention {key!r}"
