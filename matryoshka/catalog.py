@@ -123,13 +123,13 @@ def discover(
             )
             continue
         if folder == paths.shipped_sequences_dir():
-            files.sort(key=_shipped_rank)
+            files.sort(key=shipped_rank)
         for file in files:
             _add(catalog, file)
     return catalog
 
 
-def _shipped_rank(file: Path) -> tuple[int, str]:
+def shipped_rank(file: Path) -> tuple[int, str]:
     """Sort key of a shipped file: its place in ``SHIPPED_ORDER``, any others after by name."""
     if file.stem in SHIPPED_ORDER:
         return SHIPPED_ORDER.index(file.stem), file.name

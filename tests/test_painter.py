@@ -161,10 +161,13 @@ def test_smoothscale_keeps_a_shrunk_doll_opaque_and_its_colours() -> None:
             out = painter.smoothscale(src, size)
             assert out.get_size() == size
             assert _translucent_inside(out, dst_h) == [], (d.id, src_h, dst_h)
-            # Colours stay those of the exact painting at that height.
-            exact = painter.paint(d, "whole", dst_h).get_at((size[0] // 2, dst_h // 2))
-            got = out.get_at((size[0] // 2, dst_h // 2))
-            assert all(abs(got[i] - exact[i]) <= 12 for i in range(3)), (d.id, got, exact)
+            # Colours stay those of the exact painting at that height: the average over the
+            # middle of the body (single pixels differ on fine detail such as the corn).
+            middle = pygame.Rect(0, 0, size[0] // 3, dst_h // 4)
+            middle.center = (size[0] // 2, dst_h // 2)
+            exact = pygame.transform.average_color(painter.paint(d, "whole", dst_h), middle)
+            got = pygame.transform.average_color(out, middle)
+            assert all(abs(got[i] - exact[i]) <= 6 for i in range(3)), (d.id, got, exact)
             # Outside stays clear.
             assert out.get_at((0, 0)).a == 0 and out.get_at((size[0] - 1, dst_h - 1)).a == 0
 

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from matryoshka import paths, theme
+from matryoshka.catalog import shipped_rank
 from matryoshka.errors import MatryoshkaError
 from matryoshka.loader import load_sequence
 from matryoshka.model import Sequence
@@ -32,9 +33,15 @@ PER_LINE = 8
 
 
 def shipped_sequences(folder: Path | None = None) -> list[Sequence]:
-    """Every sequence in ``folder`` (default: the shipped ones), sorted by file name."""
+    """Every sequence in ``folder`` (default: the shipped ones, in their story order).
+
+    Other folders are taken in file name order.
+    """
     folder = folder or paths.shipped_sequences_dir()
-    return [load_sequence(p).sequence for p in sorted(folder.glob("*.yaml"))]
+    files = sorted(folder.glob("*.yaml"))
+    if folder == paths.shipped_sequences_dir():
+        files.sort(key=shipped_rank)
+    return [load_sequence(p).sequence for p in files]
 
 
 def _fit_text(font: pygame.font.Font, text: str, width: int) -> pygame.Surface:
