@@ -11,12 +11,11 @@ loaded yet. After changing the painter or the doll below, write it afresh with::
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from matryoshka.model import Colors, Doll, Face
+from matryoshka.painter.pngfile import regenerate, save_png
 from matryoshka.paths import assets_dir
 from matryoshka.pgcompat import pygame
 
@@ -60,33 +59,18 @@ def load() -> pygame.Surface | None:
 
 def write(path: Path) -> None:
     """Paint the icon and save it as a PNG at ``path`` (atomically)."""
-    icon = paint_icon()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".icon.", suffix=".png", dir=path.parent)
-    os.close(fd)
-    try:
-        os.chmod(tmp, 0o644)  # a shipped file: readable by all, as mkstemp's 0600 is not
-        pygame.image.save(icon, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save_png(paint_icon(), path, shared=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m matryoshka.painter.icon [OUT]``: paint and write the window icon."""
-    import argparse  # only for this command line, not for the window's start-up
-
-    parser = argparse.ArgumentParser(
+    return regenerate(
+        argv,
         prog="python -m matryoshka.painter.icon",
         description="Paint the window's icon and write it as a PNG.",
+        write=write,
+        default=shipped_path(),
     )
-    parser.add_argument("out", nargs="?", type=Path, default=None, help="default: the shipped file")
-    args = parser.parse_args(argv)
-    out: Path = args.out or shipped_path()
-    write(out)
-    print(f"wrote {out}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -17,13 +17,12 @@ If the file is missing or does not match the expected size, the maps are compute
 from __future__ import annotations
 
 import math
-import os
 import sys
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from matryoshka.painter import geometry as g
+from matryoshka.painter.pngfile import regenerate, save_png
 from matryoshka.paths import assets_dir
 from matryoshka.pgcompat import pygame
 
@@ -101,32 +100,18 @@ def write(path: Path) -> None:
     both = pygame.Surface((TEX_W, 2 * TEX_H))
     both.blit(shade, (0, 0))
     both.blit(gloss, (0, TEX_H))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".lighting.", suffix=".png", dir=path.parent)
-    os.close(fd)
-    try:
-        os.chmod(tmp, 0o644)  # a shipped file: readable by all, as mkstemp's 0600 is not
-        pygame.image.save(both, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    save_png(both, path, shared=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m matryoshka.painter.lighting [OUT]``: write the shipped lighting PNG."""
-    import argparse  # only for this command line, not for the window's start-up
-
-    parser = argparse.ArgumentParser(
+    return regenerate(
+        argv,
         prog="python -m matryoshka.painter.lighting",
         description="Compute the painter's lighting maps and write them as a PNG.",
+        write=write,
+        default=shipped_path(),
     )
-    parser.add_argument("out", nargs="?", type=Path, default=None, help="default: the shipped file")
-    args = parser.parse_args(argv)
-    out: Path = args.out or shipped_path()
-    write(out)
-    print(f"wrote {out}")
-    return 0
 
 
 if __name__ == "__main__":

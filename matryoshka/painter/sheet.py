@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from matryoshka.errors import MatryoshkaError
 from matryoshka.loader import load_sequence
 from matryoshka.model import Sequence
 from matryoshka.painter import doll_width, paint, part_offset
+from matryoshka.painter.pngfile import save_png
 from matryoshka.pgcompat import pygame
 
 MIN_SIZE = 32
@@ -91,19 +91,6 @@ def render_sheet(sequences: Iterable[Sequence], size: int = 256) -> pygame.Surfa
             sheet.blit(label, (x + (cell_w - gap - label.get_width()) // 2 - gap // 2, top + h + 2))
         y += max(1, -(-len(seq.dolls) // PER_LINE)) * line_h
     return sheet
-
-
-def save_png(surface: pygame.Surface, out: Path) -> None:
-    """Write ``surface`` to ``out`` atomically (a temporary file, then a rename)."""
-    out = Path(out)
-    fd, tmp = tempfile.mkstemp(suffix=".png", prefix=".sheet-", dir=out.parent or Path("."))
-    os.close(fd)
-    try:
-        pygame.image.save(surface, tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def main(argv: list[str] | None = None) -> int:
