@@ -27,19 +27,17 @@ and rewritten; failing to write one is never an error (the cache only saves time
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import sys
-import tempfile
 import time
-import zlib
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from matryoshka import __version__, model, paths
+from matryoshka.cachefile import Stamp, entry_name, stamp, write_entry
 from matryoshka.errors import Diagnostic
 
 #: Bump when the layout of an entry changes.
@@ -57,8 +55,6 @@ _ALLOWED_CLASSES = frozenset(
     + [("pathlib", name)
        for name in ("Path", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath")]
 )  # fmt: skip
-
-Stamp = tuple[int, int, int, int]
 
 
 class Loaded(NamedTuple):
@@ -87,10 +83,11 @@ def load_sequence(path: Path, folder: Path | None = None) -> Loaded:
     """
     path = Path(path)
     absolute = os.path.abspath(path)
-    stamp = _stamp(absolute)
-    entry = (cache_dir() if folder is None else folder) / _entry_name(absolute)
-    if stamp is not None:
-        cached = _read(entry, absolute, stamp)
+    file_stamp = stamp(absolute)
+    name = entry_name(absolute.encode("utf-8", "surrogateescape"), ".pickle")
+    entry = (cache_dir() if folder is None else folder) / name
+    if file_stamp is not None:
+        cached = _read(entry, absolute, file_stamp)
         if cached is not None:
             return Loaded(replace(cached, path=path), [])
     from matryoshka.loader import load_sequence as load_and_check
@@ -98,47 +95,31 @@ def load_sequence(path: Path, folder: Path | None = None) -> Loaded:
     result = load_and_check(path)
     # The stamp was taken before the file was read: if the file changed in between, the
     # entry is stale at once and rebuilt next time, never wrongly used.
-    if stamp is not None and not result.warnings and _settled(stamp):
-        _write(entry, absolute, stamp, result.sequence)
+    if file_stamp is not None and not result.warnings and _settled(file_stamp):
+        _write(entry, absolute, file_stamp, result.sequence)
     return Loaded(result.sequence, result.warnings)
 
 
-def _stamp(file: str | Path) -> Stamp | None:
-    """What changes whenever a file's contents may have: size, times, inode."""
-    try:
-        st = os.stat(file)
-    except (OSError, ValueError):
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
-def _settled(stamp: Stamp) -> bool:
+def _settled(file_stamp: Stamp) -> bool:
     now = time.time_ns()
-    return now - stamp[1] > SETTLE_NS and now - stamp[2] > SETTLE_NS
-
-
-def _entry_name(absolute: str) -> str:
-    # Two checksums of the path make a 64-bit name; the entry also holds the path itself,
-    # so two paths with the same name only ever replace each other's entry.
-    data = absolute.encode("utf-8", "surrogateescape")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}.pickle"
+    return now - file_stamp[1] > SETTLE_NS and now - file_stamp[2] > SETTLE_NS
 
 
 @cache
 def _code_version() -> tuple[Any, ...]:
     """The program's version and the stamps of the modules that shape a loaded file."""
     here = Path(__file__).resolve().parent
-    modules = tuple(_stamp(here / name) for name in CODE_MODULES)
+    modules = tuple(stamp(here / name) for name in CODE_MODULES)
     return (ENTRY_FORMAT, __version__, tuple(sys.version_info[:3]), modules)
 
 
 def _portraits(sequence: model.Sequence) -> tuple[tuple[str, Stamp | None], ...]:
     shown = sorted({str(d.portrait) for d in sequence.dolls if d.portrait is not None})
-    return tuple((p, _stamp(p)) for p in shown)
+    return tuple((p, stamp(p)) for p in shown)
 
 
 def _all_settled(stamps: tuple[tuple[str, Stamp | None], ...]) -> bool:
-    return all(stamp is not None and _settled(stamp) for _, stamp in stamps)
+    return all(s is not None and _settled(s) for _, s in stamps)
 
 
 class _ModelUnpickler(pickle.Unpickler):
@@ -150,7 +131,7 @@ class _ModelUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def _read(entry: Path, absolute: str, stamp: Stamp) -> model.Sequence | None:
+def _read(entry: Path, absolute: str, file_stamp: Stamp) -> model.Sequence | None:
     """The cached sequence if the entry is readable and current, else None."""
     try:
         with open(entry, "rb") as handle:
@@ -162,36 +143,27 @@ def _read(entry: Path, absolute: str, stamp: Stamp) -> model.Sequence | None:
     if not (isinstance(data, tuple) and len(data) == 5):
         return None
     version, where, when, portraits, sequence = data
-    if version != _code_version() or where != absolute or when != stamp:
+    if version != _code_version() or where != absolute or when != file_stamp:
         return None
     if not isinstance(sequence, model.Sequence) or not isinstance(portraits, tuple):
         return None
     for item in portraits:
-        if not (isinstance(item, tuple) and len(item) == 2 and _stamp(item[0]) == item[1]):
+        if not (isinstance(item, tuple) and len(item) == 2 and stamp(item[0]) == item[1]):
             return None
     return sequence
 
 
-def _write(entry: Path, absolute: str, stamp: Stamp, sequence: model.Sequence) -> None:
+def _write(entry: Path, absolute: str, file_stamp: Stamp, sequence: model.Sequence) -> None:
     """Store an entry atomically; a cache that cannot be written is simply not used."""
     portraits = _portraits(sequence)
     if not _all_settled(portraits):
         return
-    data = (_code_version(), absolute, stamp, portraits, replace(sequence, path=None))
-    tmp: str | None = None
+    data = (_code_version(), absolute, file_stamp, portraits, replace(sequence, path=None))
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, entry)
-        tmp = None
-    except (OSError, pickle.PicklingError):
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+        pickled = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:
+        return
+    write_entry(entry, pickled)
 
 
 __all__ = ["Loaded", "cache_dir", "load_sequence"]

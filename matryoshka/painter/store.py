@@ -23,16 +23,15 @@ write an entry is never an error (the store only saves time).
 from __future__ import annotations
 
 import contextlib
-import os
 import struct
 import sys
-import tempfile
-import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from matryoshka import __version__, paths
+from matryoshka.cachefile import entry_name as _name
+from matryoshka.cachefile import stamp, write_entry
 from matryoshka.model import Doll
 from matryoshka.pgcompat import pygame
 
@@ -52,14 +51,6 @@ def store_dir() -> Path:
     return paths.user_cache_dir() / "paintings"
 
 
-def _stamp(path: Path | str) -> tuple[int, ...] | None:
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
 @cache
 def _program() -> tuple[Any, ...]:
     """Everything besides the doll that decides what a painting looks like."""
@@ -76,20 +67,20 @@ def _program() -> tuple[Any, ...]:
         tuple(sys.version_info[:3]),
         pygame.version.ver,
         tuple(pygame.get_sdl_version()),
-        tuple((f.name, _stamp(f)) for f in files),
+        tuple((f.name, stamp(f)) for f in files),
     )
 
 
 def _key(doll: Doll, part: str, height: int) -> bytes:
     """What the painting is made from, with the program as it is now."""
-    portrait = _stamp(doll.portrait) if doll.portrait is not None else None
+    portrait = stamp(doll.portrait) if doll.portrait is not None else None
     key = repr((_program(), repr(doll), portrait, part, height))
     return key.encode("utf-8", "surrogateescape")
 
 
 def entry_name(key: bytes) -> str:
     """The file name of the entry for ``key``: two checksums make a 64-bit name."""
-    return f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}{_SUFFIX}"
+    return _name(key, _SUFFIX)
 
 
 def load(doll: Doll, part: str, height: int, size: tuple[int, int]) -> pygame.Surface | None:
@@ -127,21 +118,8 @@ def save(doll: Doll, part: str, height: int, surface: pygame.Surface) -> None:
         return
     w, h = surface.get_size()
     data = _HEADER.pack(_MAGIC, w, h, len(key)) + key + pygame.image.tobytes(surface, _PIXELS)
-    tmp: str | None = None
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, entry)
-        tmp = None
+    if write_entry(entry, data):
         _prune(folder)
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def _prune(folder: Path) -> None:
