@@ -320,6 +320,7 @@ class App:
             s.tab_scroll,
             s.text_step,
             s.presentation,
+            s.errors,
         )
         if self._layout is None or key != self._layout_key:
             self._layout = self.scene.layout(size, s)

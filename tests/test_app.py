@@ -739,6 +739,25 @@ def test_an_edited_file_reloads_and_a_broken_edit_shows_its_errors(tmp_path: Pat
         pygame.display.quit()
 
 
+def test_a_file_broken_after_the_first_frame_shows_its_errors(tmp_path: Path) -> None:
+    source = catalog.resolve("trotsky-inside-lenin").path
+    assert source is not None
+    mine = tmp_path / "mine.yaml"
+    good = source.read_text(encoding="utf-8").replace("id: trotsky-inside-lenin", "id: mine")
+    mine.write_text(good, encoding="utf-8")
+    sequences, _ = catalog.load_all([tmp_path])
+    window = App(sequences, index=index_of(sequences, "mine"), watch=True)
+    try:
+        window.draw()  # the layout of the first frame, with no errors in it
+        mine.write_text(good.replace("dolls:", "dollz:", 1), encoding="utf-8")
+        os.utime(mine, ns=(1, 3_000_000_000_000_000_000))
+        window.poll_files()
+        assert window.state.errors
+        assert window.layout.errors is not None and window.layout.errors.lines
+    finally:
+        pygame.display.quit()
+
+
 def test_a_file_named_on_the_command_line_is_its_own_catalog_tab(
     sequences: list[Sequence],
 ) -> None:
