@@ -4,7 +4,7 @@ Real users load long lines of succession (popes, emperors, every president of a 
 the benchmarks need such files without committing them. This script writes valid
 ``matryoshka/1`` YAML: varied names (regnal numerals, epithets, some groups), native
 names in Cyrillic, offices, dates that run forward in time (outermost doll = latest),
-colours, faces and emblems drawn from the painter's vocabulary in ``matryoshka.model``.
+colours, faces and emblems drawn from the painter's vocabulary in ``matryoshka.format.model``.
 Output is deterministic for a given seed, so every run measures the same files.
 
 Usage::
@@ -28,7 +28,7 @@ _REPO = Path(__file__).resolve().parent.parent
 if str(_REPO) not in sys.path:
     sys.path.insert(0, str(_REPO))
 
-from matryoshka.model import (  # noqa: E402  (the checkout must be importable first)
+from matryoshka.format.model import (  # noqa: E402  (the checkout must be importable first)
     BEARDS,
     EMBLEMS,
     EYEBROWS,

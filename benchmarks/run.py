@@ -287,9 +287,9 @@ def _first_frame_hook() -> str:
     Raises:
         Unavailable: the window has no such hook.
     """
-    hook = getattr(require("matryoshka.app"), "EXIT_AFTER_FIRST_FRAME_ENV", None)
+    hook = getattr(require("matryoshka.window.app"), "EXIT_AFTER_FIRST_FRAME_ENV", None)
     if not isinstance(hook, str) or not hook:
-        raise Unavailable("matryoshka.app has no EXIT_AFTER_FIRST_FRAME_ENV hook")
+        raise Unavailable("matryoshka.window.app has no EXIT_AFTER_FIRST_FRAME_ENV hook")
     return hook
 
 
@@ -516,7 +516,12 @@ ALTERNATIVE_CACHE_MIB = 96
 
 def fig_memory(ctx: Context) -> list[Row]:
     """Peak RSS of a headless window session opening the 300-doll sequence to its core."""
-    for module in ("matryoshka.state", "matryoshka.layout", "matryoshka.scene", "matryoshka.app"):
+    for module in (
+        "matryoshka.window.state",
+        "matryoshka.window.layout",
+        "matryoshka.window.scene",
+        "matryoshka.window.app",
+    ):
         require(module)
     session.loader_function()
     env = ctx.child_env()

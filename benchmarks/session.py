@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from matryoshka.model import Sequence  # noqa: E402
+from matryoshka.format.model import Sequence  # noqa: E402
 
 #: The fixed frame step, as a 60 Hz display would give.
 DT_MS = 16
@@ -70,10 +70,10 @@ def shipped_dir() -> Path:
 
 def loader_function() -> Callable[[Path], Sequence]:
     """Load and validate one file: ``path -> Sequence`` (raises ``MatryoshkaError``)."""
-    loader = _require("matryoshka.loader")
+    loader = _require("matryoshka.format.loader")
     load_sequence = getattr(loader, "load_sequence", None)
     if load_sequence is None:
-        raise Unavailable("matryoshka.loader has no load_sequence(path)")
+        raise Unavailable("matryoshka.format.loader has no load_sequence(path)")
 
     def load(path: Path) -> Sequence:
         return load_sequence(path).sequence
@@ -115,7 +115,7 @@ def window_tabs(name_or_path: str) -> tuple[list[Sequence], int]:
 
     Every shipped sequence is a tab, as in the window; a file outside them is added last.
     """
-    catalog = _require("matryoshka.catalog")
+    catalog = _require("matryoshka.format.catalog")
     sequences, _ = catalog.load_all(())
     wanted = load(name_or_path)
     for i, seq in enumerate(sequences):
@@ -139,9 +139,9 @@ class Session:
     """
 
     def __init__(self, name_or_path: str, size: tuple[int, int], reduced_motion: bool = False):
-        self.state_mod = _require("matryoshka.state")
-        app_mod = _require("matryoshka.app")
-        settings_mod = _require("matryoshka.settings")
+        self.state_mod = _require("matryoshka.window.state")
+        app_mod = _require("matryoshka.window.app")
+        settings_mod = _require("matryoshka.window.settings")
         tabs, index = window_tabs(name_or_path)
         self.app = app_mod.App(
             tabs,

@@ -1,7 +1,7 @@
 """Entries in the user's cache folder: what they are keyed on, named by, and written with.
 
 The program keeps two kinds of entry there, each only to save time: sequence files
-already loaded and checked (:mod:`matryoshka.loadcache`) and the painting of the first
+already loaded and checked (:mod:`matryoshka.format.loadcache`) and the painting of the first
 doll a window shows (:mod:`matryoshka.painter.store`). Both decide whether an entry is
 still current from the :func:`stamp` of the files it was made from, name it by a checksum
 of what it was made from (:func:`entry_name`), and write it with :func:`write_entry`,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matryoshka.model import Doll, PartialDate, Sequence
+from matryoshka.format.model import Doll, PartialDate, Sequence
 
 
 def date(text: str | None) -> PartialDate | None:

@@ -12,19 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from matryoshka import catalog, painter, theme
-from matryoshka.app import (
+from matryoshka import painter, theme
+from matryoshka.commands.view import choose_index
+from matryoshka.format import catalog
+from matryoshka.format.model import Sequence
+from matryoshka.pgcompat import pygame
+from matryoshka.window.app import (
     CACHE_FRAMEBUFFERS,
     EXIT_AFTER_FIRST_FRAME_ENV,
     App,
     message_for_key,
     painter_cache_limit,
 )
-from matryoshka.commands.view import choose_index
-from matryoshka.model import Sequence
-from matryoshka.pgcompat import pygame
-from matryoshka.settings import Settings, load_settings, save_settings
-from matryoshka.state import (
+from matryoshka.window.settings import Settings, load_settings, save_settings
+from matryoshka.window.state import (
     CurrentDoll,
     GoTo,
     Open,
@@ -616,13 +617,13 @@ def test_no_frame_paints_a_doll_cold_while_opening_a_long_set(
 #: A child that starts the window up to its first frame, then reports what it loaded.
 STARTUP_PROBE = """
 import json, sys
-from matryoshka import catalog
+from matryoshka.format import catalog
 from matryoshka.painter import emblems, lighting, render
 computed, painted = [], []
 compute, paint_whole = lighting.compute, render.paint_whole
 lighting.compute = lambda: (computed.append(1), compute())[1]
 render.paint_whole = lambda *a: (painted.append(1), paint_whole(*a))[1]
-from matryoshka.app import App
+from matryoshka.window.app import App
 seqs, _ = catalog.load_all()
 window = App(seqs, index=[s.id for s in seqs].index("market-1995"))
 window.run()

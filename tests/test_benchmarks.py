@@ -18,7 +18,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from benchmarks import generate, run, session  # noqa: E402
-from matryoshka.model import EMBLEMS, MAX_DOLLS, MAX_FILE_BYTES, slugify  # noqa: E402
+from matryoshka.format.model import EMBLEMS, MAX_DOLLS, MAX_FILE_BYTES, slugify  # noqa: E402
 
 
 def test_generated_sequence_is_deterministic_and_seeded() -> None:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from matryoshka import catalog, paths
+from matryoshka import paths
 from matryoshka.errors import MatryoshkaError
+from matryoshka.format import catalog
 
 SHIPPED_IDS = ["market-1995", "lenin-at-centre", "trotsky-inside-lenin", "soviet-chronology"]
 

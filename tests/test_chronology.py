@@ -7,14 +7,14 @@ from chronology_builders import LENIN_AT_CENTRE, MARKET, SOVIET, TROTSKY, doll, 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matryoshka.chronology import (
+from matryoshka.format.model import Sequence
+from matryoshka.history.chronology import (
     OutOfOrder,
     check,
     describe_predecessors,
     predecessors_in_reference,
     reference_date_problems,
 )
-from matryoshka.model import Sequence
 
 
 def ids(dolls) -> list[str]:
@@ -397,7 +397,7 @@ def test_dolls_not_in_reference_are_listed_and_change_nothing_else(
 
 
 def shipped(spec: str) -> Sequence:
-    from matryoshka.catalog import resolve
+    from matryoshka.format.catalog import resolve
 
     return resolve(spec)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from matryoshka.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
+from matryoshka.format.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
 from matryoshka.painter.emblems import SYMBOLS, draw_emblem
 from matryoshka.pgcompat import pygame
 

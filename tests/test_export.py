@@ -20,13 +20,14 @@ from typing import BinaryIO
 import pytest
 from PIL import Image, ImageChops, ImageSequence, PdfParser
 
-from matryoshka import __version__, choreography, theme
+from matryoshka import __version__, theme
 from matryoshka.cli import main
 from matryoshka.errors import MatryoshkaError
-from matryoshka.export import WindowExport, encode, render
+from matryoshka.export import WindowExport, encode, pictures
 from matryoshka.export.job import ExportError, ExportRequest, produce
-from matryoshka.model import DEFAULT_PALETTE, Doll, PartialDate, Sequence
+from matryoshka.format.model import DEFAULT_PALETTE, Doll, PartialDate, Sequence
 from matryoshka.painter import doll_width, paint
+from matryoshka.stage import choreography
 
 MARKET = (
     ("Boris Yeltsin", "yeltsin", 1991, 1999),
@@ -74,10 +75,10 @@ def catalog(monkeypatch: pytest.MonkeyPatch) -> None:
         return by_id[spec]
 
     try:
-        import matryoshka.catalog as module
+        import matryoshka.format.catalog as module
     except ImportError:  # the catalog is not there yet: stand in for it
-        module = types.ModuleType("matryoshka.catalog")
-        monkeypatch.setitem(sys.modules, "matryoshka.catalog", module)
+        module = types.ModuleType("matryoshka.format.catalog")
+        monkeypatch.setitem(sys.modules, "matryoshka.format.catalog", module)
     monkeypatch.setattr(module, "resolve", resolve, raising=False)
 
 
@@ -129,7 +130,7 @@ def test_doll_png_is_the_painters_painting_with_metadata(
         assert im.format == "PNG"
         assert im.size == (doll_width(200), 200)
         assert im.mode == "RGBA"
-        painted = render.to_pil(paint(SEQ.dolls[2], "whole", 200))
+        painted = pictures.to_pil(paint(SEQ.dolls[2], "whole", 200))
         assert im.tobytes() == painted.tobytes()
         # Transparent around the doll, and a solid doll inside.
         assert im.getpixel((0, 0))[3] == 0
@@ -175,7 +176,7 @@ def test_open_png_shows_the_inner_doll_on_transparent_background(
         assert im.text["matryoshka:inner-doll"] == "gorbachev"
         opened = im.tobytes()
     # The inner doll shows: with another doll inside, the picture changes.
-    other = render.to_pil(render.open_surface(SEQ.dolls[0], SEQ.dolls[4], 240))
+    other = pictures.to_pil(pictures.open_surface(SEQ.dolls[0], SEQ.dolls[4], 240))
     assert other.size == (im.width, 240)
     assert other.tobytes() != opened
 
@@ -200,7 +201,7 @@ def test_lineup_png_is_16_by_9_on_the_background(
         assert im.text["matryoshka:dolls"] == ", ".join(d.id for d in SEQ.dolls)
         rgb = im.convert("RGB")
     # Every doll is drawn where the layout puts it (painted, not background).
-    layout = render.lineup_layout(SEQ.dolls, SEQ.title, 480, 270)
+    layout = pictures.lineup_layout(SEQ.dolls, SEQ.title, 480, 270)
     for item in layout.items:
         centre = (round(item.place.cx), round(item.place.top + item.place.height * 0.7))
         assert rgb.getpixel(centre) != theme.BACKGROUND, item.doll.id
@@ -209,13 +210,13 @@ def test_lineup_png_is_16_by_9_on_the_background(
 @pytest.mark.parametrize("seq", [SEQ, LONG, make_sequence(1, "one")], ids=lambda s: s.id)
 def test_lineup_layout_keeps_proportions_inside_the_picture(seq: Sequence) -> None:
     width, height = 1820, 1024
-    layout = render.lineup_layout(seq.dolls, seq.title, width, height)
+    layout = pictures.lineup_layout(seq.dolls, seq.title, width, height)
     assert [item.doll for item in layout.items] == list(seq.dolls)
     heights = [item.place.height for item in layout.items]
     assert heights == sorted(heights, reverse=True)
-    assert heights[-1] >= heights[0] * render.LINEUP_MIN_RATIO - 1e-6
+    assert heights[-1] >= heights[0] * pictures.LINEUP_MIN_RATIO - 1e-6
     for a, b in itertools.pairwise(heights):
-        assert b / a == pytest.approx(render.lineup_ratio(len(seq.dolls)))
+        assert b / a == pytest.approx(pictures.lineup_ratio(len(seq.dolls)))
     for item in layout.items:
         w = doll_width(round(item.place.height))
         assert item.place.cx - w / 2 >= 0 and item.place.cx + w / 2 <= width
@@ -225,9 +226,9 @@ def test_lineup_layout_keeps_proportions_inside_the_picture(seq: Sequence) -> No
 
 
 def test_long_lineup_wraps_into_rows_that_do_not_overlap() -> None:
-    layout = render.lineup_layout(LONG.dolls, LONG.title, 1820, 1024)
+    layout = pictures.lineup_layout(LONG.dolls, LONG.title, 1820, 1024)
     assert layout.rows >= 2
-    rows: dict[float, list[render.LineupItem]] = {}
+    rows: dict[float, list[pictures.LineupItem]] = {}
     for item in layout.items:
         rows.setdefault(round(item.place.bottom), []).append(item)
     assert len(rows) == layout.rows
@@ -280,12 +281,12 @@ def test_doll_still_in_other_formats(
 
 
 def test_timeline_holds_then_opens_each_doll_in_whole_milliseconds() -> None:
-    timeline = render.animation_timeline(7)
-    per_opening = -(-choreography.OPEN_MS // render.FRAME_MS)  # frames incl. the hold
+    timeline = pictures.animation_timeline(7)
+    per_opening = -(-choreography.OPEN_MS // pictures.FRAME_MS)  # frames incl. the hold
     assert len(timeline) == 6 * per_opening + 1
     assert all(isinstance(f.ms, int) and isinstance(f.duration, int) for f in timeline)
     assert sum(f.duration for f in timeline) == (
-        6 * (render.HOLD_MS + choreography.OPEN_MS) + render.FINAL_HOLD_MS
+        6 * (pictures.HOLD_MS + choreography.OPEN_MS) + pictures.FINAL_HOLD_MS
     )
     assert [f.depth for f in timeline if f.ms == 0] == list(range(7))
     assert timeline[-1].depth == 6
@@ -294,8 +295,8 @@ def test_timeline_holds_then_opens_each_doll_in_whole_milliseconds() -> None:
 
 @pytest.mark.parametrize("seq", [SEQ, LONG], ids=lambda s: s.id)
 def test_animation_pieces_stay_in_the_picture_below_the_title(seq: Sequence) -> None:
-    scene = render.AnimationScene(seq, 480)
-    for spec in render.animation_timeline(len(seq.dolls)):
+    scene = pictures.AnimationScene(seq, 480)
+    for spec in pictures.animation_timeline(len(seq.dolls)):
         if spec.ms == 0:  # a doll at rest, not opening
             continue
         pose = scene.pose(spec)
@@ -347,11 +348,11 @@ def test_gif_animation_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[
     out = tmp_path / "opening.gif"
     code, _, _ = run_cli(capsys, "short-set", "--animate", "--size", "96", "-o", str(out))
     assert code == 0
-    timeline = render.animation_timeline(3)
+    timeline = pictures.animation_timeline(3)
     data = out.read_bytes()
     assert not _gif_has_local_palettes(data), "every frame must use the one global palette"
     with Image.open(out) as im:
-        assert im.size == (round(96 * render.ANIMATION_ASPECT), 96)
+        assert im.size == (round(96 * pictures.ANIMATION_ASPECT), 96)
         assert im.info["loop"] == 0
         durations = _durations(im)
         # Pillow merges identical consecutive frames (adding their durations), so there
@@ -359,20 +360,20 @@ def test_gif_animation_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[
         # hold is a different picture.
         assert 3 <= len(durations) <= len(timeline)
         assert sum(durations) == sum(f.duration for f in timeline)
-        assert durations[0] >= render.HOLD_MS
-        assert durations[-1] >= render.FINAL_HOLD_MS
+        assert durations[0] >= pictures.HOLD_MS
+        assert durations[-1] >= pictures.FINAL_HOLD_MS
         last = im.copy().convert("RGB")
     # The final frame shows the core doll on stage and every opened shell on the shelf.
-    scene = render.AnimationScene(SHORT, 96)
-    expected = render.to_pil(scene.draw(timeline[-1]), "RGB")
+    scene = pictures.AnimationScene(SHORT, 96)
+    expected = pictures.to_pil(scene.draw(timeline[-1]), "RGB")
     diff = [abs(a - b) for a, b in zip(last.tobytes(), expected.tobytes(), strict=True)]
     assert sum(diff) / len(diff) < 3  # only the palette's rounding differs
 
 
 def test_gif_frames_share_one_palette_and_decode_as_quantized(tmp_path: Path) -> None:
     frames = [
-        render.to_pil(render.AnimationScene(SHORT, 80).draw(spec), "RGB")
-        for spec in render.animation_timeline(3)
+        pictures.to_pil(pictures.AnimationScene(SHORT, 80).draw(spec), "RGB")
+        for spec in pictures.animation_timeline(3)
     ]
     quantized = encode.gif_frames(frames)
     palettes = {bytes(q.getpalette() or []) for q in quantized}
@@ -391,7 +392,7 @@ def test_apng_animation_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture
     out = tmp_path / "opening.png"
     code, _, _ = run_cli(capsys, "short-set", "--animate", "--size", "80", "-o", str(out))
     assert code == 0
-    timeline = render.animation_timeline(3)
+    timeline = pictures.animation_timeline(3)
     with Image.open(out) as im:
         assert im.format == "PNG"
         assert getattr(im, "is_animated", False)
@@ -406,7 +407,7 @@ def test_webp_animation_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture
     out = tmp_path / "opening.webp"
     code, _, _ = run_cli(capsys, "short-set", "--animate", "--size", "80", "-o", str(out))
     assert code == 0
-    timeline = render.animation_timeline(3)
+    timeline = pictures.animation_timeline(3)
     with Image.open(out) as im:
         assert im.format == "WEBP"
         assert im.n_frames <= len(timeline) and im.n_frames >= 3
@@ -424,7 +425,7 @@ def test_animation_from_a_chosen_doll_starts_there(
     )
     assert code == 0
     with Image.open(out) as im:
-        assert sum(_durations(im)) == sum(f.duration for f in render.animation_timeline(7, 4))
+        assert sum(_durations(im)) == sum(f.duration for f in pictures.animation_timeline(7, 4))
 
 
 # --- Safety: overwrite and interruption -----------------------------------------------
@@ -612,7 +613,7 @@ def test_window_open_export_is_the_opened_doll(tmp_path: Path) -> None:
     finish(export)
     assert export.error is None
     assert export.path == tmp_path / "market-1995_03_brezhnev_open.png"
-    expected = render.to_pil(render.open_surface(SEQ.dolls[2], SEQ.dolls[3], 1024))
+    expected = pictures.to_pil(pictures.open_surface(SEQ.dolls[2], SEQ.dolls[3], 1024))
     with Image.open(export.path) as im:
         assert im.size == expected.size
         assert im.text["matryoshka:doll"] == "brezhnev"
@@ -641,7 +642,7 @@ def test_window_lineup_and_animation_exports(tmp_path: Path) -> None:
     assert progress == sorted(progress) and progress[-1] == 1.0
     with Image.open(animation.path) as im:
         assert im.size == (640, 480)
-        assert sum(_durations(im)) == sum(f.duration for f in render.animation_timeline(3))
+        assert sum(_durations(im)) == sum(f.duration for f in pictures.animation_timeline(3))
 
 
 def test_window_export_errors_are_captured(tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ PROBE = """
 import json, sys
 from pathlib import Path
 import matryoshka
-from matryoshka import catalog, paths
+from matryoshka import paths
+from matryoshka.format import catalog
 found = catalog.discover()
 print(json.dumps({
     "package": matryoshka.__file__,

@@ -6,9 +6,12 @@ import itertools
 
 import pytest
 
-from matryoshka import state as S
-from matryoshka.choreography import opening_pose
-from matryoshka.layout import (
+from matryoshka.format.model import Doll, PartialDate, Sequence
+from matryoshka.history.timeline import build_timeline
+from matryoshka.painter import ASPECT
+from matryoshka.stage.choreography import opening_pose
+from matryoshka.window import state as S
+from matryoshka.window.layout import (
     ELLIPSIS,
     HELP_KEYS,
     Layout,
@@ -19,9 +22,6 @@ from matryoshka.layout import (
     short_name,
     wrap,
 )
-from matryoshka.model import Doll, PartialDate, Sequence
-from matryoshka.painter import ASPECT
-from matryoshka.timeline import build_timeline
 
 SIZES = [(800, 600), (1024, 768), (1280, 800), (1920, 1080), (3840, 2160)]
 

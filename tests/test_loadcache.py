@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from matryoshka import catalog, loadcache, loader
 from matryoshka.errors import MatryoshkaError
+from matryoshka.format import catalog, loadcache, loader
 from matryoshka.paths import shipped_sequences_dir
 
 REPO = Path(__file__).resolve().parents[1]
@@ -210,10 +210,11 @@ def test_catalog_loads_unchanged_files_from_the_cache(
 def test_a_start_from_the_cache_imports_neither_yaml_nor_pydantic(tmp_path: Path) -> None:
     script = (
         "import sys\n"
-        "from matryoshka import catalog\n"
+        "from matryoshka.format import catalog\n"
         "sequences, problems = catalog.load_all()\n"
         "assert sequences and not problems, problems\n"
-        "print(sorted(m for m in ('yaml', 'pydantic', 'matryoshka.loader') if m in sys.modules))\n"
+        "loaded = ('yaml', 'pydantic', 'matryoshka.format.loader')\n"
+        "print(sorted(m for m in loaded if m in sys.modules))\n"
     )
     env = dict(os.environ, PYTHONPATH=str(REPO), XDG_CACHE_HOME=str(tmp_path / "cache"))
     env["XDG_DATA_HOME"] = str(tmp_path / "data")
@@ -224,5 +225,5 @@ def test_a_start_from_the_cache_imports_neither_yaml_nor_pydantic(tmp_path: Path
         for _ in range(2)
     ]
     assert [r.returncode for r in runs] == [0, 0], runs[-1].stderr
-    assert runs[0].stdout.strip() == "['matryoshka.loader', 'pydantic', 'yaml']"  # filled it
+    assert runs[0].stdout.strip() == "['matryoshka.format.loader', 'pydantic', 'yaml']"  # filled it
     assert runs[1].stdout.strip() == "[]"

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from matryoshka import model
 from matryoshka.errors import MatryoshkaError
-from matryoshka.loader import LoadResult, SequenceFile, load_sequence, load_sequence_text
+from matryoshka.format import model
+from matryoshka.format.loader import LoadResult, SequenceFile, load_sequence, load_sequence_text
 from matryoshka.paths import shipped_sequences_dir
 
 DATA = Path(__file__).parent / "data"

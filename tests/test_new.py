@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from matryoshka import model
 from matryoshka.cli import main
 from matryoshka.commands.new import default_id, starter_text
-from matryoshka.jsonschema import shipped_schema_path
-from matryoshka.loader import load_sequence, load_sequence_text
+from matryoshka.format import model
+from matryoshka.format.jsonschema import shipped_schema_path
+from matryoshka.format.loader import load_sequence, load_sequence_text
 
 
 def test_new_writes_a_starter_that_loads(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -11,8 +11,9 @@ from golden_images import check_golden, compare
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matryoshka import model, painter
-from matryoshka.model import Colors, Doll, Face, TextEmblem
+from matryoshka import painter
+from matryoshka.format import model
+from matryoshka.format.model import Colors, Doll, Face, TextEmblem
 from matryoshka.painter import geometry as g
 from matryoshka.painter import icon, lighting, placement, render
 from matryoshka.painter.portrait import PortraitWarning
@@ -172,7 +173,7 @@ def test_smoothscale_keeps_a_shrunk_doll_opaque_and_its_colours() -> None:
 
 
 def test_an_animation_frame_scaled_from_a_prewarmed_painting_is_opaque_inside() -> None:
-    from matryoshka import stage
+    from matryoshka.stage import draw as stage
 
     d = _distinct_shipped_dolls()[0]
     for part in ("whole", "top", "bottom"):
@@ -524,9 +525,10 @@ def test_default_cache_holds_what_the_window_paints_ahead_twice_over(
     # The window paints the next moves' dolls while nothing moves; if the cache could not
     # keep them, frames of the opening would paint cold. Check it in the middle of the
     # longest shipped sequence, where there are dolls either way.
-    from matryoshka import catalog, state
-    from matryoshka.app import App
-    from matryoshka.settings import Settings
+    from matryoshka.format import catalog
+    from matryoshka.window import state
+    from matryoshka.window.app import App
+    from matryoshka.window.settings import Settings
 
     seqs, _ = catalog.load_all()
     index = next(i for i, s in enumerate(seqs) if s.id == "soviet-chronology")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from matryoshka.layout import HELP_KEYS
-from matryoshka.loader import load_sequence_text
+from matryoshka.format.loader import load_sequence_text
+from matryoshka.window.layout import HELP_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -8,9 +8,9 @@ from dataclasses import FrozenInstanceError, dataclass
 
 import pytest
 
-from matryoshka import layout
-from matryoshka import state as S
 from matryoshka.records import Record
+from matryoshka.window import layout
+from matryoshka.window import state as S
 
 
 @dataclass(frozen=True)

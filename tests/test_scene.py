@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from matryoshka import catalog, theme
-from matryoshka import state as S
-from matryoshka.model import Doll, PartialDate, Sequence
+from matryoshka import theme
+from matryoshka.format import catalog
+from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.pgcompat import pygame
-from matryoshka.scene import Scene, Text, dates_line
+from matryoshka.window import state as S
+from matryoshka.window.scene import Scene, Text, dates_line
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """The shipped JSON Schema: in step with the models, and right about real files.
 
 Set ``MATRYOSHKA_REGENERATE_SCHEMA=1`` to rewrite the shipped schema from the models
-(or run ``python -m matryoshka.jsonschema``); the file is then checked as usual.
+(or run ``python -m matryoshka.format.jsonschema``); the file is then checked as usual.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 import yaml
 
-from matryoshka import model, paths
-from matryoshka.jsonschema import (
+from matryoshka import paths
+from matryoshka.format import model
+from matryoshka.format.jsonschema import (
     DESCRIPTIONS,
     modeline,
     schema,
@@ -25,7 +26,7 @@ from matryoshka.jsonschema import (
     shipped_schema_path,
     write_schema,
 )
-from matryoshka.schema import ColorsFile, DollFile, FaceFile, SequenceFile, TextEmblemFile
+from matryoshka.format.schema import ColorsFile, DollFile, FaceFile, SequenceFile, TextEmblemFile
 
 SHIPPED = shipped_schema_path()
 
@@ -33,10 +34,10 @@ SHIPPED = shipped_schema_path()
 def test_shipped_schema_equals_the_one_generated_from_the_models() -> None:
     if os.environ.get("MATRYOSHKA_REGENERATE_SCHEMA") == "1":
         write_schema()
-    assert SHIPPED.is_file(), "run: python -m matryoshka.jsonschema"
+    assert SHIPPED.is_file(), "run: python -m matryoshka.format.jsonschema"
     assert SHIPPED.read_text(encoding="utf-8") == schema_json(), (
         "assets/schema is out of date with matryoshka/schema.py: "
-        "run python -m matryoshka.jsonschema (or MATRYOSHKA_REGENERATE_SCHEMA=1 pytest)"
+        "run python -m matryoshka.format.jsonschema (or MATRYOSHKA_REGENERATE_SCHEMA=1 pytest)"
     )
 
 

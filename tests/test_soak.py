@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from matryoshka import catalog
 from matryoshka import export as export_module
-from matryoshka.app import App
-from matryoshka.model import Doll, PartialDate, Sequence
+from matryoshka.format import catalog
+from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.pgcompat import pygame
+from matryoshka.window.app import App
 
 EVENTS = 20_000
 #: Drawing every frame would make the soak slow; every few frames still draws every

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from matryoshka import painter, stage
-from matryoshka.model import Colors, Doll
+from matryoshka import painter
+from matryoshka.format.model import Colors, Doll
 from matryoshka.pgcompat import pygame
+from matryoshka.stage import draw as stage
 
 DOLL = Doll(name="Stage", id="stage", colors=Colors(body=(30, 90, 160)))
 
@@ -55,7 +56,7 @@ def test_scaled_parts_shrink_from_a_cached_painting_without_painting() -> None:
 
 
 def test_draw_part_places_the_painting_by_its_offset() -> None:
-    from matryoshka.choreography import Placement
+    from matryoshka.stage.choreography import Placement
 
     surface = pygame.Surface((400, 400), pygame.SRCALPHA)
     stage.draw_part(surface, DOLL, "bottom", Placement(200, 50, 300))

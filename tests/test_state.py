@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matryoshka import state as S
-from matryoshka.choreography import OPEN_MS
-from matryoshka.model import Doll, PartialDate, Sequence
+from matryoshka.format.model import Doll, PartialDate, Sequence
+from matryoshka.stage.choreography import OPEN_MS
+from matryoshka.window import state as S
 
 
 def make_sequence(n: int, seq_id: str = "seq") -> Sequence:

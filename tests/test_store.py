@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from matryoshka import painter
-from matryoshka.model import Colors, Doll, Face
+from matryoshka.format.model import Colors, Doll, Face
 from matryoshka.painter import store
 from matryoshka.pgcompat import pygame
 

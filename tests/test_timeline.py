@@ -10,8 +10,8 @@ from chronology_builders import LENIN_AT_CENTRE, MARKET, SOVIET, TROTSKY, doll, 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matryoshka import timeline
-from matryoshka.timeline import build_timeline, nice_ticks, year_label, year_of
+from matryoshka.history import timeline
+from matryoshka.history.timeline import build_timeline, nice_ticks, year_label, year_of
 
 
 def names(bars) -> list[str]:

@@ -22,10 +22,11 @@ from pathlib import Path
 import pytest
 from golden_images import check_golden
 
-from matryoshka import catalog, painter
-from matryoshka.app import App
+from matryoshka import painter
+from matryoshka.format import catalog
 from matryoshka.pgcompat import pygame
-from matryoshka.settings import Settings
+from matryoshka.window.app import App
+from matryoshka.window.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:

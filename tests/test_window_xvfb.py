@@ -23,11 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from matryoshka import catalog
-from matryoshka import state as S
-from matryoshka.layout import Layout
+from matryoshka.format import catalog
 from matryoshka.pgcompat import pygame
-from matryoshka.scene import Scene
+from matryoshka.window import state as S
+from matryoshka.window.layout import Layout
+from matryoshka.window.scene import Scene
 
 pytestmark = pytest.mark.xvfb
 

@@ -13,10 +13,11 @@ import contextlib
 import re
 from pathlib import Path
 
-from matryoshka import catalog, cli
-from matryoshka.chronology import CheckReport, check
+from matryoshka import cli
 from matryoshka.errors import MatryoshkaError
-from matryoshka.model import Doll, Sequence
+from matryoshka.format import catalog
+from matryoshka.format.model import Doll, Sequence
+from matryoshka.history.chronology import CheckReport, check
 
 
 def run(args: argparse.Namespace) -> int:

@@ -44,10 +44,10 @@ def run(args: argparse.Namespace) -> int:
     os.environ["SDL_VIDEODRIVER"] = "dummy"
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
-    from matryoshka import catalog
     from matryoshka.cli import search_dirs
     from matryoshka.export import encode
     from matryoshka.export.job import ExportError, ExportRequest, produce
+    from matryoshka.format import catalog
 
     out: Path = args.output
     kind = _kind(args)

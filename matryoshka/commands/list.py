@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from matryoshka.catalog import Entry, discover
 from matryoshka.cli import search_dirs
+from matryoshka.format.catalog import Entry, discover
 
 HEADERS = ("ID", "TITLE", "DOLLS", "FILE")
 MAX_TITLE_WIDTH = 48

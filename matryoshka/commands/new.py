@@ -15,9 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from matryoshka import model
 from matryoshka.errors import MatryoshkaError
-from matryoshka.jsonschema import modeline
+from matryoshka.format import model
+from matryoshka.format.jsonschema import modeline
 
 YAML_SUFFIXES = (".yaml", ".yml")
 

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from matryoshka.catalog import sequence_files
 from matryoshka.errors import Diagnostic, MatryoshkaError
-from matryoshka.loader import load_sequence
+from matryoshka.format.catalog import sequence_files
+from matryoshka.format.loader import load_sequence
 
 
 def files_in(path: Path) -> list[Path]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from matryoshka.cli import DEFAULT_SEQUENCE, search_dirs
 from matryoshka.errors import MatryoshkaError
-from matryoshka.model import Sequence
+from matryoshka.format.model import Sequence
 
 
 def choose_index(
@@ -42,8 +42,8 @@ def _same_file(a: Path | None, b: Path | None) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Open the window; returns 0 when the user quits, 1 when it cannot open."""
-    from matryoshka import catalog
-    from matryoshka.settings import load_settings, settings_path
+    from matryoshka.format import catalog
+    from matryoshka.window.settings import load_settings, settings_path
 
     dirs = search_dirs(args)
     spec: str | None = getattr(args, "sequence", None)
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
         raise MatryoshkaError("no sequences found to show")
     tabs, index = choose_index(sequences, requested, settings.sequence)
 
-    from matryoshka.app import NO_DISPLAY_MESSAGE, App, NoDisplayError
+    from matryoshka.window.app import NO_DISPLAY_MESSAGE, App, NoDisplayError
 
     try:
         app = App(

@@ -1,7 +1,7 @@
 """Pictures and animations of the dolls, from the command line and from the window.
 
-Everything is drawn by the window's own code (``matryoshka.stage`` and the painter, in
-the poses of ``matryoshka.choreography``), so an exported picture is what the user saw.
+Everything is drawn by the window's own code (``matryoshka.stage.draw`` and the painter, in
+the poses of ``matryoshka.stage.choreography``), so an exported picture is what the user saw.
 
 - ``ExportRequest`` and ``produce``: one export as small steps of drawing, then an
   encoder (Pillow only).

@@ -13,11 +13,12 @@ from typing import BinaryIO, Literal
 
 from PIL import Image
 
-from matryoshka import __version__, stage
-from matryoshka.export import encode, render
+from matryoshka import __version__
+from matryoshka.export import encode, pictures
 from matryoshka.export.encode import Format
-from matryoshka.model import Sequence
+from matryoshka.format.model import Sequence
 from matryoshka.painter import paint
+from matryoshka.stage import draw as stage
 
 Kind = Literal["doll", "open", "lineup", "animation"]
 
@@ -90,8 +91,8 @@ class ExportRequest:
             raise ExportError("PDF is only for the line-up (--lineup); use .png, .gif or .webp")
         if self.kind == "animation":
             # Every frame is kept until the encoder has them all: refuse what would not fit.
-            frames = len(render.animation_timeline(len(dolls), self.depth))
-            width = round(self.size * render.ANIMATION_ASPECT)
+            frames = len(pictures.animation_timeline(len(dolls), self.depth))
+            width = round(self.size * pictures.ANIMATION_ASPECT)
             need = frames * width * self.size * 3
             if need > ANIMATION_MEMORY:
                 raise ExportError(
@@ -140,12 +141,12 @@ def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
     seq, size, fmt = request.sequence, request.size, request.fmt
     text = request.metadata()
     if request.kind == "doll":
-        image = render.to_pil(render.doll_surface(seq.dolls[request.depth], size))
+        image = pictures.to_pil(pictures.doll_surface(seq.dolls[request.depth], size))
         yield DRAW_SHARE
         return lambda fp: encode.save_still(image, fp, fmt, text)
     if request.kind == "open":
         outer, inner = seq.dolls[request.depth], seq.dolls[request.depth + 1]
-        image = render.to_pil(render.open_surface(outer, inner, size))
+        image = pictures.to_pil(pictures.open_surface(outer, inner, size))
         yield DRAW_SHARE
         return lambda fp: encode.save_still(image, fp, fmt, text)
     if request.kind == "lineup":
@@ -159,15 +160,15 @@ def _lineup(request: ExportRequest, text: dict[str, str]) -> Generator[float, No
     if fmt == "pdf":
         mm_w, mm_h = encode.A4_LANDSCAPE_MM
         width = round(size * mm_w / mm_h)
-    width = width or round(size * render.LINEUP_ASPECT)
-    layout = render.lineup_layout(seq.dolls[request.depth :], seq.title, width, size)
+    width = width or round(size * pictures.LINEUP_ASPECT)
+    layout = pictures.lineup_layout(seq.dolls[request.depth :], seq.title, width, size)
     # Paint one doll per step (the slow part) so the window stays responsive; drawing the
     # picture afterwards finds every doll in the painter's cache.
     for i, item in enumerate(layout.items):
         paint(item.doll, "whole", max(1, round(item.place.height)))
         yield DRAW_SHARE * (i + 1) / (len(layout.items) + 1)
-    surface = render.lineup_surface(seq, size, width, request.depth)
-    image = render.to_pil(surface, "RGB")
+    surface = pictures.lineup_surface(seq, size, width, request.depth)
+    image = pictures.to_pil(surface, "RGB")
     yield DRAW_SHARE
     if fmt == "pdf":
         return lambda fp: encode.save_pdf(image, fp, seq.title)
@@ -175,8 +176,8 @@ def _lineup(request: ExportRequest, text: dict[str, str]) -> Generator[float, No
 
 
 def _animation(request: ExportRequest, text: dict[str, str]) -> Generator[float, None, Encoder]:
-    scene = render.AnimationScene(request.sequence, request.size, request.depth)
-    timeline = render.animation_timeline(len(request.sequence.dolls), request.depth)
+    scene = pictures.AnimationScene(request.sequence, request.size, request.depth)
+    timeline = pictures.animation_timeline(len(request.sequence.dolls), request.depth)
     frames: list[Image.Image] = []
     for i, spec in enumerate(timeline):
         if spec.ms > 0:
@@ -185,7 +186,7 @@ def _animation(request: ExportRequest, text: dict[str, str]) -> Generator[float,
                 stage.prewarm(doll, part, height)
                 yield DRAW_SHARE * i / len(timeline)
             scene.warm(spec.depth)
-        frames.append(render.to_pil(scene.draw(spec), "RGB"))
+        frames.append(pictures.to_pil(scene.draw(spec), "RGB"))
         yield DRAW_SHARE * (i + 1) / len(timeline)
     durations = [spec.duration for spec in timeline]
     fmt = request.fmt

@@ -16,7 +16,7 @@ from typing import Literal
 from matryoshka import paths
 from matryoshka.export import encode
 from matryoshka.export.job import DRAW_SHARE, Encoder, ExportError, ExportRequest, produce
-from matryoshka.model import Sequence
+from matryoshka.format.model import Sequence
 
 WindowKind = Literal["doll", "open", "lineup", "animation"]
 

@@ -38,7 +38,7 @@ import math
 from collections import OrderedDict
 from typing import Literal
 
-from matryoshka.model import Doll
+from matryoshka.format.model import Doll
 from matryoshka.painter import geometry as _geometry
 from matryoshka.painter import render as _render
 from matryoshka.pgcompat import pygame

@@ -5,7 +5,7 @@ from __future__ import annotations
 import colorsys
 from functools import cache
 
-from matryoshka.model import Doll
+from matryoshka.format.model import Doll
 from matryoshka.painter import geometry as g
 from matryoshka.painter.canvas import RGB, Canvas, luminance, mix
 from matryoshka.painter.shapes import flower, leaf, rose

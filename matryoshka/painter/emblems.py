@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 
-from matryoshka.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
+from matryoshka.format.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record

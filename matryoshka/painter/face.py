@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from matryoshka.model import Face
+from matryoshka.format.model import Face
 from matryoshka.painter import geometry as g
 from matryoshka.painter.canvas import RGB, Canvas, luminance, mix
 

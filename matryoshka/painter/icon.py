@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from matryoshka.model import Colors, Doll, Face
+from matryoshka.format.model import Colors, Doll, Face
 from matryoshka.painter.pngfile import regenerate, save_png
 from matryoshka.paths import assets_dir
 from matryoshka.pgcompat import pygame

@@ -14,7 +14,7 @@ Boxes never overlap, so several symbols on one doll stay readable.
 
 from __future__ import annotations
 
-from matryoshka.model import DRESS_EMBLEMS, Doll, Emblem
+from matryoshka.format.model import DRESS_EMBLEMS, Doll, Emblem
 from matryoshka.painter import geometry as g
 from matryoshka.records import Record
 

@@ -18,7 +18,7 @@ import warnings
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from matryoshka.model import Doll
+from matryoshka.format.model import Doll
 from matryoshka.painter import geometry as g
 from matryoshka.painter.body import GOLD, outline_color, paint_body, petal_color
 from matryoshka.painter.canvas import RGB, Canvas, mix

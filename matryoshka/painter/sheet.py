@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from matryoshka import paths, theme
-from matryoshka.catalog import shipped_rank
 from matryoshka.errors import MatryoshkaError
-from matryoshka.loader import load_sequence
-from matryoshka.model import Sequence
+from matryoshka.format.catalog import shipped_rank
+from matryoshka.format.loader import load_sequence
+from matryoshka.format.model import Sequence
 from matryoshka.painter import doll_width, paint, part_offset
 from matryoshka.painter.pngfile import save_png
 from matryoshka.pgcompat import pygame

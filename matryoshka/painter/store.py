@@ -32,7 +32,7 @@ from typing import Any
 from matryoshka import __version__, paths
 from matryoshka.cachefile import entry_name as _name
 from matryoshka.cachefile import stamp, write_entry
-from matryoshka.model import Doll
+from matryoshka.format.model import Doll
 from matryoshka.pgcompat import pygame
 
 #: Bump when the layout of an entry or what its name is made from changes.
@@ -57,7 +57,7 @@ def _program() -> tuple[Any, ...]:
     here = Path(__file__).resolve().parent
     package = here.parent
     files = sorted(here.glob("*.py"))
-    files += [package / "model.py", package / "records.py", package / "paths.py"]
+    files += [package / "format" / "model.py", package / "records.py", package / "paths.py"]
     assets = paths.assets_dir()
     files += [assets / "painter" / "lighting.png"]
     files += [paths.font_path(bold=True), paths.font_path(bold=False)]

@@ -11,9 +11,15 @@ import math
 from collections import OrderedDict
 
 from matryoshka import theme
-from matryoshka.choreography import INNER_RATIO, Placement, opening_pose
-from matryoshka.chronology import describe_predecessors
-from matryoshka.layout import (
+from matryoshka.format.model import Doll, Sequence
+from matryoshka.history.chronology import describe_predecessors
+from matryoshka.history.timeline import Timeline, build_timeline, today
+from matryoshka.painter import ASPECT, Part
+from matryoshka.paths import font_path
+from matryoshka.pgcompat import pygame
+from matryoshka.stage.choreography import INNER_RATIO, Placement, opening_pose
+from matryoshka.stage.draw import draw_doll, draw_opening, part_image
+from matryoshka.window.layout import (
     HELP_KEYS,
     Layout,
     Rect,
@@ -24,12 +30,7 @@ from matryoshka.layout import (
     ellipsize,
     wrap,
 )
-from matryoshka.model import Doll, Sequence
-from matryoshka.painter import ASPECT, Part
-from matryoshka.paths import font_path
-from matryoshka.pgcompat import pygame
-from matryoshka.stage import draw_doll, draw_opening, part_image
-from matryoshka.state import (
+from matryoshka.window.state import (
     MAX_CHAINED_STEPS,
     WOBBLE_MS,
     Button,
@@ -43,7 +44,6 @@ from matryoshka.state import (
     TabScroll,
     TimelineBar,
 )
-from matryoshka.timeline import Timeline, build_timeline, today
 
 RGB = tuple[int, int, int]
 

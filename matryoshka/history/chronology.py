@@ -55,7 +55,7 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import NamedTuple
 
-from matryoshka.model import Doll, PartialDate, Sequence
+from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.records import Record
 
 __all__ = [

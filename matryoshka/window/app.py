@@ -1,7 +1,7 @@
 """The window: the one place with a display, a clock and ``pygame.event.get()``.
 
-Input events become the messages of ``matryoshka.state``; the state is drawn by
-``matryoshka.scene`` into the layout of ``matryoshka.layout``. While nothing moves the loop
+Input events become the messages of ``state``; the state is drawn by ``scene`` into the
+layout of ``layout`` (all in ``matryoshka.window``). While nothing moves the loop
 sleeps in ``pygame.event.wait`` (no busy loop); while something moves it draws at the
 display's rate.
 
@@ -28,15 +28,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from matryoshka import painter, stage
+from matryoshka import painter
 from matryoshka.errors import MatryoshkaError
-from matryoshka.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
-from matryoshka.model import Doll, Sequence
+from matryoshka.format.model import Doll, Sequence
 from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
-from matryoshka.scene import Scene
-from matryoshka.settings import Settings, save_settings
-from matryoshka.state import (
+from matryoshka.stage import draw as stage
+from matryoshka.window.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
+from matryoshka.window.scene import Scene
+from matryoshka.window.settings import Settings, save_settings
+from matryoshka.window.state import (
     Button,
     Close,
     CloseAll,
@@ -468,7 +469,7 @@ class App:
             return
         # Imported here, not at the top: an edited file is checked afresh, while start-up
         # loads through the cache and need not import YAML and pydantic at all.
-        from matryoshka.loader import load_sequence
+        from matryoshka.format.loader import load_sequence
 
         sequences = list(self.state.sequences)
         replaced = False

@@ -26,11 +26,12 @@ import re
 from pathlib import Path
 from typing import Protocol
 
-from matryoshka.choreography import Box, Placement, rest_placement, shelf_placement
-from matryoshka.model import Doll, Sequence
+from matryoshka.format.model import Doll, Sequence
+from matryoshka.history.timeline import Timeline, year_label
 from matryoshka.painter import ASPECT
 from matryoshka.records import Record
-from matryoshka.state import (
+from matryoshka.stage.choreography import Box, Placement, rest_placement, shelf_placement
+from matryoshka.window.state import (
     Button,
     CurrentDoll,
     Overlay,
@@ -44,7 +45,6 @@ from matryoshka.state import (
     Target,
     TimelineBar,
 )
-from matryoshka.timeline import Timeline, year_label
 
 #: The window's usual size, and the smallest it is laid out for.
 DEFAULT_SIZE = (1280, 800)
@@ -401,7 +401,7 @@ def compute_layout(
         size: the window's width and height in pixels (any size; tiny ones still work).
         state: what is shown: sequence, depth, overlays, text scale, presentation mode.
         metrics: text measurement for the program's fonts.
-        timeline: the sequence's timeline (``matryoshka.timeline``): shown as a strip
+        timeline: the sequence's timeline (``matryoshka.history.timeline``): shown as a strip
             along the bottom when it has bars (not in presentation mode).
     """
     w, h = max(1, size[0]), max(1, size[1])

@@ -1,9 +1,9 @@
-"""Read a sequence file (``matryoshka/1``) into a :class:`matryoshka.model.Sequence`.
+"""Read a sequence file (``matryoshka/1``) into a :class:`matryoshka.format.model.Sequence`.
 
 The file is parsed by a safe YAML loader that keeps the position of every node, refuses
 anchors, aliases, duplicate keys and non-standard tags (nothing is ever constructed from a
 tag, so nothing is ever executed), and keeps each scalar's text as written. The values are
-then checked by the pydantic models in :mod:`matryoshka.schema`; every pydantic error is
+then checked by the pydantic models in :mod:`matryoshka.format.schema`; every pydantic error is
 mapped back to the line and column of the node it is about. A few rules that span several
 fields (``end`` before ``start``, doll ids unique in the file, portraits) are checked here.
 
@@ -36,9 +36,9 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from matryoshka import model
 from matryoshka.errors import Diagnostic, MatryoshkaError
-from matryoshka.schema import (
+from matryoshka.format import model
+from matryoshka.format.schema import (
     BOOL,
     ERROR_TYPE,
     FLOAT,

@@ -1,7 +1,7 @@
 """The data of the timeline strip: one bar per doll over an axis of years.
 
 Pure: it decides what the strip shows and where, the window draws it. Years are floats
-on the axis of :meth:`matryoshka.model.PartialDate.as_ordinal` (``1953.0`` is the start
+on the axis of :meth:`matryoshka.format.model.PartialDate.as_ordinal` (``1953.0`` is the start
 of 1953; a date known only to the year sits mid-year).
 
 Rules:
@@ -28,8 +28,8 @@ import math
 import time
 from typing import TYPE_CHECKING
 
-from matryoshka.chronology import check
-from matryoshka.model import Doll, PartialDate, Sequence
+from matryoshka.format.model import Doll, PartialDate, Sequence
+from matryoshka.history.chronology import check
 from matryoshka.records import Record
 
 if TYPE_CHECKING:

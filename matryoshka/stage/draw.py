@@ -12,10 +12,10 @@ down from a painting made ahead of time (``prewarm``).
 from __future__ import annotations
 
 from matryoshka import painter
-from matryoshka.choreography import OpeningPose, Placement
-from matryoshka.model import Doll
+from matryoshka.format.model import Doll
 from matryoshka.painter import Part, paint, paint_scaled, part_offset, part_size
 from matryoshka.pgcompat import pygame
+from matryoshka.stage.choreography import OpeningPose, Placement
 
 
 def prewarm(doll: Doll, part: Part, height: float) -> None:

@@ -1,11 +1,11 @@
 """Sequence files already loaded and checked, kept so that the next start skips the work.
 
 Loading a sequence file means parsing its YAML and checking every value with the pydantic
-models of :mod:`matryoshka.schema`. Importing PyYAML and pydantic and building the models
+models of :mod:`matryoshka.format.schema`. Importing PyYAML and pydantic and building the models
 takes longer than opening the window, and the files rarely change between two starts. So
-discovery (:mod:`matryoshka.catalog`) loads through :func:`load_sequence` here: when a
+discovery (:mod:`matryoshka.format.catalog`) loads through :func:`load_sequence` here: when a
 file's checked result is in the cache it comes back from a small pickle, and
-:mod:`matryoshka.loader` (with YAML and pydantic) is not even imported.
+:mod:`matryoshka.format.loader` (with YAML and pydantic) is not even imported.
 
 An entry is used only when everything it was made from is unchanged:
 
@@ -36,21 +36,28 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from matryoshka import __version__, model, paths
+from matryoshka import __version__, paths
 from matryoshka.cachefile import Stamp, entry_name, stamp, write_entry
 from matryoshka.errors import Diagnostic
+from matryoshka.format import model
 
 #: Bump when the layout of an entry changes.
 ENTRY_FORMAT = 1
 #: Files modified more recently than this are not stored (see the module docstring).
 SETTLE_NS = 2_000_000_000
-#: Modules whose code decides what a sequence file loads to: editing one (in a checkout)
-#: makes every entry stale.
-CODE_MODULES = ("model.py", "errors.py", "schema.py", "loader.py", "loadcache.py")
+#: Modules (relative to the package) whose code decides what a sequence file loads to:
+#: editing one (in a checkout) makes every entry stale.
+CODE_MODULES = (
+    "format/model.py",
+    "errors.py",
+    "format/schema.py",
+    "format/loader.py",
+    "format/loadcache.py",
+)
 
 #: What an entry may contain besides plain values: the model and paths.
 _ALLOWED_CLASSES = frozenset(
-    [("matryoshka.model", name)
+    [("matryoshka.format.model", name)
      for name in ("Sequence", "Doll", "Colors", "Face", "TextEmblem", "PartialDate")]
     + [("pathlib", name)
        for name in ("Path", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath")]
@@ -58,7 +65,7 @@ _ALLOWED_CLASSES = frozenset(
 
 
 class Loaded(NamedTuple):
-    """A loaded sequence and the warnings about it (as ``matryoshka.loader.LoadResult``)."""
+    """A loaded sequence and the warnings about it (as ``matryoshka.format.loader.LoadResult``)."""
 
     sequence: model.Sequence
     warnings: list[Diagnostic]
@@ -72,7 +79,7 @@ def cache_dir() -> Path:
 def load_sequence(path: Path, folder: Path | None = None) -> Loaded:
     """Load and check one sequence file, from the cache when it is unchanged.
 
-    The result is the same as ``matryoshka.loader.load_sequence(path)``'s.
+    The result is the same as ``matryoshka.format.loader.load_sequence(path)``'s.
 
     Args:
         path: the YAML file.
@@ -90,7 +97,7 @@ def load_sequence(path: Path, folder: Path | None = None) -> Loaded:
         cached = _read(entry, absolute, file_stamp)
         if cached is not None:
             return Loaded(replace(cached, path=path), [])
-    from matryoshka.loader import load_sequence as load_and_check
+    from matryoshka.format.loader import load_sequence as load_and_check
 
     result = load_and_check(path)
     # The stamp was taken before the file was read: if the file changed in between, the
@@ -108,8 +115,8 @@ def _settled(file_stamp: Stamp) -> bool:
 @cache
 def _code_version() -> tuple[Any, ...]:
     """The program's version and the stamps of the modules that shape a loaded file."""
-    here = Path(__file__).resolve().parent
-    modules = tuple(stamp(here / name) for name in CODE_MODULES)
+    package = Path(__file__).resolve().parent.parent
+    modules = tuple(stamp(package / name) for name in CODE_MODULES)
     return (ENTRY_FORMAT, __version__, tuple(sys.version_info[:3]), modules)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matryoshka.easing import in_out_cubic, out_cubic
+from matryoshka.stage.easing import in_out_cubic, out_cubic
 
 #: Height of the inner doll relative to the doll it stands in.
 INNER_RATIO = 0.78

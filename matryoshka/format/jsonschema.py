@@ -1,7 +1,7 @@
 """The JSON Schema of the sequence format, for editors with a YAML language server.
 
 The schema is generated from the pydantic models that check sequence files
-(:class:`matryoshka.schema.SequenceFile`), so the vocabulary of faces and emblems, the
+(:class:`matryoshka.format.schema.SequenceFile`), so the vocabulary of faces and emblems, the
 limits and the unknown-key rule come from the same place the loader uses. This module
 then makes it pleasant in an editor: every field gets a description shown on hover,
 ``null`` alternatives that the loader would refuse are removed, and a snippet for a new
@@ -10,7 +10,7 @@ doll is offered in ``dolls:``.
 The shipped copy lives in ``assets/schema/matryoshka-1.schema.json``; a test checks that it
 equals :func:`schema_json`. After changing the models, regenerate it with::
 
-    python -m matryoshka.jsonschema
+    python -m matryoshka.format.jsonschema
 
 The YAML language server reads JSON Schema draft 7, so the schema declares draft 7 and
 keeps its shared parts under ``definitions``.
@@ -25,8 +25,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from matryoshka import model, paths
-from matryoshka.schema import SequenceFile
+from matryoshka import paths
+from matryoshka.format import model
+from matryoshka.format.schema import SequenceFile
 
 SCHEMA_FILE_NAME = "matryoshka-1.schema.json"
 DRAFT = "http://json-schema.org/draft-07/schema#"
@@ -203,7 +204,7 @@ def _without_null(prop: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m matryoshka.jsonschema [PATH]``: regenerate the schema file."""
+    """``python -m matryoshka.format.jsonschema [PATH]``: regenerate the schema file."""
     args = sys.argv[1:] if argv is None else argv
     target = write_schema(Path(args[0]) if args else None)
     print(f"wrote {target}")

@@ -1,16 +1,16 @@
 """The pydantic models of a sequence file (``matryoshka/1``), and the checks of its values.
 
 These models describe the file as written, field by field: they check types, vocabulary
-and limits, and the JSON schema is generated from them. The loader (``matryoshka.loader``)
+and limits, and the JSON schema is generated from them. The loader (``matryoshka.format.loader``)
 parses the YAML, hands the values to :class:`SequenceFile`, maps every error back to a line
-and column, and builds the plain :mod:`matryoshka.model` objects.
+and column, and builds the plain :mod:`matryoshka.format.model` objects.
 
 The loader wraps every YAML scalar in a :class:`Scalar` that keeps the text as written and
 the type YAML 1.1 gave it, so that ``name: no`` can be told apart from ``name: "no"`` and a
 date can be read from its text (``1964-02-30`` never becomes a Python ``date``). Every
 validator here also accepts plain Python values, so the models validate JSON-like data too.
 
-The vocabulary of faces and emblems is read from :mod:`matryoshka.model` when a value is
+The vocabulary of faces and emblems is read from :mod:`matryoshka.format.model` when a value is
 checked, so values the painter adds there are accepted without touching this module.
 """
 
@@ -34,7 +34,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from matryoshka import model
+from matryoshka.format import model
 
 # YAML 1.1 tags the loader accepts (written explicitly or resolved implicitly).
 TAG_PREFIX = "tag:yaml.org,2002:"

@@ -6,7 +6,7 @@ already found earlier in the search replaces the earlier one (its :class:`Entry`
 which files it replaces). A file that cannot be loaded is reported in
 :attr:`Catalog.problems` and skipped: a broken file never hides the good ones.
 
-Files are loaded through :mod:`matryoshka.loadcache`: a file unchanged since it was last
+Files are loaded through :mod:`matryoshka.format.loadcache`: a file unchanged since it was last
 loaded and checked comes from the user's cache, without parsing or validating it again.
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 
 from matryoshka import paths
 from matryoshka.errors import Diagnostic, MatryoshkaError
-from matryoshka.loadcache import load_sequence
-from matryoshka.model import Sequence
+from matryoshka.format.loadcache import load_sequence
+from matryoshka.format.model import Sequence
 
 SUFFIXES = (".yaml", ".yml")
 #: The shipped sets in the order of the window's tabs and of ``matryoshka list``: the market

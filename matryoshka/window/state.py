@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from matryoshka.choreography import OPEN_MS
-from matryoshka.model import Sequence
+from matryoshka.format.model import Sequence
 from matryoshka.records import Record
+from matryoshka.stage.choreography import OPEN_MS
 
 #: One step of a run of several openings (End, or a click far down the shelf) is quicker
 #: than a single opening, so the run does not drag.

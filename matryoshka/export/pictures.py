@@ -1,7 +1,7 @@
 """Draw the exported pictures with the window's own drawing code, and hand them to Pillow.
 
-Every doll here is drawn by ``matryoshka.stage`` (which calls the painter), in the poses
-``matryoshka.choreography`` computes, so an exported picture shows exactly what the window
+Every doll here is drawn by ``matryoshka.stage.draw`` (which calls the painter), in the poses
+``matryoshka.stage.choreography`` computes, so an exported picture shows exactly what the window
 shows. This module only adds what a picture needs around the dolls: a background, a title,
 labels and a shelf. Nothing here needs a display: only Surfaces and fonts.
 """
@@ -14,12 +14,13 @@ from functools import cache
 
 from PIL import Image
 
-from matryoshka import choreography as ch
-from matryoshka import stage, theme
-from matryoshka.model import Doll, Sequence
+from matryoshka import theme
+from matryoshka.format.model import Doll, Sequence
 from matryoshka.painter import ASPECT, Part, doll_width, paint
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
+from matryoshka.stage import choreography as ch
+from matryoshka.stage import draw as stage
 
 #: The smallest doll of a line-up, relative to the largest: below this, faces and labels
 #: stop being legible, so long sequences shrink by a gentler ratio instead.
