@@ -766,3 +766,17 @@ def test_a_file_named_on_the_command_line_is_its_own_catalog_tab(
     named = catalog.resolve(str(relative))
     tabs, index = choose_index(sequences, named, "lenin-at-centre")
     assert tabs == sequences and index == index_of(sequences, "market-1995")
+
+
+def test_every_key_in_the_key_map_is_a_key_pygame_knows() -> None:
+    from matryoshka.window.keymap import KEYMAP
+
+    for row in KEYMAP:
+        for binding in row.bindings:
+            if binding.key == "?":
+                continue  # matched by the typed character, on any layout
+            code = pygame.key.key_code(binding.key)
+            assert pygame.key.name(code) == binding.key, binding
+            mods = pygame.KMOD_CTRL if binding.ctrl else 0
+            mods |= pygame.KMOD_SHIFT if binding.shift else 0
+            assert message_for_key(code, mods) == binding.message, binding

@@ -23,8 +23,9 @@ from PIL import Image, ImageChops, ImageSequence, PdfParser
 from matryoshka import __version__, theme
 from matryoshka.cli import main
 from matryoshka.errors import MatryoshkaError
-from matryoshka.export import WindowExport, encode, pictures
+from matryoshka.export import encode, pictures
 from matryoshka.export.job import ExportError, ExportRequest, produce
+from matryoshka.export.window import WindowExport
 from matryoshka.format.model import DEFAULT_PALETTE, Doll, PartialDate, Sequence
 from matryoshka.painter import doll_width, paint
 from matryoshka.stage import choreography
@@ -303,7 +304,7 @@ def test_animation_pieces_stay_in_the_picture_below_the_title(seq: Sequence) -> 
         for place in (pose.top, pose.bottom, pose.inner):
             half = doll_width(round(place.height)) / 2
             assert place.cx - half >= 0 and place.cx + half <= scene.width, spec
-            assert place.top >= scene.stage_box.top - 1, spec
+            assert place.top >= scene.stage_box.y - 1, spec
             assert place.bottom <= scene.height, spec
     for slot in scene.slots:
         half = doll_width(round(slot.height)) / 2

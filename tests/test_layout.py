@@ -11,9 +11,9 @@ from matryoshka.history.timeline import build_timeline
 from matryoshka.painter import ASPECT
 from matryoshka.stage.choreography import opening_pose
 from matryoshka.window import state as S
+from matryoshka.window.keymap import HELP_KEYS
 from matryoshka.window.layout import (
     ELLIPSIS,
-    HELP_KEYS,
     Layout,
     Rect,
     compute_layout,
@@ -138,15 +138,15 @@ def test_the_doll_is_large_and_the_opening_stays_on_the_stage(size: tuple[int, i
     s = at_depth(S.initial_state(SEQS), 2)
     layout = compute_layout(size, s, M)
     assert layout.doll_rect.h >= 0.45 * size[1]
-    stage = layout.stage.as_box()
+    stage = layout.stage
     slot = layout.slot_for(2)
     for t in (0.0, 0.2, 0.3, 0.45, 0.52, 0.6):
         pose = opening_pose(t, layout.rest, slot, ASPECT, stage=stage)
         for piece in (pose.top, pose.inner):
             w = piece.height * ASPECT
-            assert piece.top >= stage.top - 0.5
-            assert stage.left - 0.5 <= piece.cx - w / 2
-            assert piece.cx + w / 2 <= stage.left + stage.width + 0.5
+            assert piece.top >= stage.y - 0.5
+            assert stage.x - 0.5 <= piece.cx - w / 2
+            assert piece.cx + w / 2 <= stage.right + 0.5
         # Moved aside, the lid clears the inner doll rising out of the shell.
         if t >= 0.3:
             lid_right = pose.top.cx + pose.top.height * ASPECT / 2

@@ -40,7 +40,7 @@ def alphas(surf: pygame.Surface) -> bytes:
     return pygame.image.tobytes(surf, "RGBA")[3::4]
 
 
-def pixels_in(surf: pygame.Surface, box: g.Box, height: int) -> list[tuple[int, int, int, int]]:
+def pixels_in(surf: pygame.Surface, box: g.Rect, height: int) -> list[tuple[int, int, int, int]]:
     """Every pixel of ``surf`` (a whole doll ``height`` tall) inside ``box`` (doll units)."""
     w = surf.get_width()
     x0 = int(w / 2 + box.x * height)
@@ -374,7 +374,7 @@ def test_each_face_feature_changes_the_face() -> None:
 
 def test_military_tunic_replaces_the_apron() -> None:
     h = 256
-    belly = g.Box(-0.06, 0.62, 0.12, 0.06)  # beside the placket, between belt and pockets
+    belly = g.Rect(-0.06, 0.62, 0.12, 0.06)  # beside the placket, between belt and pockets
     tunic = pixels_in(painter.paint(doll(emblems=("military-tunic",)), "whole", h), belly, h)
     plain = pixels_in(painter.paint(doll(), "whole", h), belly, h)
     from matryoshka.painter.body import TUNIC
@@ -389,9 +389,9 @@ def test_suit_shows_jacket_shirt_and_tie() -> None:
 
     suit = painter.paint(doll(emblems=("suit",)), "whole", h)
     plain = painter.paint(doll(), "whole", h)
-    side = g.Box(-0.24, 0.6, 0.05, 0.1)
-    shirt = g.Box(-0.045, 0.4, 0.025, 0.05)
-    tie = g.Box(-0.006, 0.47, 0.012, 0.06)
+    side = g.Rect(-0.24, 0.6, 0.05, 0.1)
+    shirt = g.Rect(-0.045, 0.4, 0.025, 0.05)
+    tie = g.Rect(-0.006, 0.47, 0.012, 0.06)
     assert count_near(pixels_in(suit, side, h), SUIT, 40) > 0
     assert count_near(pixels_in(plain, side, h), SUIT, 40) == 0
     assert count_near(pixels_in(suit, shirt, h), SHIRT, 40) > 0
@@ -406,7 +406,7 @@ def test_suit_shows_jacket_shirt_and_tie() -> None:
         ("crown", g.CROWN, "GOLD"),
     ],
 )
-def test_symbol_is_painted_in_its_region(emblem: str, region: g.Box, colour_name: str) -> None:
+def test_symbol_is_painted_in_its_region(emblem: str, region: g.Rect, colour_name: str) -> None:
     emblems = pytest.importorskip("matryoshka.painter.emblems")
     rgb = getattr(emblems, colour_name)
     h = 320
@@ -482,7 +482,7 @@ def test_portrait_fills_the_face_and_a_bad_one_falls_back(tmp_path: Path) -> Non
     bad = tmp_path / "bad.png"
     bad.write_bytes(b"not an image at all")
     h = 256
-    face_box = g.Box(-0.05, 0.16, 0.1, 0.06)
+    face_box = g.Rect(-0.05, 0.16, 0.1, 0.06)
     with_portrait = pixels_in(painter.paint(doll(portrait=good), "whole", h), face_box, h)
     assert count_near(with_portrait, (20, 200, 40), 40) > len(with_portrait) // 2
     painted = pygame.image.tobytes(painter.paint(doll(), "whole", h), "RGBA")

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from matryoshka.format.loader import load_sequence_text
-from matryoshka.window.layout import HELP_KEYS
+from matryoshka.window.keymap import HELP_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from matryoshka import export as export_module
+from matryoshka.export import window as export_module
 from matryoshka.format import catalog
 from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.pgcompat import pygame

@@ -1,44 +1,13 @@
 """Pictures and animations of the dolls, from the command line and from the window.
 
-Everything is drawn by the window's own code (``matryoshka.stage.draw`` and the painter, in
-the poses of ``matryoshka.stage.choreography``), so an exported picture is what the user saw.
+Everything is drawn by the window's own code (``matryoshka.stage`` and the painter, in
+the poses of ``matryoshka.stage.choreography``), so an exported picture is what the user
+saw. Importing this package loads nothing: each command imports the module it needs.
 
-- ``ExportRequest`` and ``produce``: one export as small steps of drawing, then an
-  encoder (Pillow only).
-- ``WindowExport``: an export from the window, stepped within a time budget.
-- ``encode.write_atomically``: files appear whole or not at all.
+- ``kinds``: every kind of export, named once (pure).
+- ``job``: ``ExportRequest`` and ``produce``: one export as small steps of drawing, then
+  an encoder (Pillow only).
+- ``pictures``: the stills, the line-up and the frames of the animation.
+- ``encode``: the file formats; files appear whole or not at all.
+- ``window``: ``WindowExport``, an export from the window, stepped within a time budget.
 """
-
-from __future__ import annotations
-
-from matryoshka.export.encode import FORMATS, Format, WriteError, write_atomically
-from matryoshka.export.job import (
-    DEFAULT_ANIMATION_SIZE,
-    DEFAULT_PDF_SIZE,
-    DEFAULT_STILL_SIZE,
-    MAX_SIZE,
-    MIN_SIZE,
-    ExportError,
-    ExportRequest,
-    Kind,
-    produce,
-)
-from matryoshka.export.window import WindowExport, window_file_name
-
-__all__ = [
-    "DEFAULT_ANIMATION_SIZE",
-    "DEFAULT_PDF_SIZE",
-    "DEFAULT_STILL_SIZE",
-    "FORMATS",
-    "MAX_SIZE",
-    "MIN_SIZE",
-    "ExportError",
-    "ExportRequest",
-    "Format",
-    "Kind",
-    "WindowExport",
-    "WriteError",
-    "produce",
-    "window_file_name",
-    "write_atomically",
-]

@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
-from typing import BinaryIO, Literal
+from typing import BinaryIO
 
 from PIL import Image
 
 from matryoshka import __version__
 from matryoshka.export import encode, pictures
 from matryoshka.export.encode import Format
+from matryoshka.export.kinds import Kind
 from matryoshka.format.model import Sequence
 from matryoshka.painter import paint
 from matryoshka.stage import draw as stage
-
-Kind = Literal["doll", "open", "lineup", "animation"]
 
 MIN_SIZE = 64
 MAX_SIZE = 8192

@@ -16,7 +16,8 @@ from PIL import Image
 
 from matryoshka import theme
 from matryoshka.format.model import Doll, Sequence
-from matryoshka.painter import ASPECT, Part, doll_width, paint
+from matryoshka.geometry import ASPECT, Rect
+from matryoshka.painter import Part, doll_width, paint
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import choreography as ch
@@ -406,7 +407,7 @@ class AnimationScene:
         # doll, so the stage can start right under the title.
         floor = h * 0.75
         stage_top = h * 0.02 + self.title_px * 1.6
-        self.stage_box = ch.Box(0.0, stage_top, float(w), floor - stage_top)
+        self.stage_box = Rect(0.0, stage_top, float(w), floor - stage_top)
         self.rest = ch.rest_placement(self.stage_box, ASPECT)
         self.name_y = round(floor + h * 0.005)
         shells = max(0, len(sequence.dolls) - 1 - start)
@@ -414,7 +415,7 @@ class AnimationScene:
         slot_w = min((w * 0.94) / max(1, shells), shelf_h * ASPECT * 1.4)
         left = (w - slot_w * shells) / 2
         self.slots = [
-            ch.shelf_placement(ch.Box(left + i * slot_w, shelf_top, slot_w, shelf_h), ASPECT)
+            ch.shelf_placement(Rect(left + i * slot_w, shelf_top, slot_w, shelf_h), ASPECT)
             for i in range(shells)
         ]
         self.plank = pygame.Rect(

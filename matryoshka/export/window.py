@@ -11,31 +11,27 @@ import threading
 import time
 from collections.abc import Generator
 from pathlib import Path
-from typing import Literal
 
 from matryoshka import paths
 from matryoshka.export import encode
 from matryoshka.export.job import DRAW_SHARE, Encoder, ExportError, ExportRequest, produce
+from matryoshka.export.kinds import Kind, kind
 from matryoshka.format.model import Sequence
 
-WindowKind = Literal["doll", "open", "lineup", "animation"]
 
-_SUFFIX = {"doll": ".png", "open": ".png", "lineup": ".png", "animation": ".gif"}
-
-
-def window_file_name(kind: WindowKind, sequence: Sequence, depth: int) -> str:
+def window_file_name(name: Kind, sequence: Sequence, depth: int) -> str:
     """The file name an export from the window gets before any ``-2`` suffix.
 
     ``market-1995_03_brezhnev.png``, ``market-1995_03_brezhnev_open.png``,
     ``market-1995_lineup.png``, ``market-1995_opening.gif``.
     """
-    if kind == "doll":
-        return f"{sequence.id}_{depth + 1:02d}_{sequence.dolls[depth].id}.png"
-    if kind == "open":
-        return f"{sequence.id}_{depth + 1:02d}_{sequence.dolls[depth].id}_open.png"
-    if kind == "lineup":
-        return f"{sequence.id}_lineup.png"
-    return f"{sequence.id}_opening.gif"
+    spec = kind(name)
+    tail = spec.file_tail.format(depth=f"{depth + 1:02d}", doll=sequence.dolls[depth].id)
+    return f"{sequence.id}{tail}{spec.suffix}"
+
+
+def _suffix(name: Kind) -> str:
+    return kind(name).suffix
 
 
 class WindowExport:
@@ -54,7 +50,7 @@ class WindowExport:
 
     def __init__(
         self,
-        kind: WindowKind,
+        kind: Kind,
         sequence: Sequence,
         depth: int,
         folder: Path | None = None,
@@ -83,7 +79,7 @@ class WindowExport:
             if kind in ("doll", "open"):
                 request = ExportRequest(kind, sequence, depth, "png")
             else:
-                request = ExportRequest(kind, sequence, 0, encode.FORMATS[_SUFFIX[kind]])
+                request = ExportRequest(kind, sequence, 0, encode.FORMATS[_suffix(kind)])
             self._target_name = window_file_name(kind, sequence, depth)
             self._steps = produce(request)
         except (ExportError, IndexError) as err:

@@ -39,6 +39,7 @@ from collections import OrderedDict
 from typing import Literal
 
 from matryoshka.format.model import Doll
+from matryoshka.geometry import ASPECT
 from matryoshka.painter import geometry as _geometry
 from matryoshka.painter import render as _render
 from matryoshka.pgcompat import pygame
@@ -47,8 +48,6 @@ from matryoshka.records import Record
 Part = Literal["whole", "top", "bottom", "bottom_back"]
 PARTS: tuple[Part, ...] = ("whole", "top", "bottom", "bottom_back")
 
-#: Width of a doll divided by its height.
-ASPECT = _geometry.ASPECT
 #: The waist (where the doll splits), as a fraction of the height from the top. The cut
 #: follows the front of the rim, so it dips a little below this line in the middle.
 WAIST = _geometry.WAIST

@@ -12,7 +12,7 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 
-from matryoshka.painter.geometry import Box, Oval, Point
+from matryoshka.painter.geometry import Oval, Point, Rect
 from matryoshka.pgcompat import pygame
 
 RGB = tuple[int, int, int]
@@ -62,7 +62,7 @@ class Canvas:
         """A length in doll units, in pixels."""
         return length * self.scale
 
-    def rect(self, box: Box) -> pygame.Rect:
+    def rect(self, box: Rect) -> pygame.Rect:
         x0, y0 = self.pt(box.x, box.y)
         return pygame.Rect(
             round(x0), round(y0), round(box.w * self.scale), round(box.h * self.scale)

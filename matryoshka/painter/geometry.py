@@ -11,13 +11,13 @@ from __future__ import annotations
 import math
 from functools import cache, lru_cache
 
+from matryoshka.geometry import Rect
 from matryoshka.records import Record
 
 Point = tuple[float, float]
 
 #: Width of a doll divided by its height (the outline's widest point plus a margin for
 #: the anti-aliased edge).
-ASPECT = 0.62
 #: Where the doll splits into its two halves, from the top (doll units).
 WAIST = 0.47
 #: Vertical radius of the rim ellipse at the waist: how far from above the opened doll is
@@ -160,31 +160,6 @@ class Oval(Record):
         return ellipse_points(self.cx, self.cy, self.rx, self.ry, 0, 360, n)
 
 
-class Box(Record):
-    """An axis-aligned rectangle in doll units."""
-
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def cx(self) -> float:
-        return self.x + self.w / 2
-
-    @property
-    def cy(self) -> float:
-        return self.y + self.h / 2
-
-    def overlaps(self, other: Box) -> bool:
-        return not (
-            self.x + self.w <= other.x
-            or other.x + other.w <= self.x
-            or self.y + self.h <= other.y
-            or other.y + other.h <= self.y
-        )
-
-
 #: The opening of the headscarf, where the face is painted.
 FACE = Oval(0.0, 0.192, 0.130, 0.140)
 #: The scarf's trim line around the face.
@@ -194,15 +169,15 @@ SCARF_HEM = 0.375
 #: The apron / belly panel.
 APRON = Oval(0.0, 0.680, 0.205, 0.245)
 #: Regions emblems are fitted into (doll units).
-BELLY = Box(-0.150, 0.540, 0.300, 0.300)
-CHEST_LEFT = Box(0.010, 0.385, 0.210, 0.150)  # the wearer's left breast: viewer's right
-CHEST = Box(-0.200, 0.378, 0.400, 0.230)
+BELLY = Rect(-0.150, 0.540, 0.300, 0.300)
+CHEST_LEFT = Rect(0.010, 0.385, 0.210, 0.150)  # the wearer's left breast: viewer's right
+CHEST = Rect(-0.200, 0.378, 0.400, 0.230)
 #: The crown is worn: its cross nearly touches the top of the doll and its band sits on
 #: the forehead, just above the brows.
-CROWN = Box(-0.100, 0.012, 0.200, 0.136)
-CROWN_SMALL = Box(-0.065, 0.006, 0.130, 0.064)
+CROWN = Rect(-0.100, 0.012, 0.200, 0.136)
+CROWN_SMALL = Rect(-0.065, 0.006, 0.130, 0.064)
 #: A group's emblem, painted large where a face would be.
-FACE_EMBLEM = Box(-0.100, 0.072, 0.200, 0.240)
+FACE_EMBLEM = Rect(-0.100, 0.072, 0.200, 0.240)
 
 
 def rim_radii() -> tuple[float, float]:

@@ -21,6 +21,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from matryoshka.geometry import ASPECT
 from matryoshka.painter import geometry as g
 from matryoshka.painter.pngfile import regenerate, save_png
 from matryoshka.paths import assets_dir
@@ -28,7 +29,7 @@ from matryoshka.pgcompat import pygame
 
 #: Height of the textures in pixels; the width follows the doll's proportions.
 TEX_H = 128
-TEX_W = max(2, round(TEX_H * g.ASPECT))
+TEX_W = max(2, round(TEX_H * ASPECT))
 #: Where to shine from (x to the viewer's right, z towards the viewer), unit length.
 _LIGHT_X, _LIGHT_Z = -0.45, 0.89
 
@@ -56,7 +57,7 @@ def compute() -> tuple[pygame.Surface, pygame.Surface]:
         r = max(1e-3, g.half_width(y))
         base = 0.9 if y > 0.95 else 1.0
         for i in range(tw):
-            x = ((i + 0.5) / tw - 0.5) * g.ASPECT
+            x = ((i + 0.5) / tw - 0.5) * ASPECT
             u = max(-1.0, min(1.0, x / r))
             nz = math.sqrt(max(0.0, 1 - u * u))
             d = max(0.0, lx * u + lz * nz)

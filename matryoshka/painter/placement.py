@@ -23,7 +23,7 @@ class Placed(Record):
     """One symbol, the box (doll units) it is fitted into, and the name of that region."""
 
     emblem: Emblem
-    box: g.Box
+    box: g.Rect
     region: str = "belly"
 
 
@@ -62,11 +62,11 @@ def place(doll: Doll) -> list[Placed]:
         elif e == "corn":
             if medals:
                 # The wearer's right breast, leaning outwards.
-                box = g.Box(
+                box = g.Rect(
                     -g.CHEST_LEFT.x - g.CHEST_LEFT.w, g.CHEST_LEFT.y, g.CHEST_LEFT.w, g.CHEST_LEFT.h
                 )
             elif any(_on_belly(x) for x in syms):
-                box = g.Box(g.CHEST.x, g.CHEST.y, g.CHEST.w, g.BELLY.y - 0.005 - g.CHEST.y)
+                box = g.Rect(g.CHEST.x, g.CHEST.y, g.CHEST.w, g.BELLY.y - 0.005 - g.CHEST.y)
             else:
                 box = g.CHEST
             placed.append(Placed(e, box, "chest"))
@@ -81,6 +81,6 @@ def place(doll: Doll) -> list[Placed]:
             # Narrow the lower boxes a little: the apron tapers towards the base.
             shrink = 0.0 if n == 1 else 0.02 * i
             placed.append(
-                Placed(e, g.Box(b.x + shrink, b.y + i * (h + gap), b.w - 2 * shrink, h), "belly")
+                Placed(e, g.Rect(b.x + shrink, b.y + i * (h + gap), b.w - 2 * shrink, h), "belly")
             )
     return placed

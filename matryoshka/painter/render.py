@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from matryoshka.format.model import Doll
+from matryoshka.geometry import ASPECT
 from matryoshka.painter import geometry as g
 from matryoshka.painter.body import GOLD, outline_color, paint_body, petal_color
 from matryoshka.painter.canvas import RGB, Canvas, mix
@@ -65,7 +66,7 @@ def supersample(height: int) -> int:
 
 
 def doll_width(height: int) -> int:
-    return max(1, round(height * g.ASPECT))
+    return max(1, round(height * ASPECT))
 
 
 # --- The whole doll -----------------------------------------------------------------

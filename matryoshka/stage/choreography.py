@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from matryoshka.geometry import Rect
 from matryoshka.stage.easing import in_out_cubic, out_cubic
 
 #: Height of the inner doll relative to the doll it stands in.
@@ -48,24 +49,6 @@ REST_FILL = 0.84
 OPEN_MS = 750
 #: The pose shown by ``--open`` exports: the lid lifted aside, the inner doll inside.
 OPEN_STILL_T = 0.3
-
-
-@dataclass(frozen=True)
-class Box:
-    """An axis-aligned rectangle in pixels (floats; round when drawing)."""
-
-    left: float
-    top: float
-    width: float
-    height: float
-
-    @property
-    def centerx(self) -> float:
-        return self.left + self.width / 2
-
-    @property
-    def bottom(self) -> float:
-        return self.top + self.height
 
 
 @dataclass(frozen=True)
@@ -109,20 +92,20 @@ def _lerp(a: float, b: float, u: float) -> float:
     return a + (b - a) * u
 
 
-def rest_placement(stage: Box, aspect: float) -> Placement:
+def rest_placement(stage: Rect, aspect: float) -> Placement:
     """The doll in front of the user: as tall as fits, centred, standing on the floor.
 
     ``aspect`` is the doll's width divided by its height (from the painter).
     """
     # Wide enough that the lid, moved aside, clears the inner doll within the stage.
-    height = min(stage.height * REST_FILL, stage.width / (2 * (ASIDE + 0.5) * aspect))
-    top = stage.bottom - height - stage.height * 0.02
+    height = min(stage.h * REST_FILL, stage.w / (2 * (ASIDE + 0.5) * aspect))
+    top = stage.bottom - height - stage.h * 0.02
     return Placement(stage.centerx, top, height)
 
 
-def shelf_placement(slot: Box, aspect: float) -> Placement:
+def shelf_placement(slot: Rect, aspect: float) -> Placement:
     """A closed shell standing in its shelf slot."""
-    height = min(slot.height, slot.width / aspect)
+    height = min(slot.h, slot.w / aspect)
     return Placement(slot.centerx, slot.bottom - height, height)
 
 
@@ -132,7 +115,7 @@ def opening_pose(
     slot: Placement,
     aspect: float,
     *,
-    stage: Box | None = None,
+    stage: Rect | None = None,
 ) -> OpeningPose:
     """The pose at progress ``t`` of the doll at ``rest`` opening onto shelf ``slot``.
 
@@ -155,7 +138,7 @@ def opening_pose(
     side = -1.0 if slot.cx <= rest.cx else 1.0
     aside = ASIDE * w
     if stage is not None:
-        room = (rest.cx - stage.left) if side < 0 else (stage.left + stage.width - rest.cx)
+        room = (rest.cx - stage.x) if side < 0 else (stage.right - rest.cx)
         aside = max(0.0, min(aside, room - w / 2))
 
     # 1. The lid rises and moves aside, far enough to clear the inner doll's head.

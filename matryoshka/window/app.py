@@ -34,13 +34,12 @@ from matryoshka.format.model import Doll, Sequence
 from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import draw as stage
+from matryoshka.window.keymap import message_for
 from matryoshka.window.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
 from matryoshka.window.scene import Scene
 from matryoshka.window.settings import Settings, save_settings
 from matryoshka.window.state import (
     Button,
-    Close,
-    CloseAll,
     CloseTo,
     CurrentDoll,
     Escape,
@@ -50,9 +49,7 @@ from matryoshka.window.state import (
     GoTo,
     Hover,
     Message,
-    NextSequence,
     Open,
-    OpenToCore,
     Overlay,
     PickerItem,
     PickerPage,
@@ -68,14 +65,11 @@ from matryoshka.window.state import (
     Tab,
     TabScroll,
     Target,
-    TextScale,
     TimelineBar,
     ToggleAbout,
     ToggleFullscreen,
     ToggleHelp,
     TogglePicker,
-    TogglePresentation,
-    ToggleReducedMotion,
     initial_state,
     problems,
     tick,
@@ -150,54 +144,10 @@ def message_for_click(target: Target | None) -> Message | None:
 
 
 def message_for_key(key: int, mod: int, unicode: str = "") -> Message | None:
-    """What a key press asks for (see the help overlay for the list)."""
+    """What a key press asks for: looked up in the key map (``window.keymap``)."""
     ctrl = bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
     shift = bool(mod & pygame.KMOD_SHIFT)
-    if ctrl:
-        if key == pygame.K_q:
-            return Quit()
-        if key in (pygame.K_EQUALS, pygame.K_PLUS, pygame.K_KP_PLUS):
-            return TextScale(1)
-        if key in (pygame.K_MINUS, pygame.K_KP_MINUS, pygame.K_UNDERSCORE):
-            return TextScale(-1)
-        if key in (pygame.K_0, pygame.K_KP_0):
-            return TextScale(0)
-        return None
-    if key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_RIGHT):
-        return Open()
-    if key in (pygame.K_BACKSPACE, pygame.K_LEFT):
-        return Close()
-    if key == pygame.K_HOME:
-        return CloseAll()
-    if key == pygame.K_END:
-        return OpenToCore()
-    if key == pygame.K_TAB:
-        return NextSequence(-1 if shift else 1)
-    if pygame.K_1 <= key <= pygame.K_9:
-        return SwitchSequence(key - pygame.K_1)
-    if key == pygame.K_h or unicode == "?" or key == pygame.K_QUESTION:
-        return ToggleHelp()
-    if key == pygame.K_SLASH and shift:
-        return ToggleHelp()
-    if key == pygame.K_F11:
-        return ToggleFullscreen()
-    if key == pygame.K_ESCAPE:
-        return Escape()
-    if key == pygame.K_m:
-        return ToggleReducedMotion()
-    if key == pygame.K_p:
-        return TogglePresentation()
-    if key == pygame.K_d:
-        return ToggleAbout()
-    if key == pygame.K_e:
-        return RequestExport("doll")
-    if key == pygame.K_o:
-        return RequestExport("open")
-    if key == pygame.K_l:
-        return RequestExport("lineup")
-    if key == pygame.K_a:
-        return RequestExport("animation")
-    return None
+    return message_for(pygame.key.name(key), ctrl, shift, unicode)
 
 
 def _clickable(target: Target | None) -> bool:
@@ -588,7 +538,7 @@ class App:
             return
         if self._export is None:
             try:
-                from matryoshka.export import WindowExport
+                from matryoshka.export.window import WindowExport
             except ImportError:
                 self.send(ExportFinished("Export is not available in this installation.", True))
                 return

@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Protocol
 
 from matryoshka.format.model import Doll, Sequence
+from matryoshka.geometry import ASPECT, Rect
 from matryoshka.history.timeline import Timeline, year_label
-from matryoshka.painter import ASPECT
 from matryoshka.records import Record
-from matryoshka.stage.choreography import Box, Placement, rest_placement, shelf_placement
+from matryoshka.stage.choreography import Placement, rest_placement, shelf_placement
+from matryoshka.window.keymap import HELP_KEYS
 from matryoshka.window.state import (
     Button,
     CurrentDoll,
@@ -49,28 +50,6 @@ from matryoshka.window.state import (
 #: The window's usual size, and the smallest it is laid out for.
 DEFAULT_SIZE = (1280, 800)
 MIN_SIZE = (800, 600)
-
-#: Every key, as the help overlay lists it.
-HELP_KEYS: tuple[tuple[str, str], ...] = (
-    ("Click the doll, Space, Enter, Right", "open the doll"),
-    ("Click a shelf doll", "close back to it"),
-    ("Backspace, Left", "close one doll"),
-    ("Home", "close every doll"),
-    ("End", "open all the way to the core"),
-    ("Tab, Shift+Tab, 1 to 9", "switch sequence"),
-    ("D", "about this sequence"),
-    ("E, O", "export the doll, closed or opened"),
-    ("L, A", "export the line-up, the animation"),
-    ("M", "reduced motion on or off"),
-    ("Ctrl+=, Ctrl+-, Ctrl+0", "larger, smaller, normal text"),
-    ("P", "presentation mode"),
-    ("F11", "fullscreen"),
-    ("H or ?", "this help"),
-    ("Esc", "close an overlay, leave fullscreen"),
-    ("Ctrl+Q", "quit"),
-    ("Click a timeline bar", "go straight to that doll"),
-    ("Mouse wheel on the tabs", "scroll the tabs"),
-)
 
 ELLIPSIS = "…"
 #: The timeline strip shows at most this many lanes of overlapping terms (more share the
@@ -95,47 +74,6 @@ class Metrics(Protocol):
     def line_height(self, size: int) -> int:
         """Distance between baselines of two lines at ``size`` px."""
         ...
-
-
-class Rect(Record):
-    """A rectangle in whole pixels."""
-
-    x: int
-    y: int
-    w: int
-    h: int
-
-    @property
-    def right(self) -> int:
-        return self.x + self.w
-
-    @property
-    def bottom(self) -> int:
-        return self.y + self.h
-
-    @property
-    def centerx(self) -> int:
-        return self.x + self.w // 2
-
-    @property
-    def centery(self) -> int:
-        return self.y + self.h // 2
-
-    def contains(self, pos: tuple[int, int]) -> bool:
-        """True when ``pos`` lies inside (right and bottom edges excluded)."""
-        px, py = pos
-        return self.x <= px < self.x + self.w and self.y <= py < self.y + self.h
-
-    def inset(self, dx: int, dy: int | None = None) -> Rect:
-        """The rectangle shrunk by ``dx`` left and right and ``dy`` top and bottom."""
-        dy = dx if dy is None else dy
-        return Rect(self.x + dx, self.y + dy, max(0, self.w - 2 * dx), max(0, self.h - 2 * dy))
-
-    def as_box(self) -> Box:
-        return Box(float(self.x), float(self.y), float(self.w), float(self.h))
-
-    def tuple(self) -> tuple[int, int, int, int]:
-        return (self.x, self.y, self.w, self.h)
 
 
 class Fonts(Record):
@@ -470,9 +408,9 @@ def compute_layout(
     shelf = Rect(col.x, col.bottom - shelf_h, col.w, shelf_h)
     slots = _shelf_slots(state, metrics, fonts, shelf, label_h, ui)
     pad_top, shelf_doll_h, pitch = _shelf_metrics(shelf, label_h, ui)
-    first_slot = shelf_placement(Box(shelf.x, shelf.y + pad_top, pitch, shelf_doll_h), ASPECT)
+    first_slot = shelf_placement(Rect(shelf.x, shelf.y + pad_top, pitch, shelf_doll_h), ASPECT)
     stage = Rect(col.x, col.y, col.w, max(1, shelf.y - col.y - m // 2))
-    rest = rest_placement(stage.as_box(), ASPECT)
+    rest = rest_placement(stage, ASPECT)
     dw = rest.height * ASPECT
     doll_rect = Rect(round(rest.cx - dw / 2), round(rest.top), round(dw), round(rest.height))
 
@@ -643,7 +581,7 @@ def _shelf_slots(
     slots: list[ShelfSlot] = []
     for i, depth in enumerate(show):
         rect = Rect(shelf.x + i * pitch, shelf.y, pitch, shelf.h)
-        box = Box(rect.x, rect.y + pad_top, rect.w, doll_h)
+        box = Rect(rect.x, rect.y + pad_top, rect.w, doll_h)
         doll = shelf_placement(box, ASPECT)
         label = f"+{hidden} more" if depth is None else short_name(state.sequence.dolls[depth])
         room = pitch - round(6 * ui)

@@ -11,16 +11,18 @@ import math
 from collections import OrderedDict
 
 from matryoshka import theme
+from matryoshka.export import kinds as export_kinds
 from matryoshka.format.model import Doll, Sequence
+from matryoshka.geometry import ASPECT
 from matryoshka.history.chronology import describe_predecessors
 from matryoshka.history.timeline import Timeline, build_timeline, today
-from matryoshka.painter import ASPECT, Part
+from matryoshka.painter import Part
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
 from matryoshka.stage.choreography import INNER_RATIO, Placement, opening_pose
 from matryoshka.stage.draw import draw_doll, draw_opening, part_image
+from matryoshka.window.keymap import HELP_KEYS
 from matryoshka.window.layout import (
-    HELP_KEYS,
     Layout,
     Rect,
     Strip,
@@ -48,7 +50,6 @@ from matryoshka.window.state import (
 RGB = tuple[int, int, int]
 
 _HALVES: tuple[Part, ...] = ("top", "bottom", "bottom_back")
-_EXPORT_NAMES = {"doll": "the doll", "lineup": "the line-up", "animation": "the animation"}
 
 
 def dates_line(doll: Doll) -> str:
@@ -731,9 +732,7 @@ class Scene:
         floor = rest.bottom
         m = state.motion
         if m is not None:
-            pose = opening_pose(
-                m.t, rest, layout.slot_for(m.doll), ASPECT, stage=layout.stage.as_box()
-            )
+            pose = opening_pose(m.t, rest, layout.slot_for(m.doll), ASPECT, stage=layout.stage)
             self._draw_shadow(surface, rest.cx, floor, pose.inner.height * ASPECT)
             draw_opening(surface, dolls[m.doll], dolls[m.doll + 1], pose, scaled=True)
             return
@@ -768,7 +767,7 @@ class Scene:
         area = layout.toast
         pad = round(14 * layout.ui)
         if state.export is not None:
-            what = _EXPORT_NAMES.get(state.export.kind, state.export.kind)
+            what = export_kinds.kind(state.export.kind).label
             message = f"Saving {what}…  {round(state.export.progress * 100)}%"
             fill, failed = theme.TOAST, False
         elif state.toast is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from matryoshka.export.kinds import Kind as ExportKind
 from matryoshka.format.model import Sequence
 from matryoshka.records import Record
 from matryoshka.stage.choreography import OPEN_MS
@@ -33,8 +34,6 @@ TOAST_MS = 4000
 TEXT_STEP_MIN = -2
 TEXT_STEP_MAX = 6
 TEXT_STEP_FACTOR = 1.15
-
-ExportKind = Literal["doll", "open", "lineup", "animation"]
 
 
 # --- What the user can point at -------------------------------------------------------

@@ -1,0 +1,133 @@
+"""Every key the window answers to, listed once: the bindings and the help overlay.
+
+Pure data, no pygame: a key is named as ``pygame.key.name`` names it (``"space"``,
+``"page down"``, ``"f11"``), so the window looks a press up by name and tests need no
+display. Each :class:`Row` is one line of the help overlay; its bindings are the presses
+that line describes. A row with no bindings (a click, the mouse wheel) is help only: the
+layout's hit targets handle those.
+"""
+
+from __future__ import annotations
+
+from matryoshka.records import Record
+from matryoshka.window.state import (
+    Close,
+    CloseAll,
+    Escape,
+    Message,
+    NextSequence,
+    Open,
+    OpenToCore,
+    Quit,
+    RequestExport,
+    SwitchSequence,
+    TextScale,
+    ToggleAbout,
+    ToggleFullscreen,
+    ToggleHelp,
+    TogglePresentation,
+    ToggleReducedMotion,
+)
+
+
+class Binding(Record):
+    """One press: a key (by name), the modifiers it needs, and what it asks for.
+
+    Attributes:
+        key: the key's name, as ``pygame.key.name`` gives it, or the character it types
+            (``"?"``).
+        message: what the press asks the window for.
+        ctrl: True for Ctrl (or Cmd) held, False for not held.
+        shift: True or False to require Shift held or not; None for either.
+    """
+
+    key: str
+    message: Message
+    ctrl: bool = False
+    shift: bool | None = None
+
+
+class Row(Record):
+    """One line of the help overlay: the keys as written there, what they do, the presses."""
+
+    keys: str
+    does: str
+    bindings: tuple[Binding, ...] = ()
+
+
+def _each(keys: tuple[str, ...], message: Message, **mods: bool) -> tuple[Binding, ...]:
+    return tuple(Binding(key, message, **mods) for key in keys)
+
+
+KEYMAP: tuple[Row, ...] = (
+    Row(
+        "Click the doll, Space, Enter, Right",
+        "open the doll",
+        _each(("space", "return", "enter", "right"), Open()),
+    ),
+    Row("Click a shelf doll", "close back to it"),
+    Row("Backspace, Left", "close one doll", _each(("backspace", "left"), Close())),
+    Row("Home", "close every doll", _each(("home",), CloseAll())),
+    Row("End", "open all the way to the core", _each(("end",), OpenToCore())),
+    Row(
+        "Tab, Shift+Tab, 1 to 9",
+        "switch sequence",
+        (
+            Binding("tab", NextSequence(1), shift=False),
+            Binding("tab", NextSequence(-1), shift=True),
+            *(Binding(str(n), SwitchSequence(n - 1)) for n in range(1, 10)),
+        ),
+    ),
+    Row("D", "about this sequence", _each(("d",), ToggleAbout())),
+    Row(
+        "E, O",
+        "export the doll, closed or opened",
+        (Binding("e", RequestExport("doll")), Binding("o", RequestExport("open"))),
+    ),
+    Row(
+        "L, A",
+        "export the line-up, the animation",
+        (Binding("l", RequestExport("lineup")), Binding("a", RequestExport("animation"))),
+    ),
+    Row("M", "reduced motion on or off", _each(("m",), ToggleReducedMotion())),
+    Row(
+        "Ctrl+=, Ctrl+-, Ctrl+0",
+        "larger, smaller, normal text",
+        (
+            *_each(("=", "+", "[+]"), TextScale(1), ctrl=True),
+            *_each(("-", "[-]", "_"), TextScale(-1), ctrl=True),
+            *_each(("0", "[0]"), TextScale(0), ctrl=True),
+        ),
+    ),
+    Row("P", "presentation mode", _each(("p",), TogglePresentation())),
+    Row("F11", "fullscreen", _each(("f11",), ToggleFullscreen())),
+    Row(
+        "H or ?",
+        "this help",
+        (*_each(("h", "?"), ToggleHelp()), Binding("/", ToggleHelp(), shift=True)),
+    ),
+    Row("Esc", "close an overlay, leave fullscreen", _each(("escape",), Escape())),
+    Row("Ctrl+Q", "quit", _each(("q",), Quit(), ctrl=True)),
+    Row("Click a timeline bar", "go straight to that doll"),
+    Row("Mouse wheel on the tabs", "scroll the tabs"),
+)
+
+#: The help overlay's lines: (keys, what they do).
+HELP_KEYS: tuple[tuple[str, str], ...] = tuple((row.keys, row.does) for row in KEYMAP)
+
+_BINDINGS: dict[tuple[str, bool], tuple[Binding, ...]] = {}
+for _row in KEYMAP:
+    for _b in _row.bindings:
+        _BINDINGS[(_b.key, _b.ctrl)] = (*_BINDINGS.get((_b.key, _b.ctrl), ()), _b)
+
+
+def message_for(key_name: str, ctrl: bool, shift: bool, text: str = "") -> Message | None:
+    """What a press asks for: the key by name, the modifiers, the character it typed.
+
+    The typed character counts too, so ``?`` works on every keyboard layout.
+    """
+    for name in (key_name, text):
+        for binding in _BINDINGS.get((name, ctrl), ()):
+            if binding.shift is None or binding.shift == shift:
+                return binding.message
+    return None

@@ -1,0 +1,132 @@
+"""The parts that need no pygame never load it, and the commands that need no window run
+where pygame cannot be imported at all.
+
+Each check runs in a fresh interpreter with an import hook that refuses ``pygame``, so a
+module that reaches for it (directly or through another module) fails here.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PACKAGE = REPO / "matryoshka"
+
+#: Every module that must work without pygame: the file format, history, the window's
+#: state and layout, the stage's geometry, the shared core and the commands that print.
+PURE_FOLDERS = ("format", "history")
+PURE_MODULES = (
+    "matryoshka",
+    "matryoshka.cli",
+    "matryoshka.errors",
+    "matryoshka.geometry",
+    "matryoshka.paths",
+    "matryoshka.records",
+    "matryoshka.cachefile",
+    "matryoshka.theme",
+    "matryoshka.stage",
+    "matryoshka.stage.choreography",
+    "matryoshka.stage.easing",
+    "matryoshka.window.state",
+    "matryoshka.window.layout",
+    "matryoshka.window.keymap",
+    "matryoshka.commands.check",
+    "matryoshka.commands.list",
+    "matryoshka.commands.new",
+    "matryoshka.commands.validate",
+    "matryoshka.export.kinds",
+)
+
+BLOCK_PYGAME = """
+import importlib.abc, sys
+class _NoPygame(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "pygame" or name.startswith("pygame."):
+            raise ImportError("pygame is blocked for this check")
+        return None
+sys.meta_path.insert(0, _NoPygame())
+"""
+
+
+def pure_modules() -> list[str]:
+    names = list(PURE_MODULES)
+    for folder in PURE_FOLDERS:
+        for path in sorted((PACKAGE / folder).glob("*.py")):
+            stem = path.stem
+            names.append(f"matryoshka.{folder}" + ("" if stem == "__init__" else f".{stem}"))
+    return [n for n in names if _exists(n)]
+
+
+def _exists(name: str) -> bool:
+    parts = name.split(".")[1:]
+    base = PACKAGE.joinpath(*parts)
+    return base.with_suffix(".py").is_file() or (base / "__init__.py").is_file()
+
+
+def run_blocked(code: str, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run(
+        [sys.executable, "-c", BLOCK_PYGAME + code, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_the_list_of_pure_modules_names_real_modules() -> None:
+    missing = [n for n in PURE_MODULES if not _exists(n)]
+    assert not missing, f"listed as pure but not found: {missing}"
+
+
+def test_pure_modules_import_without_pygame() -> None:
+    names = pure_modules()
+    code = (
+        "import importlib, sys\n"
+        f"for name in {names!r}:\n"
+        "    importlib.import_module(name)\n"
+        "loaded = sorted(m for m in sys.modules if m == 'pygame' or m.startswith('pygame.'))\n"
+        "print('ok', len(loaded))\n"
+    )
+    result = run_blocked(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok 0"
+
+
+def test_the_hook_really_blocks_pygame() -> None:
+    result = run_blocked("import matryoshka.painter\n")
+    assert result.returncode != 0
+    assert "pygame is blocked" in result.stderr
+
+
+CLI = "import sys\nfrom matryoshka.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "expect"),
+    [
+        (["validate", str(REPO / "sequences")], 0, "ok"),
+        (["check", "market-1995"], 1, "Malenkov"),  # a check that finds gaps exits 1
+        (["list"], 0, "market-1995"),
+        (["--version"], 0, "matryoshka"),
+    ],
+    ids=["validate", "check", "list", "version"],
+)
+def test_commands_that_print_run_without_pygame(args: list[str], status: int, expect: str) -> None:
+    result = run_blocked(CLI, *args)
+    assert result.returncode == status, result.stderr
+    assert expect in result.stdout + result.stderr
+
+
+def test_new_runs_without_pygame(tmp_path: Path) -> None:
+    target = tmp_path / "mine.yaml"
+    result = run_blocked(CLI, "new", str(target))
+    assert result.returncode == 0, result.stderr
+    check = run_blocked(CLI, "validate", str(target))
+    assert check.returncode == 0, check.stderr
