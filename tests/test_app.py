@@ -771,6 +771,7 @@ def test_a_file_named_on_the_command_line_is_its_own_catalog_tab(
 def test_every_key_in_the_key_map_is_a_key_pygame_knows() -> None:
     from matryoshka.window.keymap import KEYMAP
 
+    pygame.init()
     for row in KEYMAP:
         for binding in row.bindings:
             if binding.key == "?":
