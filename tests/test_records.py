@@ -91,3 +91,21 @@ def test_records_copy_and_pickle() -> None:
     assert copy.deepcopy(hover) == hover and copy.copy(hover) == hover
     rect = layout.Rect(1, 2, 3, 4)
     assert pickle.loads(pickle.dumps(rect)) == rect and rect.right == 4
+
+
+def test_records_of_no_one_and_several_fields_compare_and_hash_by_value() -> None:
+    class Empty(Record):
+        pass
+
+    class One(Record):
+        a: int
+
+    class Two(Record):
+        a: int
+        b: str = "x"
+
+    assert Empty() == Empty() and hash(Empty()) == hash(Empty())
+    assert One(1) == One(1) and One(1) != One(2) and hash(One(1)) == hash(One(1))
+    assert Two(1) == Two(1, "x") and Two(1) != Two(1, "y")
+    assert len({Two(1), Two(1, "x"), Two(2)}) == 2
+    assert One(1) != Two(1)  # a different class is never equal, even with equal fields
