@@ -10,11 +10,11 @@ which never fails loudly: a cache that cannot be written is simply not used.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 import zlib
 from pathlib import Path
+
+from matryoshka.atomic import WriteError, write_bytes
 
 #: Size, modification and change times (ns), and inode of a file.
 Stamp = tuple[int, int, int, int]
@@ -44,21 +44,11 @@ def write_entry(entry: Path, data: bytes) -> bool:
     The folder is created if needed. Returns False, leaving no temporary file behind, when
     anything stops the write: failing to write a cache entry is never an error.
     """
-    tmp: str | None = None
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=entry.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, entry)
-        tmp = None
-        return True
-    except OSError:
+        write_bytes(entry, data, make_folder=True, mode=0o600, durable=False)
+    except WriteError:
         return False
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    return True
 
 
 __all__ = ["Stamp", "entry_name", "stamp", "write_entry"]

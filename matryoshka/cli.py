@@ -8,7 +8,9 @@ success, 1 for bad input or a failed check, 2 for wrong usage (argparse's own).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -132,6 +134,24 @@ def search_dirs(args: argparse.Namespace) -> list[Path]:
     return list(getattr(args, "sequences", []) or [])
 
 
+def _exit_cleanly_on_termination() -> None:
+    """Turn SIGTERM and SIGHUP into ``SystemExit``, as Ctrl+C is ``KeyboardInterrupt``.
+
+    By default those signals end the process on the spot, leaving the temporary file of
+    a write under way behind; as an exception they unwind through the writer, which
+    removes it (see ``matryoshka.atomic``).
+    """
+
+    def leave(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):  # not the main thread
+                signal.signal(number, leave)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -146,6 +166,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.sequence = getattr(args, "sequence", None) or DEFAULT_SEQUENCE
         args.reduced_motion = getattr(args, "reduced_motion", False)
     module = importlib.import_module(f"matryoshka.commands.{command}")
+    _exit_cleanly_on_termination()
     try:
         return int(module.run(args))
     except MatryoshkaError as err:

@@ -20,7 +20,7 @@ from typing import BinaryIO
 import pytest
 from PIL import Image, ImageChops, ImageSequence, PdfParser
 
-from matryoshka import __version__, theme
+from matryoshka import __version__, atomic, theme
 from matryoshka.cli import main
 from matryoshka.errors import MatryoshkaError
 from matryoshka.export import encode, pictures
@@ -543,7 +543,7 @@ def test_permission_denied_while_writing(tmp_path: Path, monkeypatch: pytest.Mon
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(encode.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(atomic.tempfile, "mkstemp", refuse)
     with pytest.raises(encode.WriteError, match="permission denied"):
         encode.write_atomically(tmp_path / "a.png", lambda fp: None, overwrite=False)
 

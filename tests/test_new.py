@@ -131,8 +131,8 @@ def test_a_failed_write_is_a_one_line_error_and_leaves_nothing(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("matryoshka.commands.new.os.replace", refuse)
-    monkeypatch.setattr("matryoshka.commands.new.os.link", refuse)
+    monkeypatch.setattr("matryoshka.atomic.os.replace", refuse)
+    monkeypatch.setattr("matryoshka.atomic.os.link", refuse)
     assert main(["new", str(tmp_path / "s.yaml")]) == 1
     assert (
         capsys.readouterr().err

@@ -9,12 +9,10 @@ with a YAML language server at the shipped JSON Schema.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 
+from matryoshka.atomic import WriteError, write_text
 from matryoshka.errors import MatryoshkaError
 from matryoshka.format import model
 from matryoshka.format.jsonschema import modeline
@@ -84,43 +82,12 @@ def write_new_file(path: Path, text: str, *, force: bool) -> None:
         raise MatryoshkaError.at(path, "already exists; use --force to replace it")
     if not folder.is_dir():
         raise MatryoshkaError.at(path, f"cannot write: no folder {folder}")
-    temp: str | None = None
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes it private; give it normal rights
-        if force:
-            os.replace(temp, path)
-        else:
-            _link_without_replacing(temp, path)
-    except FileExistsError:
-        raise MatryoshkaError.at(path, "already exists; use --force to replace it") from None
-    except OSError as err:
-        reason = err.strerror or str(err)
-        raise MatryoshkaError.at(path, f"cannot write: {reason.lower()}") from None
-    finally:
-        if temp is not None:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
-
-
-def _link_without_replacing(temp: str, path: Path) -> None:
-    try:
-        os.link(temp, path)
-    except FileExistsError:
-        raise
-    except OSError:
-        # No hard links on this filesystem: fall back to check-then-rename.
-        if path.exists():
-            raise FileExistsError(str(path)) from None
-        os.replace(temp, path)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        write_text(path, text, overwrite=force)
+    except WriteError as err:
+        if err.exists:
+            raise MatryoshkaError.at(path, "already exists; use --force to replace it") from None
+        raise MatryoshkaError.at(path, f"cannot write: {err.reason.lower()}") from None
 
 
 def _wrapped(text: str, prefix: str, width: int = 88) -> str:

@@ -1,4 +1,4 @@
-"""Encode exported pictures with Pillow and write them without ever half-writing a file.
+"""Encode exported pictures with Pillow; they are written through ``matryoshka.atomic``.
 
 Only Pillow images reach this module (no pygame), so an encode can run in a worker thread
 while the window keeps drawing.
@@ -6,16 +6,14 @@ while the window keeps drawing.
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import math
 import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO, Literal
 
 from PIL import Image, PngImagePlugin
+
+from matryoshka.atomic import WriteError, describe, write_atomically
 
 Format = Literal["png", "gif", "webp", "pdf"]
 FORMATS: dict[str, Format] = {".png": "png", ".gif": "gif", ".webp": "webp", ".pdf": "pdf"}
@@ -28,10 +26,6 @@ GIF_COLORS = 255
 PALETTE_SAMPLES = 16
 #: Pixels of the montage the GIF palette is computed from.
 PALETTE_PIXELS = 300_000
-
-
-class WriteError(Exception):
-    """Writing the output failed for a reason the user can fix (one line, no traceback)."""
 
 
 # --- Metadata -------------------------------------------------------------------------
@@ -164,14 +158,6 @@ def save_animation(
 # --- Safe writing ---------------------------------------------------------------------
 
 
-def _describe(err: OSError) -> str:
-    if err.errno == errno.ENOSPC:
-        return "the disk is full"
-    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied"
-    return err.strerror or str(err)
-
-
 def check_target(path: Path, overwrite: bool) -> None:
     """Fail early, before any drawing, if ``path`` cannot be written.
 
@@ -192,85 +178,4 @@ def check_target(path: Path, overwrite: bool) -> None:
         raise WriteError(f"cannot write in {folder}: permission denied")
 
 
-def write_atomically(
-    path: Path, write: Callable[[BinaryIO], None], overwrite: bool, unique: bool = False
-) -> Path:
-    """Write a file through ``write`` so that it appears whole or not at all.
-
-    The bytes go to a temporary file in the target folder, which then takes the final
-    name. If anything goes wrong, including an interrupt, the temporary file is removed
-    and an existing file at ``path`` is left as it was.
-
-    Args:
-        path: where the file should end up.
-        write: writes the whole content to the open binary file it is given.
-        overwrite: replace an existing file at ``path``.
-        unique: instead of failing when ``path`` exists, use the first free name among
-            ``name-2.ext``, ``name-3.ext``, ...
-    Returns:
-        The path written.
-    Raises:
-        WriteError: the file could not be written (missing folder, permission, disk full,
-            existing file).
-    """
-    folder = path.parent
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except FileNotFoundError as err:
-        if not folder.is_dir():
-            raise WriteError(f"the folder {folder} does not exist") from None
-        raise WriteError(f"cannot write in {folder}: {_describe(err)}") from None
-    except OSError as err:
-        raise WriteError(f"cannot write in {folder}: {_describe(err)}") from None
-    tmp = Path(tmp_name)
-    try:
-        try:
-            with os.fdopen(fd, "wb") as fp:
-                write(fp)
-                fp.flush()
-                os.fsync(fp.fileno())
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, 0o666 & ~_UMASK)
-            return _commit(tmp, path, overwrite, unique)
-        except OSError as err:
-            raise WriteError(f"cannot write: {_describe(err)}") from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-
-
-def _candidates(path: Path, unique: bool) -> list[Path]:
-    if not unique:
-        return [path]
-    return [path] + [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(2, 1000)]
-
-
-def _commit(tmp: Path, path: Path, overwrite: bool, unique: bool) -> Path:
-    if overwrite:
-        os.replace(tmp, path)
-        return path
-    for candidate in _candidates(path, unique):
-        try:
-            # A hard link never replaces an existing file, even one created a moment ago.
-            os.link(tmp, candidate)
-            return candidate
-        except FileExistsError:
-            continue
-        except OSError:
-            # Some file systems have no hard links: check, then rename.
-            if candidate.exists():
-                continue
-            os.replace(tmp, candidate)
-            return candidate
-    raise WriteError("already exists (use --force to overwrite it)")
-
-
-def _read_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-# mkstemp creates files readable by their owner only; an exported picture should get the
-# permissions any new file gets. Read once: changing the umask is not thread-safe.
-_UMASK = _read_umask()
+__all__ = ["FORMATS", "Format", "WriteError", "check_target", "describe", "write_atomically"]

@@ -21,11 +21,11 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from matryoshka import paths
+from matryoshka.atomic import write_text
 from matryoshka.format import model
 from matryoshka.format.schema import SequenceFile
 
@@ -151,17 +151,8 @@ def modeline(path: Path | None = None) -> str:
 def write_schema(path: Path | None = None) -> Path:
     """Write :func:`schema_json` to ``path`` (default: the shipped file), atomically."""
     target = path or shipped_schema_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(schema_json())
-        os.chmod(temp, 0o644)  # mkstemp makes the file private; this one is shipped
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return target
+    # Shipped with the program: readable by everyone.
+    return write_text(target, schema_json(), mode=0o644, make_folder=True)
 
 
 def _tidy_model(name: str, body: dict[str, Any]) -> dict[str, Any]:

@@ -8,11 +8,10 @@ asset (``python -m matryoshka.painter.lighting``, ``python -m matryoshka.painter
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from matryoshka.atomic import write_atomically
 from matryoshka.pgcompat import pygame
 
 
@@ -26,18 +25,12 @@ def save_png(surface: pygame.Surface, path: Path, *, shared: bool = False) -> No
             where the temporary file would otherwise keep its private rights.
     """
     path = Path(path)
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".png", dir=folder)
-    os.close(fd)
-    try:
-        if shared:
-            os.chmod(tmp, 0o644)
-        pygame.image.save(surface, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(
+        path,
+        lambda fp: pygame.image.save(surface, fp, "picture.png"),
+        mode=0o644 if shared else 0o600,
+        make_folder=True,
+    )
 
 
 def regenerate(

@@ -8,14 +8,12 @@ saving never leaves half a file.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from matryoshka import paths
+from matryoshka.atomic import WriteError, write_text
 
 FILE_NAME = "settings.json"
 VERSION = 1
@@ -93,17 +91,10 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     data = {"version": VERSION, **asdict(settings)}
     data["window"] = list(settings.window)
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        write_text(path, text, mode=0o600)
+    except WriteError as err:
+        raise OSError(str(err)) from None
 
 
 def _reason(err: BaseException) -> str:
