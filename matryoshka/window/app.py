@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from matryoshka import painter
+from matryoshka import painter, pgcompat
 from matryoshka.errors import MatryoshkaError
 from matryoshka.format.model import Doll, Sequence
 from matryoshka.painter import Part
@@ -75,6 +75,9 @@ from matryoshka.window.state import (
     tick,
     update,
 )
+
+# Fail at once, with a clear message, where plain pygame stands in for pygame-ce.
+pgcompat.load()
 
 APP_TITLE = "Matryoshka"
 #: Work an export may do per frame, so the window stays responsive while it runs.
