@@ -1,4 +1,4 @@
-"""The program's colours, shared by the window and the exported pictures."""
+"""The program's colours, shared by the window and the exported pictures (pure)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,17 @@ VEIL_ALPHA = 150
 #: Floor shadow under a standing doll, with its opacity.
 SHADOW: RGB = (90, 60, 30)
 SHADOW_ALPHA = 60
+
+
+def mix(a: RGB, b: RGB, t: float) -> RGB:
+    """The colour ``t`` of the way from ``a`` to ``b``."""
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )
+
+
+def luminance(c: RGB) -> float:
+    """Perceived brightness of ``c``, 0 to 255."""
+    return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]

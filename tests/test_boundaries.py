@@ -100,7 +100,7 @@ def test_pure_modules_import_without_pygame() -> None:
 
 
 def test_the_hook_really_blocks_pygame() -> None:
-    result = run_blocked("import matryoshka.painter\n")
+    result = run_blocked("from matryoshka.pgcompat import pygame\npygame.Surface((1, 1))\n")
     assert result.returncode != 0
     assert "pygame is blocked" in result.stderr
 
@@ -130,3 +130,26 @@ def test_new_runs_without_pygame(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     check = run_blocked(CLI, "validate", str(target))
     assert check.returncode == 0, check.stderr
+
+
+def test_the_window_is_laid_out_and_driven_without_pygame() -> None:
+    # Not only importable: the layout and the state machine run with pygame blocked.
+    code = (
+        "from matryoshka.format import catalog\n"
+        "from matryoshka.window import state as S\n"
+        "from matryoshka.window.layout import compute_layout, hit_test\n"
+        "from matryoshka.history.timeline import build_timeline\n"
+        "class M:\n"
+        "    def width(self, text, size, bold=False): return len(text) * size // 2\n"
+        "    def line_height(self, size): return size * 4 // 3\n"
+        "seqs, _ = catalog.load_all()\n"
+        "s = S.initial_state(seqs)\n"
+        "s = S.update(s, S.Open())\n"
+        "s = S.tick(s, 2000)\n"
+        "s = S.update(s, S.ToggleHelp())\n"
+        "lay = compute_layout((1280, 800), s, M(), timeline=build_timeline(s.sequence, None))\n"
+        "print(s.depth, hit_test(lay, (5, 5)) is not None)\n"
+    )
+    result = run_blocked(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1", "True"]

@@ -1,16 +1,16 @@
 """Draw the exported pictures with the window's own drawing code, and hand them to Pillow.
 
-Every doll here is drawn by ``matryoshka.stage.draw`` (which calls the painter), in the poses
-``matryoshka.stage.choreography`` computes, so an exported picture shows exactly what the window
-shows. This module only adds what a picture needs around the dolls: a background, a title,
-labels and a shelf. Nothing here needs a display: only Surfaces and fonts.
+Every doll here is drawn by ``matryoshka.stage`` as the window draws it: the dolls by
+``stage.draw`` in the poses ``stage.choreography`` computes, their shadows and the
+shelf's plank by ``stage.furniture``, the text in the fonts of ``stage.fonts``. This
+module only arranges a picture: its background, title, labels and where the dolls
+stand. Nothing here needs a display: only Surfaces and fonts.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
 
 from PIL import Image
 
@@ -18,10 +18,11 @@ from matryoshka import theme
 from matryoshka.format.model import Doll, Sequence
 from matryoshka.geometry import ASPECT, Rect
 from matryoshka.painter import Part, doll_width, paint
-from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import choreography as ch
 from matryoshka.stage import draw as stage
+from matryoshka.stage.fonts import shared_text
+from matryoshka.stage.furniture import Shadows, draw_plank, opening_paintings
 
 #: The smallest doll of a line-up, relative to the largest: below this, faces and labels
 #: stop being legible, so long sequences shrink by a gentler ratio instead.
@@ -47,19 +48,12 @@ def to_pil(surface: pygame.Surface, mode: str = "RGBA") -> Image.Image:
     return Image.frombytes(mode, surface.get_size(), data)
 
 
-@cache
-def _font(px: int, bold: bool) -> pygame.font.Font:
-    if not pygame.font.get_init():
-        pygame.font.init()
-    return pygame.font.Font(font_path(bold), max(6, px))
-
-
 def _text(text: str, px: int, bold: bool, color: tuple[int, int, int]) -> pygame.Surface:
-    return _font(px, bold).render(text, True, color)
+    return shared_text().font(px, bold).render(text, True, color)
 
 
 def _text_width(text: str, px: int, bold: bool) -> int:
-    return _font(px, bold).size(text)[0]
+    return shared_text().width(text, px, bold)
 
 
 # --- One doll and an opened doll ------------------------------------------------------
@@ -426,7 +420,7 @@ class AnimationScene:
         )
         self._names: dict[int, pygame.Surface] = {}
         self._warmed: set[int] = set()
-        self._shadows: dict[tuple[int, int], pygame.Surface] = {}
+        self._shadows = Shadows()
         self._frame = pygame.Surface((1, 1))
         self._background = self._draw_background()
 
@@ -438,7 +432,7 @@ class AnimationScene:
         )
         bg.blit(title, ((self.width - title.get_width()) // 2, round(self.height * 0.02)))
         if self.slots:
-            pygame.draw.rect(bg, theme.SHELF_WOOD, self.plank)
+            draw_plank(bg, self.plank)
         return bg
 
     def _name(self, depth: int) -> pygame.Surface:
@@ -457,7 +451,7 @@ class AnimationScene:
         text.set_alpha(round(255 * min(1.0, alpha)))
         surface.blit(text, ((self.width - text.get_width()) // 2, self.name_y))
 
-    def warm_tasks(self, depth: int) -> list[tuple[Doll, Part, float]]:
+    def warm_tasks(self, depth: int) -> list[tuple[Doll, Part, int]]:
         """The paintings the opening of doll ``depth`` scales from, as the window has them.
 
         The window paints these ahead (``stage.prewarm``) before each opening; its scaled
@@ -467,14 +461,8 @@ class AnimationScene:
         if depth in self._warmed or depth >= len(self.sequence.dolls) - 1:
             return []
         dolls = self.sequence.dolls
-        h = self.rest.height
-        tasks: list[tuple[Doll, Part, float]] = [
-            (dolls[depth], part, h) for part in ("whole", "top", "bottom", "bottom_back")
-        ]
-        tasks.append((dolls[depth + 1], "whole", round(round(h) * ch.INNER_RATIO)))
-        tasks.append((dolls[depth + 1], "whole", h))
-        tasks.append((dolls[depth], "whole", self.slots[depth - self.start].height))
-        return tasks
+        shell = self.slots[depth - self.start].height
+        return opening_paintings(dolls[depth], dolls[depth + 1], self.rest.height, shell)
 
     def warm(self, depth: int) -> None:
         """Do every ``warm_tasks(depth)`` now (drawing calls this when it was not done)."""
@@ -488,18 +476,8 @@ class AnimationScene:
         return ch.opening_pose(spec.ms / ch.OPEN_MS, self.rest, slot, ASPECT)
 
     def _shadow(self, cx: float, floor: float, doll_h: float) -> None:
-        """A soft floor shadow under a doll ``doll_h`` tall, like the window's."""
-        width = doll_h * ASPECT
-        w, h = max(4, round(width * 1.1)), max(3, round(width * 0.16))
-        shadow = self._shadows.get((w, h))
-        if shadow is None:
-            shadow = pygame.Surface((w, h), pygame.SRCALPHA)
-            for i in range(6):
-                rect = pygame.Rect(0, 0, round(w * (1 - i * 0.12)), round(h * (1 - i * 0.12)))
-                rect.center = (w // 2, h // 2)
-                pygame.draw.ellipse(shadow, (*theme.SHADOW, theme.SHADOW_ALPHA // 6), rect)
-            self._shadows[(w, h)] = shadow
-        self._frame.blit(shadow, (round(cx - w / 2), round(floor - h * 0.55)))
+        """A soft floor shadow under a doll ``doll_h`` tall, as the window draws it."""
+        self._shadows.draw(self._frame, cx, floor, doll_h * ASPECT)
 
     def draw(self, spec: FrameSpec) -> pygame.Surface:
         """The frame ``spec`` as a new opaque surface."""

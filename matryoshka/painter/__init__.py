@@ -38,16 +38,12 @@ import math
 from collections import OrderedDict
 from typing import Literal
 
-from matryoshka import pgcompat
 from matryoshka.format.model import Doll
 from matryoshka.geometry import ASPECT
 from matryoshka.painter import geometry as _geometry
 from matryoshka.painter import render as _render
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
-
-# Fail at once, with a clear message, where plain pygame stands in for pygame-ce.
-pgcompat.load()
 
 Part = Literal["whole", "top", "bottom", "bottom_back"]
 PARTS: tuple[Part, ...] = ("whole", "top", "bottom", "bottom_back")

@@ -14,22 +14,9 @@ from collections.abc import Iterable, Sequence
 
 from matryoshka.painter.geometry import Oval, Point, Rect
 from matryoshka.pgcompat import pygame
+from matryoshka.theme import RGB, luminance, mix
 
-RGB = tuple[int, int, int]
-
-
-def mix(a: RGB, b: RGB, t: float) -> RGB:
-    """The colour ``t`` of the way from ``a`` to ``b``."""
-    return (
-        round(a[0] + (b[0] - a[0]) * t),
-        round(a[1] + (b[1] - a[1]) * t),
-        round(a[2] + (b[2] - a[2]) * t),
-    )
-
-
-def luminance(c: RGB) -> float:
-    """Perceived brightness of ``c``, 0 to 255."""
-    return 0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]
+__all__ = ["RGB", "Canvas", "luminance", "mix"]
 
 
 class Canvas:

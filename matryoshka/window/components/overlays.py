@@ -1,0 +1,315 @@
+"""What opens over the window: the help, the sequence's description, the list of hidden
+shells, and the box of a broken file's errors (which is not modal).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matryoshka import theme
+from matryoshka.format.model import Doll
+from matryoshka.geometry import Rect
+from matryoshka.pgcompat import pygame
+from matryoshka.records import Record
+from matryoshka.window.components.common import Chrome, pg
+from matryoshka.window.keymap import HELP_KEYS
+from matryoshka.window.measure import Fonts, Metrics, ellipsize, short_name, wrap
+from matryoshka.window.state import PickerItem, PickerPage, State, Target
+
+#: The list of hidden shells shrinks its text to fit them all, but not below this.
+PICKER_MIN_TEXT = 10
+
+
+class HelpBox(Record):
+    """The help overlay: a panel with one row per key."""
+
+    panel: Rect
+    size: int
+    key_x: int
+    text_x: int
+    top: int
+    row: int
+
+
+class ErrorBox(Record):
+    """Problems in edited sequence files, over the top of the stage (not modal)."""
+
+    panel: Rect
+    pad: int
+    title: str
+    lines: tuple[str, ...]
+    size: int
+
+
+class AboutBox(Record):
+    """The sequence's description: a panel sized to its wrapped paragraphs.
+
+    Each paragraph is (lines, size, bold, role, gap after); role is ``title``, ``text``
+    or ``note`` (drawn softer).
+    """
+
+    panel: Rect
+    pad: int
+    paragraphs: tuple[tuple[tuple[str, ...], int, bool, str, int], ...]
+
+
+class PickerEntry(Record):
+    """One hidden shell in the list opened from the shelf's group."""
+
+    depth: int
+    rect: Rect
+    label: str
+
+
+class Picker(Record):
+    """The list of every opened shell, shown a page at a time."""
+
+    panel: Rect
+    title: Rect
+    entries: tuple[PickerEntry, ...]
+    page: int
+    pages: int
+    prev: Rect | None
+    next: Rect | None
+    #: Text size of the names (smaller when there are many).
+    size: int
+
+
+def layout_errors(state: State, stage: Rect, fonts: Fonts, metrics: Metrics, ui: float) -> ErrorBox:
+    """The located errors, one per line (shortened to fit), as many as the stage holds."""
+    size = fonts.small
+    pad = round(12 * ui)
+    lh = metrics.line_height(size)
+    width = max(1, stage.w - 2 * pad)
+    title = "A sequence file has errors; showing its last good version. Fix and save it:"
+    title = ellipsize(title, width, size, metrics, True)
+    room = max(1, (stage.h * 2 // 3 - 2 * pad - lh) // lh)
+    lines: list[str] = []
+    for line in state.errors:
+        # The file's folder is long and the same for every line: keep its name only.
+        where, sep, rest = line.partition(": ")
+        file_part, colon, position = where.partition(".y")
+        short = f"{Path(file_part).name}{colon}{position}{sep}{rest}" if colon else line
+        lines.extend(wrap(short, width, size, metrics)[:3])
+    if len(lines) > room:
+        more = len(lines) - room + 1
+        lines = [*lines[: room - 1], f"... and {more} more lines"]
+    height = 2 * pad + lh * (1 + len(lines))
+    return ErrorBox(Rect(stage.x, stage.y, stage.w, height), pad, title, tuple(lines), size)
+
+
+def layout_about(
+    state: State, w: int, h: int, m: int, fonts: Fonts, metrics: Metrics, ui: float
+) -> AboutBox:
+    """The description panel: as wide as reads well, as tall as its text (up to the window)."""
+    seq = state.sequence
+    pad = round(24 * ui)
+    aw = min(w - 2 * m, round(720 * ui))
+    width = max(1, aw - 2 * pad)
+    n = len(seq.dolls)
+    count = (
+        f"{n} doll{'s' if n != 1 else ''}, outermost first: "
+        f"{seq.dolls[0].name} to {seq.dolls[-1].name}"
+    )
+    raw = [
+        (seq.title, fonts.heading, True, "title"),
+        (count, fonts.small, False, "note"),
+        (seq.description or "This sequence has no description.", fonts.body, False, "text"),
+    ]
+    if seq.source:
+        raw.append((f"Source: {seq.source}", fonts.small, False, "note"))
+    paragraphs = []
+    height = 2 * pad + metrics.line_height(fonts.small) + pad // 2
+    for text, size, bold, role in raw:
+        lines = tuple(wrap(text, width, size, metrics, bold))
+        gap = metrics.line_height(size) // 2
+        paragraphs.append((lines, size, bold, role, gap))
+        height += len(lines) * metrics.line_height(size) + gap
+    ah = min(h - 2 * m, height)
+    return AboutBox(Rect((w - aw) // 2, (h - ah) // 2, aw, max(1, ah)), pad, tuple(paragraphs))
+
+
+def layout_help(w: int, h: int, m: int, fonts: Fonts, metrics: Metrics) -> HelpBox:
+    """A centred panel listing every key, its text shrunk until it fits the window."""
+    size = fonts.help
+    while True:
+        row = metrics.line_height(size) + max(2, size // 4)
+        key_w = max(metrics.width(k, size, True) for k, _ in HELP_KEYS)
+        text_w = max(metrics.width(t, size) for _, t in HELP_KEYS)
+        gap = size * 2
+        pad = size * 2
+        title_h = metrics.line_height(round(size * 1.35)) + size
+        pw = key_w + gap + text_w + 2 * pad
+        ph = title_h + row * len(HELP_KEYS) + 2 * pad
+        if (pw <= w - 2 * m and ph <= h - 2 * m) or size <= 9:
+            break
+        size -= 1
+    pw, ph = min(pw, w), min(ph, h)
+    panel = Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
+    return HelpBox(
+        panel=panel,
+        size=size,
+        key_x=panel.x + pad,
+        text_x=panel.x + pad + key_w + gap,
+        top=panel.y + pad + title_h,
+        row=row,
+    )
+
+
+def layout_picker(
+    state: State, w: int, h: int, m: int, fonts: Fonts, metrics: Metrics, ui: float
+) -> Picker:
+    """Every opened shell as a grid of names, all on one page when at all legible.
+
+    The text shrinks (not below ``PICKER_MIN_TEXT`` px) until every shell fits, so any
+    level is two clicks away: the shelf's group, then the name. Beyond that, pages.
+    """
+    n = state.shells
+    dolls = state.sequence.dolls
+    pw = min(w - 2 * m, max(round(980 * ui), round(w * 0.9)))
+    ph = min(h - 2 * m, max(round(640 * ui), round(h * 0.9)))
+    panel = Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
+    pad = round(16 * ui)
+    title_h = metrics.line_height(fonts.heading) + pad
+    title = Rect(panel.x + pad, panel.y + pad, panel.w - 2 * pad, title_h)
+    gap = round(6 * ui)
+    size = fonts.small
+    short = False
+    while True:
+        row = metrics.line_height(size) + max(2, round(size * 0.25))
+        grid = Rect(
+            panel.x + pad,
+            title.bottom,
+            panel.w - 2 * pad,
+            max(row, panel.bottom - pad - row - title.bottom),
+        )
+        widest = max(metrics.width(_picker_text(dolls, d, short), size) for d in range(n))
+        col_w = min(widest + 2 * gap + round(12 * ui), max(1, grid.w))
+        cols = max(1, grid.w // col_w)
+        rows = max(1, grid.h // row)
+        per_page = cols * rows
+        if per_page >= n:
+            break
+        if size <= PICKER_MIN_TEXT:
+            if short:
+                break
+            # Still too many: surnames only, from the normal size down again.
+            short, size = True, fonts.small
+            continue
+        size -= 1
+    col_w = grid.w // cols
+    pages = max(1, -(-n // per_page))
+    page = min(state.picker_page, pages - 1)
+    entries: list[PickerEntry] = []
+    first = page * per_page
+    for k, depth in enumerate(range(first, min(n, first + per_page))):
+        c, r = divmod(k, rows)
+        rect = Rect(grid.x + c * col_w, grid.y + r * row, col_w - gap, row)
+        label = ellipsize(_picker_text(dolls, depth, short), rect.w - 2 * gap, size, metrics)
+        entries.append(PickerEntry(depth, rect, label))
+    arrow_w = max(row * 2, metrics.width("‹ Previous", size) + pad)
+    prev = Rect(panel.x + pad, panel.bottom - pad - row, arrow_w, row)
+    nxt = Rect(panel.right - pad - arrow_w, prev.y, arrow_w, row)
+    return Picker(
+        panel=panel,
+        title=title,
+        entries=tuple(entries),
+        page=page,
+        pages=pages,
+        prev=prev if page > 0 else None,
+        next=nxt if page < pages - 1 else None,
+        size=size,
+    )
+
+
+def _picker_text(dolls: tuple[Doll, ...], depth: int, short: bool = False) -> str:
+    doll = dolls[depth]
+    return f"{depth + 1}. {short_name(doll) if short else doll.name}"
+
+
+def picker_targets(picker: Picker) -> list[tuple[Rect, Target]]:
+    """The list's names and page buttons."""
+    out: list[tuple[Rect, Target]] = [(e.rect, PickerItem(e.depth)) for e in picker.entries]
+    if picker.prev is not None:
+        out.append((picker.prev, PickerPage(-1)))
+    if picker.next is not None:
+        out.append((picker.next, PickerPage(1)))
+    return out
+
+
+class OverlaysView:
+    """Draws the overlays."""
+
+    def __init__(self, chrome: Chrome) -> None:
+        self.chrome = chrome
+        self.text = chrome.text
+
+    def draw_errors(self, surface: pygame.Surface, box: ErrorBox, ui: float) -> None:
+        r = pg(box.panel)
+        radius = round(10 * ui)
+        pygame.draw.rect(surface, theme.PAPER, r, border_radius=radius)
+        pygame.draw.rect(surface, theme.ACCENT, r, width=2, border_radius=radius)
+        lh = self.text.line_height(box.size)
+        x, y = r.x + box.pad, r.y + box.pad
+        self.text.draw(surface, box.title, box.size, theme.ACCENT, (x, y), bold=True)
+        for i, line in enumerate(box.lines):
+            self.text.draw(surface, line, box.size, theme.INK, (x, y + (i + 1) * lh))
+
+    def draw_help(self, surface: pygame.Surface, box: HelpBox, ui: float) -> None:
+        self.chrome.panel_box(surface, box.panel, ui)
+        size = box.size
+        heading = round(size * 1.35)
+        self.text.draw(surface, "Keys", heading, theme.INK, (box.key_x, box.panel.y + size * 2),
+                       bold=True)  # fmt: skip
+        hint = "Esc or click to close"
+        self.text.draw(surface, hint, max(9, size - 2), theme.INK_SOFT,
+                       (box.panel.right - size * 2, box.panel.y + size * 2 + heading // 4),
+                       anchor="topright")  # fmt: skip
+        for i, (keys, what) in enumerate(HELP_KEYS):
+            y = box.top + i * box.row
+            self.text.draw(surface, keys, size, theme.ACCENT, (box.key_x, y), bold=True)
+            self.text.draw(surface, what, size, theme.INK, (box.text_x, y))
+
+    def draw_about(self, surface: pygame.Surface, box: AboutBox, fonts: Fonts, ui: float) -> None:
+        rect = box.panel
+        self.chrome.panel_box(surface, rect, ui)
+        y = rect.y + box.pad
+        bottom = rect.bottom - box.pad - self.text.line_height(fonts.small)
+        for lines, size, bold, role, gap in box.paragraphs:
+            color = theme.INK_SOFT if role == "note" else theme.INK
+            lh = self.text.line_height(size)
+            for line in lines:
+                if y + lh > bottom:
+                    break
+                self.text.draw(surface, line, size, color, (rect.x + box.pad, y), bold=bold)
+                y += lh
+            y += gap
+        self.text.draw(surface, "Esc or click to close", fonts.small, theme.INK_SOFT,
+                       (rect.right - box.pad, rect.bottom - box.pad),
+                       anchor="bottomright")  # fmt: skip
+
+    def draw_picker(
+        self, surface: pygame.Surface, state: State, picker: Picker, fonts: Fonts, ui: float
+    ) -> None:
+        self.chrome.panel_box(surface, picker.panel, ui)
+        f = fonts
+        title = ellipsize("Opened dolls: click one to close back to it", picker.title.w,
+                          f.heading, self.text, True)  # fmt: skip
+        self.text.draw(surface, title, f.heading, theme.INK, (picker.title.x, picker.title.y),
+                       bold=True)  # fmt: skip
+        for entry in picker.entries:
+            hover = state.hover == PickerItem(entry.depth)
+            r = pg(entry.rect)
+            if hover:
+                pygame.draw.rect(surface, theme.HIGHLIGHT, r, border_radius=r.h // 4)
+            self.text.draw(surface, entry.label, picker.size, theme.INK,
+                           (r.x + round(6 * ui), r.centery), anchor="midleft")  # fmt: skip
+        for rect, label, delta in ((picker.prev, "‹ Previous", -1), (picker.next, "Next ›", 1)):
+            if rect is not None:
+                hover = state.hover == PickerPage(delta)
+                self.chrome.button(surface, rect, label, f.small, hover=hover)
+        if picker.pages > 1:
+            page = f"Page {picker.page + 1} of {picker.pages}"
+            y = (picker.prev or picker.next or picker.title).centery
+            self.text.draw(surface, page, f.small, theme.INK_SOFT, (picker.panel.centerx, y),
+                           anchor="center")  # fmt: skip

@@ -1,0 +1,65 @@
+"""Short messages at the top of the stage: an export's progress, where a file went."""
+
+from __future__ import annotations
+
+from matryoshka import theme
+from matryoshka.export import kinds
+from matryoshka.geometry import Rect
+from matryoshka.pgcompat import pygame
+from matryoshka.records import Record
+from matryoshka.theme import RGB, mix
+from matryoshka.window.components.common import Chrome
+from matryoshka.window.measure import Fonts, Metrics, ellipsize
+from matryoshka.window.state import State
+
+
+class ToastText(Record):
+    """What the toast says, its colour, and an export's progress (None: no bar)."""
+
+    message: str
+    fill: RGB
+    progress: float | None
+
+
+def layout_toast(stage: Rect, metrics: Metrics, fonts: Fonts, m: int, ui: float) -> Rect:
+    """At the top of the stage, in the headroom above the doll's head: never over its face."""
+    toast_h = metrics.line_height(fonts.body) + round(16 * ui)
+    return Rect(stage.x, stage.y + m // 2, stage.w, toast_h)
+
+
+def derive(state: State) -> ToastText | None:
+    """What the toast shows now, if anything."""
+    if state.export is not None:
+        what = kinds.kind(state.export.kind).label
+        message = f"Saving {what}…  {round(state.export.progress * 100)}%"
+        return ToastText(message, theme.TOAST, state.export.progress)
+    if state.toast is not None:
+        fill = theme.ACCENT if state.toast.failed else theme.TOAST
+        return ToastText(state.toast.message, fill, None)
+    return None
+
+
+class ToastView:
+    """Draws the toast."""
+
+    def __init__(self, chrome: Chrome) -> None:
+        self.text = chrome.text
+
+    def draw(
+        self, surface: pygame.Surface, state: State, area: Rect, fonts: Fonts, ui: float
+    ) -> None:
+        shown = derive(state)
+        if shown is None:
+            return
+        pad = round(14 * ui)
+        text = ellipsize(shown.message, area.w - 2 * pad, fonts.body, self.text)
+        tw = self.text.width(text, fonts.body)
+        box = pygame.Rect(0, 0, tw + 2 * pad, area.h)
+        box.midtop = (area.centerx, area.y)
+        pygame.draw.rect(surface, shown.fill, box, border_radius=box.h // 3)
+        self.text.draw(surface, text, fonts.body, theme.ON_DARK, box.center, anchor="center")
+        if shown.progress is not None:
+            bar = pygame.Rect(box.x + pad, box.bottom - 5, box.w - 2 * pad, 3)
+            pygame.draw.rect(surface, mix(theme.TOAST, theme.ON_DARK, 0.25), bar)
+            bar.w = round(bar.w * shown.progress)
+            pygame.draw.rect(surface, theme.HIGHLIGHT, bar)
