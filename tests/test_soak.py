@@ -11,6 +11,7 @@ from matryoshka.export import window as export_module
 from matryoshka.format import catalog
 from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.pgcompat import pygame
+from matryoshka.window import state as S
 from matryoshka.window.app import App
 
 EVENTS = 20_000
@@ -116,7 +117,7 @@ def test_twenty_thousand_random_events(monkeypatch: pytest.MonkeyPatch, tmp_path
             index_before = app.state.index
             pygame.event.post(event)
             app.process(pygame.event.get(), rng.choice([0, 8, 16, 16, 33, 120]))
-            problems = app.check()
+            problems = S.problems(app.state)
             assert problems == [], (i, event, problems)
             if app.state.quit:
                 app.state = app.state._replace(quit=False)  # keep going after Ctrl+Q

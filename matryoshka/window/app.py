@@ -29,23 +29,20 @@ from pathlib import Path
 from typing import Any
 
 from matryoshka import painter, pgcompat
-from matryoshka.errors import MatryoshkaError
 from matryoshka.format.model import Doll, Sequence
 from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import draw as stage
+from matryoshka.window.exporting import ExportRunner
 from matryoshka.window.keymap import message_for
 from matryoshka.window.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
 from matryoshka.window.scene import Scene
-from matryoshka.window.settings import Settings, save_settings
+from matryoshka.window.settings import Settings, remember
 from matryoshka.window.state import (
     Button,
     CloseTo,
     CurrentDoll,
     Escape,
-    ExportFinished,
-    ExportProgress,
-    FileErrors,
     GoTo,
     Hover,
     Message,
@@ -54,7 +51,6 @@ from matryoshka.window.state import (
     PickerItem,
     PickerPage,
     Quit,
-    ReplaceSequences,
     RequestExport,
     ScrollPicker,
     ScrollTabs,
@@ -71,17 +67,15 @@ from matryoshka.window.state import (
     ToggleHelp,
     TogglePicker,
     initial_state,
-    problems,
     tick,
     update,
 )
+from matryoshka.window.watch import SequenceFiles
 
 # Fail at once, with a clear message, where plain pygame stands in for pygame-ce.
 pgcompat.load()
 
 APP_TITLE = "Matryoshka"
-#: Work an export may do per frame, so the window stays responsive while it runs.
-EXPORT_BUDGET_MS = 6
 #: Longest step the clock may take at once: after a stall the animation slows down
 #: rather than jumping.
 MAX_DT_MS = 100
@@ -153,38 +147,14 @@ def message_for_key(key: int, mod: int, unicode: str = "") -> Message | None:
     return message_for(pygame.key.name(key), ctrl, shift, unicode)
 
 
+def window_caption(state: State) -> str:
+    """The window's title: the doll in front, its set, the program."""
+    doll = state.sequence.dolls[state.shown_depth]
+    return f"{doll.name} — {state.sequence.title} — {APP_TITLE}"
+
+
 def _clickable(target: Target | None) -> bool:
     return target is not None and not isinstance(target, Overlay)
-
-
-class SequenceWatcher:
-    """Notices when the files the tabs were loaded from change on disk.
-
-    Polls modification times (cheap for a handful of files, and it needs no platform
-    file-notification API). A file that disappears counts as changed.
-    """
-
-    def __init__(self, paths: Iterable[Path]) -> None:
-        self.paths = sorted({p.resolve() for p in paths})
-        self._stamps = {p: _stamp(p) for p in self.paths}
-
-    def changed(self) -> list[Path]:
-        """The watched files whose contents may differ since the last call."""
-        out = []
-        for path in self.paths:
-            stamp = _stamp(path)
-            if stamp != self._stamps[path]:
-                self._stamps[path] = stamp
-                out.append(path)
-        return out
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_mtime_ns, st.st_size)
 
 
 class App:
@@ -237,17 +207,12 @@ class App:
         self._windowed_size = self.surface.get_size()
         self._cursor_hand = False
         self._caption = ""
-        self._export: Any = None
+        self._exports = ExportRunner()
         self._warm_key: tuple[Any, ...] | None = None
         self._warm_queue: list[tuple[Any, Any, int]] = []
         self._pointer: tuple[int, int] | None = None
         self.frames = 0
-        self._watcher = (
-            SequenceWatcher(s.path for s in self.state.sequences if s.path is not None)
-            if watch
-            else None
-        )
-        self._file_errors: dict[Path, list[str]] = {}
+        self._watcher = SequenceFiles(self.state.sequences) if watch else None
         self._last_poll = 0.0
         #: Set when the window needs drawing again for a reason other than a new state.
         self.dirty = True
@@ -417,33 +382,11 @@ class App:
         """
         if self._watcher is None:
             return
-        changed = self._watcher.changed()
-        if not changed:
-            return
-        # Imported here, not at the top: an edited file is checked afresh, while start-up
-        # loads through the cache and need not import YAML and pydantic at all.
-        from matryoshka.format.loader import load_sequence
-
-        sequences = list(self.state.sequences)
-        replaced = False
-        for path in changed:
-            try:
-                fresh = load_sequence(path).sequence
-            except MatryoshkaError as err:
-                self._file_errors[path] = [str(d) for d in err.diagnostics]
-                continue
-            self._file_errors.pop(path, None)
-            for i, seq in enumerate(sequences):
-                if seq.path is not None and seq.path.resolve() == path:
-                    sequences[i] = fresh
-                    replaced = True
-        if replaced:
-            self.send(ReplaceSequences(tuple(sequences)))
-        lines = tuple(
-            line for path in sorted(self._file_errors) for line in self._file_errors[path]
-        )
-        self.send(FileErrors(lines))
-        self.dirty = True
+        messages = self._watcher.poll(self.state.sequences)
+        for msg in messages:
+            self.send(msg)
+        if messages:
+            self.dirty = True
 
     # --- the loop -------------------------------------------------------------------------
 
@@ -507,56 +450,25 @@ class App:
     def _first_painting(self) -> tuple[Doll, Part, int] | None:
         """The painting of the doll standing in the centre, as ``draw`` will ask for it."""
         s = self.state
-        if s.motion is not None or s.wobble_ms > 0:
-            return None
         height = round(self.layout.rest.height)
-        if not painter.MIN_HEIGHT <= height <= painter.MAX_HEIGHT:
+        resting = s.motion is None and s.wobble_ms == 0
+        if not resting or not painter.MIN_HEIGHT <= height <= painter.MAX_HEIGHT:
             return None
         return (s.sequence.dolls[s.depth], "whole", height)
 
     def save(self) -> None:
         """Remember the sequence, size, text scale and motion setting (a warning on error)."""
-        if self.settings_file is None:
-            return
-        s = self.state
-        settings = Settings(
-            sequence=s.sequence.id,
-            window=self._windowed_size,
-            text_step=s.text_step,
-            reduced_motion=s.reduced_motion,
-        )
-        try:
-            save_settings(settings, self.settings_file)
-        except OSError as err:
-            reason = err.strerror or str(err)
-            print(f"matryoshka: cannot save settings to {self.settings_file}: {reason}",
-                  file=sys.stderr)  # fmt: skip
+        if self.settings_file is not None:
+            s = self.state
+            remember(self.settings_file, s.sequence.id, self._windowed_size, s.text_step,
+                     s.reduced_motion)  # fmt: skip
 
     # --- side effects the state asks for --------------------------------------------------
 
     def _run_export(self) -> None:
-        job = self.state.export
-        if job is None:
-            self._export = None
-            return
-        if self._export is None:
-            try:
-                from matryoshka.export.window import WindowExport
-            except ImportError:
-                self.send(ExportFinished("Export is not available in this installation.", True))
-                return
-            seq = self.state.sequences[job.sequence_index]
-            self._export = WindowExport(job.kind, seq, job.depth, self.export_folder)
-        exporter = self._export
-        exporter.step(EXPORT_BUDGET_MS)
-        if exporter.done:
-            self._export = None
-            if exporter.error:
-                self.send(ExportFinished(f"Export failed: {exporter.error}", True))
-            else:
-                self.send(ExportFinished(f"Saved {exporter.path}"))
-        else:
-            self.send(ExportProgress(float(exporter.progress)))
+        msg = self._exports.step(self.state, self.export_folder)
+        if msg is not None:
+            self.send(msg)
 
     def _apply_fullscreen(self) -> None:
         want = self.state.fullscreen
@@ -591,16 +503,10 @@ class App:
             pass  # some video drivers have no cursors
 
     def _set_caption(self) -> None:
-        s = self.state
-        doll = s.sequence.dolls[s.shown_depth]
-        caption = f"{doll.name} — {s.sequence.title} — {APP_TITLE}"
+        caption = window_caption(self.state)
         if caption != self._caption:
             self._caption = caption
             pygame.display.set_caption(caption)
-
-    def check(self) -> list[str]:
-        """Problems with the current state (for tests); empty when sound."""
-        return problems(self.state)
 
 
 #: The cap a window last gave the painter's cache, and the cap it found before: a later

@@ -9,6 +9,7 @@ saving never leaves half a file.
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -101,3 +102,17 @@ def _reason(err: BaseException) -> str:
     if isinstance(err, OSError) and err.strerror:
         return err.strerror.lower()
     return type(err).__name__
+
+
+def remember(
+    path: Path, sequence: str, window: tuple[int, int], text_step: int, reduced_motion: bool
+) -> None:
+    """Save what the window shows for next time; a one-line warning if that fails."""
+    settings = Settings(
+        sequence=sequence, window=window, text_step=text_step, reduced_motion=reduced_motion
+    )
+    try:
+        save_settings(settings, path)
+    except OSError as err:
+        reason = err.strerror or str(err)
+        print(f"matryoshka: cannot save settings to {path}: {reason}", file=sys.stderr)
