@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 from matryoshka import painter
 from matryoshka.format import model
 from matryoshka.format.model import Colors, Doll, Face, TextEmblem
-from matryoshka.painter import geometry as g
 from matryoshka.painter import icon, lighting, placement, render
+from matryoshka.painter import regions as g
 from matryoshka.painter.portrait import PortraitWarning
 from matryoshka.pgcompat import pygame
 

@@ -40,7 +40,7 @@ from typing import Literal
 
 from matryoshka.format.model import Doll
 from matryoshka.geometry import ASPECT
-from matryoshka.painter import geometry as _geometry
+from matryoshka.painter import regions as _regions
 from matryoshka.painter import render as _render
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
@@ -50,7 +50,7 @@ PARTS: tuple[Part, ...] = ("whole", "top", "bottom", "bottom_back")
 
 #: The waist (where the doll splits), as a fraction of the height from the top. The cut
 #: follows the front of the rim, so it dips a little below this line in the middle.
-WAIST = _geometry.WAIST
+WAIST = _regions.WAIST
 MIN_HEIGHT = 8
 MAX_HEIGHT = 8192
 #: Default cap on the bytes of cached paintings. What the window paints ahead for its

@@ -6,7 +6,7 @@ import colorsys
 from functools import cache
 
 from matryoshka.format.model import Doll
-from matryoshka.painter import geometry as g
+from matryoshka.painter import regions as g
 from matryoshka.painter.canvas import RGB, Canvas, luminance, mix
 from matryoshka.painter.shapes import flower, leaf, rose
 

@@ -1,6 +1,6 @@
 """A pygame surface addressed in doll units, for painting at a supersampled scale.
 
-The painter draws every shape in doll units (see ``geometry``); a ``Canvas`` maps them to
+The painter draws every shape in doll units (see ``regions``); a ``Canvas`` maps them to
 the pixels of one working surface, which may be a horizontal strip of a large doll drawn
 at two to four times its final resolution. Drawing the same calls into every strip gives
 the same picture as one big surface, without ever allocating one.
@@ -12,7 +12,7 @@ import itertools
 import math
 from collections.abc import Iterable, Sequence
 
-from matryoshka.painter.geometry import Oval, Point, Rect
+from matryoshka.painter.regions import Oval, Point, Rect
 from matryoshka.pgcompat import pygame
 from matryoshka.theme import RGB, luminance, mix
 

@@ -11,9 +11,10 @@ viewer's right, ``fy`` down.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from matryoshka.format.model import Face
-from matryoshka.painter import geometry as g
+from matryoshka.painter import regions as g
 from matryoshka.painter.canvas import RGB, Canvas, luminance, mix
 
 INK: RGB = (34, 24, 20)
@@ -206,149 +207,161 @@ def _hair_colors(face: Face) -> tuple[RGB, RGB, RGB]:
 
 def _hair(c: Canvas, face: Face) -> None:
     style = face.hair
-    col, dark, light = _hair_colors(face)
     if style == "bald":
         return
-    if style == "receding":
-        # Tufts above the ears only, tapering to nothing: the dome stays bare.
-        for s in (-1, 1):
-            a0, a1 = (172.0, 232.0) if s < 0 else (-52.0, 8.0)
-            n = 14
-            taper = [math.sin(math.pi * i / n) ** 0.7 for i in range(n + 1)]
-            outer = _arc([1.05 + 0.07 * t for t in taper], a0, a1, n)
-            inner = _arc([1.03 - 0.17 * t for t in taper], a1, a0, n)
-            c.polygon(dark, _fp(outer + inner))
-            c.polygon(
-                col,
-                _fp(
-                    _arc([1.03 + 0.05 * t for t in taper], a0 + 3, a1 - 3, n)
-                    + _arc([1.03 - 0.12 * t for t in taper], a1 - 3, a0 + 3, n)
-                ),
-            )
-        return
-    if style == "short":
-        outer = _arc(1.08, -178, -2, 30)
-        hairline = [
-            (0.97, -0.05),
-            (0.85, -0.12),
-            (0.72, -0.42),
-            (0.4, -0.52),
-            (0.0, -0.5),
-            (-0.4, -0.54),
-            (-0.72, -0.42),
-            (-0.85, -0.12),
-            (-0.97, -0.05),
-        ]
-        c.polygon(dark, _fp(outer + hairline))
-        c.polygon(
-            col, _fp(_arc(1.03, -172, -8, 28) + [(x * 0.95, y - 0.04) for x, y in hairline[1:-1]])
-        )
-        for x in (-0.5, -0.2, 0.15, 0.45):
-            c.stroke(light, _fp([(x - 0.1, -0.9), (x + 0.05, -0.62)]), _w(0.035))
-        return
-    if style == "thick":
-        # A big swept-back mane rising well above the forehead, in soft waves.
-        n = 36
-        radii = [
-            1.08 + 0.2 * math.sin(math.pi * i / n) ** 1.3 + 0.035 * math.sin(i * 1.3)
-            for i in range(n + 1)
-        ]
-        outer = _arc(radii, -188, 8, n)
-        hairline = [
-            (1.02, 0.18),
-            (0.88, 0.05),
-            (0.76, -0.28),
-            (0.5, -0.44),
-            (0.2, -0.38),
-            (-0.1, -0.47),
-            (-0.42, -0.42),
-            (-0.74, -0.3),
-            (-0.88, 0.05),
-            (-1.02, 0.18),
-        ]
-        c.polygon(dark, _fp(outer + hairline))
-        inner_r = [r - 0.08 for r in radii]
-        c.polygon(
-            col, _fp(_arc(inner_r, -182, 2, n) + [(x * 0.93, y - 0.06) for x, y in hairline[1:-1]])
-        )
-        # Combed straight back off the forehead: strands fan out from the hairline and
-        # curve over the top of the head (parallel ribs would read as a knitted cap).
-        for i in range(7):
-            u = -0.84 + 0.28 * i  # -0.84..0.84 across the hairline
-            root = (u * 0.82, -0.44 - 0.06 * math.cos(u * 2.0) + 0.04)
-            # Out along a ray from below the face, bending towards the parting side.
-            a = math.radians(-90 + 62 * u)
-            end_r = radii[round((math.degrees(a) + 188) / 196 * n)] - 0.14
-            tip = (end_r * math.cos(a) - 0.1, end_r * math.sin(a))
-            bend = ((root[0] + tip[0]) / 2 - 0.1, (root[1] + tip[1]) / 2 - 0.05)
-            strand = [_bezier(root, bend, tip, k / 6) for k in range(7)]
-            c.stroke(dark, _fp(strand), _w(0.045))
-            c.stroke(light, _fp([(x + 0.05, y) for x, y in strand[:4]]), _w(0.03))
-        return
-    if style == "wild":
-        # A bushy mane: spiky all round, bulging out past the cheeks.
-        n = 30
-        radii = [
-            (1.42 if i % 2 else 1.2) - 0.12 * abs(math.cos(math.pi * i / n)) for i in range(n + 1)
-        ]
-        outer = _arc(radii, -205, 25, n)
-        hairline = [
-            (0.95, 0.45),
-            (0.8, 0.25),
-            (0.78, -0.05),
-            (0.7, -0.35),
-            (0.35, -0.45),
-            (0.0, -0.4),
-            (-0.35, -0.47),
-            (-0.7, -0.35),
-            (-0.78, -0.05),
-            (-0.8, 0.25),
-            (-0.95, 0.45),
-        ]
-        c.polygon(dark, _fp(outer + hairline))
+    paint = _HAIR_STYLES.get(style)
+    if paint is None:
+        raise ValueError(f"unknown hair style {style!r}")
+    paint(c, *_hair_colors(face))
+
+
+def _hair_receding(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
+    # Tufts above the ears only, tapering to nothing: the dome stays bare.
+    for s in (-1, 1):
+        a0, a1 = (172.0, 232.0) if s < 0 else (-52.0, 8.0)
+        n = 14
+        taper = [math.sin(math.pi * i / n) ** 0.7 for i in range(n + 1)]
+        outer = _arc([1.05 + 0.07 * t for t in taper], a0, a1, n)
+        inner = _arc([1.03 - 0.17 * t for t in taper], a1, a0, n)
+        c.polygon(dark, _fp(outer + inner))
         c.polygon(
             col,
             _fp(
-                _arc([r - 0.14 for r in radii], -200, 20, n)
-                + [(x * 0.97, y - 0.06) for x, y in hairline[1:-1]]
+                _arc([1.03 + 0.05 * t for t in taper], a0 + 3, a1 - 3, n)
+                + _arc([1.03 - 0.12 * t for t in taper], a1 - 3, a0 + 3, n)
             ),
         )
-        for i in range(7):
-            a = math.radians(-200 + 36 * i)
-            c.stroke(
-                light,
-                _fp(
-                    [
-                        (0.85 * math.cos(a), 0.85 * math.sin(a)),
-                        (1.15 * math.cos(a + 0.1), 1.15 * math.sin(a + 0.1)),
-                    ]
-                ),
-                _w(0.05),
-            )
-        return
-    if style == "long":
-        outer = _arc(1.1, -190, 10, 30)
-        strands = [
-            (1.1 * math.cos(math.radians(10)), 1.0),
-            (0.98, 1.05),
-            (0.78, 0.4),
-            (0.76, -0.3),
-            (0.4, -0.5),
-            (0.0, -0.45),
-            (-0.4, -0.5),
-            (-0.76, -0.3),
-            (-0.78, 0.4),
-            (-0.98, 1.05),
-            (-1.1 * math.cos(math.radians(10)), 1.0),
-        ]
-        c.polygon(dark, _fp(outer + strands))
-        c.polygon(
-            col, _fp(_arc(1.05, -186, 6, 28) + [(x * 0.95, y - 0.05) for x, y in strands[1:-1]])
+
+
+def _hair_short(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
+    outer = _arc(1.08, -178, -2, 30)
+    hairline = [
+        (0.97, -0.05),
+        (0.85, -0.12),
+        (0.72, -0.42),
+        (0.4, -0.52),
+        (0.0, -0.5),
+        (-0.4, -0.54),
+        (-0.72, -0.42),
+        (-0.85, -0.12),
+        (-0.97, -0.05),
+    ]
+    c.polygon(dark, _fp(outer + hairline))
+    c.polygon(
+        col, _fp(_arc(1.03, -172, -8, 28) + [(x * 0.95, y - 0.04) for x, y in hairline[1:-1]])
+    )
+    for x in (-0.5, -0.2, 0.15, 0.45):
+        c.stroke(light, _fp([(x - 0.1, -0.9), (x + 0.05, -0.62)]), _w(0.035))
+
+
+def _hair_thick(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
+    # A big swept-back mane rising well above the forehead, in soft waves.
+    n = 36
+    radii = [
+        1.08 + 0.2 * math.sin(math.pi * i / n) ** 1.3 + 0.035 * math.sin(i * 1.3)
+        for i in range(n + 1)
+    ]
+    outer = _arc(radii, -188, 8, n)
+    hairline = [
+        (1.02, 0.18),
+        (0.88, 0.05),
+        (0.76, -0.28),
+        (0.5, -0.44),
+        (0.2, -0.38),
+        (-0.1, -0.47),
+        (-0.42, -0.42),
+        (-0.74, -0.3),
+        (-0.88, 0.05),
+        (-1.02, 0.18),
+    ]
+    c.polygon(dark, _fp(outer + hairline))
+    inner_r = [r - 0.08 for r in radii]
+    c.polygon(
+        col, _fp(_arc(inner_r, -182, 2, n) + [(x * 0.93, y - 0.06) for x, y in hairline[1:-1]])
+    )
+    # Combed straight back off the forehead: strands fan out from the hairline and
+    # curve over the top of the head (parallel ribs would read as a knitted cap).
+    for i in range(7):
+        u = -0.84 + 0.28 * i  # -0.84..0.84 across the hairline
+        root = (u * 0.82, -0.44 - 0.06 * math.cos(u * 2.0) + 0.04)
+        # Out along a ray from below the face, bending towards the parting side.
+        a = math.radians(-90 + 62 * u)
+        end_r = radii[round((math.degrees(a) + 188) / 196 * n)] - 0.14
+        tip = (end_r * math.cos(a) - 0.1, end_r * math.sin(a))
+        bend = ((root[0] + tip[0]) / 2 - 0.1, (root[1] + tip[1]) / 2 - 0.05)
+        strand = [_bezier(root, bend, tip, k / 6) for k in range(7)]
+        c.stroke(dark, _fp(strand), _w(0.045))
+        c.stroke(light, _fp([(x + 0.05, y) for x, y in strand[:4]]), _w(0.03))
+
+
+def _hair_wild(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
+    # A bushy mane: spiky all round, bulging out past the cheeks.
+    n = 30
+    radii = [(1.42 if i % 2 else 1.2) - 0.12 * abs(math.cos(math.pi * i / n)) for i in range(n + 1)]
+    outer = _arc(radii, -205, 25, n)
+    hairline = [
+        (0.95, 0.45),
+        (0.8, 0.25),
+        (0.78, -0.05),
+        (0.7, -0.35),
+        (0.35, -0.45),
+        (0.0, -0.4),
+        (-0.35, -0.47),
+        (-0.7, -0.35),
+        (-0.78, -0.05),
+        (-0.8, 0.25),
+        (-0.95, 0.45),
+    ]
+    c.polygon(dark, _fp(outer + hairline))
+    c.polygon(
+        col,
+        _fp(
+            _arc([r - 0.14 for r in radii], -200, 20, n)
+            + [(x * 0.97, y - 0.06) for x, y in hairline[1:-1]]
+        ),
+    )
+    for i in range(7):
+        a = math.radians(-200 + 36 * i)
+        c.stroke(
+            light,
+            _fp(
+                [
+                    (0.85 * math.cos(a), 0.85 * math.sin(a)),
+                    (1.15 * math.cos(a + 0.1), 1.15 * math.sin(a + 0.1)),
+                ]
+            ),
+            _w(0.05),
         )
-        for s in (-1, 1):
-            c.stroke(light, _fp([(s * 0.9, -0.2), (s * 0.92, 0.8)]), _w(0.04))
-        return
-    raise ValueError(f"unknown hair style {style!r}")
+
+
+def _hair_long(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
+    outer = _arc(1.1, -190, 10, 30)
+    strands = [
+        (1.1 * math.cos(math.radians(10)), 1.0),
+        (0.98, 1.05),
+        (0.78, 0.4),
+        (0.76, -0.3),
+        (0.4, -0.5),
+        (0.0, -0.45),
+        (-0.4, -0.5),
+        (-0.76, -0.3),
+        (-0.78, 0.4),
+        (-0.98, 1.05),
+        (-1.1 * math.cos(math.radians(10)), 1.0),
+    ]
+    c.polygon(dark, _fp(outer + strands))
+    c.polygon(col, _fp(_arc(1.05, -186, 6, 28) + [(x * 0.95, y - 0.05) for x, y in strands[1:-1]]))
+    for s in (-1, 1):
+        c.stroke(light, _fp([(s * 0.9, -0.2), (s * 0.92, 0.8)]), _w(0.04))
+
+
+_HAIR_STYLES: dict[str, Callable[[Canvas, RGB, RGB, RGB], None]] = {
+    "receding": _hair_receding,
+    "short": _hair_short,
+    "thick": _hair_thick,
+    "wild": _hair_wild,
+    "long": _hair_long,
+}
 
 
 def _birthmark(c: Canvas) -> None:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from matryoshka.geometry import ASPECT
-from matryoshka.painter import geometry as g
+from matryoshka.painter import regions as g
 from matryoshka.painter.pngfile import regenerate, save_png
 from matryoshka.paths import assets_dir
 from matryoshka.pgcompat import pygame

@@ -15,7 +15,7 @@ Boxes never overlap, so several symbols on one doll stay readable.
 from __future__ import annotations
 
 from matryoshka.format.model import DRESS_EMBLEMS, Doll, Emblem
-from matryoshka.painter import geometry as g
+from matryoshka.painter import regions as g
 from matryoshka.records import Record
 
 

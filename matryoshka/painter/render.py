@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from matryoshka.format.model import Doll
 from matryoshka.geometry import ASPECT
-from matryoshka.painter import geometry as g
+from matryoshka.painter import regions as g
 from matryoshka.painter.body import GOLD, outline_color, paint_body, petal_color
 from matryoshka.painter.canvas import RGB, Canvas, mix
 from matryoshka.painter.face import paint_face

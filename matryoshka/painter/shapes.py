@@ -6,7 +6,7 @@ import math
 from functools import lru_cache
 
 from matryoshka.painter.canvas import RGB, Canvas, mix
-from matryoshka.painter.geometry import Point
+from matryoshka.painter.regions import Point
 
 
 @lru_cache(maxsize=512)

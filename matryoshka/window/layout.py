@@ -16,7 +16,7 @@ Screen regions (normal mode)::
     |                                             |            |
     | shelf: opened shells, outermost first       | About...   |   shelf.py
     +---------------------------------------------+------------+
-    | timeline strip (when there is one)                       |   timeline.py
+    | timeline strip (when there is one)                       |   timeline_strip.py
     +----------------------------------------------------------+
 
 Overlays (help, about, the list of hidden shells, a broken file's errors) are in
@@ -31,12 +31,12 @@ from matryoshka.records import Record
 from matryoshka.stage.choreography import Placement
 from matryoshka.window.components import info as info_part
 from matryoshka.window.components import overlays, shelf, tabs, toasts
-from matryoshka.window.components import timeline as timeline_part
+from matryoshka.window.components import timeline_strip as timeline_part
 from matryoshka.window.components.overlays import AboutBox, ErrorBox, HelpBox, Picker
 from matryoshka.window.components.shelf import Shelf, ShelfSlot
 from matryoshka.window.components.stage import StageArea, layout_stage
 from matryoshka.window.components.tabs import TabBox, TopBar
-from matryoshka.window.components.timeline import Strip
+from matryoshka.window.components.timeline_strip import Strip
 from matryoshka.window.measure import (
     DEFAULT_SIZE,
     ELLIPSIS,

@@ -24,7 +24,7 @@ from matryoshka.window.components.overlays import OverlaysView
 from matryoshka.window.components.shelf import ShelfView, hidden_stack
 from matryoshka.window.components.stage import StageView
 from matryoshka.window.components.tabs import TopBarView
-from matryoshka.window.components.timeline import TimelineView
+from matryoshka.window.components.timeline_strip import TimelineView
 from matryoshka.window.components.toasts import ToastView
 from matryoshka.window.layout import Layout, compute_layout
 from matryoshka.window.measure import dates_line

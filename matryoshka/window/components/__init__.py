@@ -6,7 +6,7 @@ One module per part of the screen:
 - ``stage``: the doll in front, standing or opening, with its shadow and glow.
 - ``shelf``: the opened shells, outermost first, and the group for hidden ones.
 - ``info``: the info panel beside the stage (and the name above it when presenting).
-- ``timeline``: the timeline strip along the bottom: one bar per doll over the years.
+- ``timeline_strip``: the timeline strip along the bottom: one bar per doll over the years.
 - ``overlays``: the help, the sequence's description, the list of hidden shells and
   the box of a broken file's errors.
 - ``toasts``: the short messages at the top of the stage ("Saved ...").
