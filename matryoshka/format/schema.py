@@ -131,7 +131,7 @@ def _text_of(value: object, what: str = "text") -> str:
 # --- Text ------------------------------------------------------------------------------
 
 
-def _text(limit: int, *, multiline: bool = False) -> Callable[[object], str]:
+def text_check(limit: int, *, multiline: bool = False) -> Callable[[object], str]:
     def check(value: object) -> str:
         text = _text_of(value)
         if not text.strip():
@@ -148,12 +148,12 @@ def _text(limit: int, *, multiline: bool = False) -> Callable[[object], str]:
 def _text_type(limit: int, *, multiline: bool = False) -> Any:
     return Annotated[
         str,
-        PlainValidator(_text(limit, multiline=multiline)),
+        PlainValidator(text_check(limit, multiline=multiline)),
         WithJsonSchema({"type": "string", "minLength": 1, "maxLength": limit}),
     ]
 
 
-def _check_id(value: object) -> str:
+def check_id(value: object) -> str:
     text = _text_of(value, "an id")
     if len(text) > model.MAX_ID:
         raise problem(f"too long: {len(text)} characters, at most {model.MAX_ID} allowed")
@@ -167,7 +167,7 @@ def _check_id(value: object) -> str:
 
 IdText = Annotated[
     str,
-    PlainValidator(_check_id),
+    PlainValidator(check_id),
     WithJsonSchema(
         {"type": "string", "pattern": model.ID_PATTERN.pattern, "maxLength": model.MAX_ID}
     ),
@@ -391,7 +391,7 @@ def _check_emblem_name(value: object) -> str:
     return text
 
 
-def _check_portrait(value: object) -> str:
+def check_portrait(value: object) -> str:
     text = _text_of(value, "a path to an image").strip()
     unix = text.replace("\\", "/")
     if unix.startswith("/") or re.match(r"^[A-Za-z]:", unix):
@@ -406,7 +406,7 @@ def _check_portrait(value: object) -> str:
 
 PortraitPath = Annotated[
     str,
-    PlainValidator(_check_portrait),
+    PlainValidator(check_portrait),
     WithJsonSchema(
         {"type": "string", "description": "image path relative to the sequence file's folder"}
     ),
