@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -23,7 +24,28 @@ class Diagnostic:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        return f"{where}: {self.severity}: {self.message}"
+        # User text (a file name, a key, a value) may hold anything: escaped, one problem
+        # stays one line, and nothing in it can recolour the terminal or reorder the text.
+        return escape(f"{where}: {self.severity}: {self.message}")
+
+
+#: Characters that would break a message's one line or rewrite the terminal: C0 and C1
+#: controls, DEL, the line and paragraph separators, and the bidirectional controls.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char)
+    if named:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def escape(text: str) -> str:
+    """``text`` with every control, separator and bidi control written as an escape."""
+    return _UNSAFE.sub(_escaped, text)
 
 
 class MatryoshkaError(Exception):

@@ -18,18 +18,11 @@ def _fresh_cache() -> None:
     painter.clear_cache()
 
 
-def test_is_warm_follows_the_painters_cache() -> None:
-    assert not stage.is_warm(DOLL, "whole", 200)
+def test_prewarm_paints_at_the_rounded_height() -> None:
+    assert not painter.is_cached(DOLL, "whole", 200)
     stage.prewarm(DOLL, "whole", 199.6)  # rounded, as the window's sizes are
-    assert stage.is_warm(DOLL, "whole", 200) and stage.is_warm(DOLL, "whole", 200.4)
-    assert not stage.is_warm(DOLL, "top", 200)
-    painter.clear_cache()
-    assert not stage.is_warm(DOLL, "whole", 200)
-    # Evicted to make room for other paintings: no longer warm either.
-    stage.prewarm(DOLL, "whole", 200)
-    painter.set_cache_limit(painter.cache_info().bytes * 3 // 2)  # room for one of them
-    stage.prewarm(DOLL, "whole", 201)
-    assert stage.is_warm(DOLL, "whole", 201) and not stage.is_warm(DOLL, "whole", 200)
+    assert painter.is_cached(DOLL, "whole", 200)
+    assert not painter.is_cached(DOLL, "top", 200)
 
 
 def test_prewarm_marks_a_cached_painting_as_recently_used() -> None:
@@ -38,7 +31,7 @@ def test_prewarm_marks_a_cached_painting_as_recently_used() -> None:
     painter.set_cache_limit(painter.cache_info().bytes + 1)
     stage.prewarm(DOLL, "whole", 100)  # touched: now the newest
     stage.prewarm(DOLL, "whole", 60)  # a small one more: the oldest goes
-    assert stage.is_warm(DOLL, "whole", 100) and not stage.is_warm(DOLL, "whole", 101)
+    assert painter.is_cached(DOLL, "whole", 100) and not painter.is_cached(DOLL, "whole", 101)
 
 
 def test_scaled_parts_shrink_from_a_cached_painting_without_painting() -> None:
@@ -52,7 +45,7 @@ def test_scaled_parts_shrink_from_a_cached_painting_without_painting() -> None:
         # Exactly the cached painting at its own height.
         assert stage.part_image(DOLL, part, 300, scaled=True) is painter.paint(DOLL, part, 300)
     assert painter.cache_info().misses == misses
-    assert not stage.is_warm(DOLL, "whole", 250)  # scaled frames are not cached
+    assert not painter.is_cached(DOLL, "whole", 250)  # scaled frames are not cached
 
 
 def test_draw_part_places_the_painting_by_its_offset() -> None:

@@ -11,7 +11,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from matryoshka.history import timeline
-from matryoshka.history.timeline import build_timeline, nice_ticks, year_label, year_of
+from matryoshka.history.timeline import (
+    Bar,
+    Timeline,
+    build_timeline,
+    nice_ticks,
+    year_label,
+    year_of,
+)
+
+
+def bar_of(timeline: Timeline, index: int) -> Bar | None:
+    return next((b for b in timeline.bars if b.sequence_index == index), None)
 
 
 def names(bars) -> list[str]:
@@ -69,7 +80,7 @@ def test_no_two_bars_in_a_lane_overlap(spans) -> None:
 
 def test_a_doll_not_in_the_reference_is_marked() -> None:
     t = build_timeline(TROTSKY, SOVIET)
-    trotsky = t.bar_of(TROTSKY.index_of("trotsky"))
+    trotsky = bar_of(t, TROTSKY.index_of("trotsky"))
     assert trotsky is not None and trotsky.not_in_reference and not trotsky.ghost
     assert [b.doll.id for b in t.bars if b.ghost] == ["malenkov", "andropov", "chernenko"]
 
@@ -83,13 +94,13 @@ def test_without_a_reference_nothing_is_a_ghost_or_flagged() -> None:
 def test_open_ended_terms_run_to_the_present_when_given() -> None:
     today = year_of(dt.date(2026, 11, 26))
     t = build_timeline(LENIN_AT_CENTRE, SOVIET, present=today)
-    rsm = t.bar_of(0)
+    rsm = bar_of(t, 0)
     assert rsm is not None and rsm.open_end
     assert rsm.end == pytest.approx(today)
     assert t.end == pytest.approx(today)
     # Without a present they run to the end of the axis, at least a stub long.
     t = build_timeline(LENIN_AT_CENTRE, SOVIET)
-    rsm = t.bar_of(0)
+    rsm = bar_of(t, 0)
     assert rsm is not None and rsm.end > rsm.start and rsm.end == t.end
 
 
@@ -102,7 +113,7 @@ def test_today_is_the_local_date_on_the_axis() -> None:
 
 def test_an_unknown_start_is_a_stub_before_the_end() -> None:
     t = build_timeline(sequence("s", doll("b", start="1950", end="1960"), doll("a", end="1900")))
-    a = t.bar_of(1)
+    a = bar_of(t, 1)
     assert a is not None and a.open_start and not a.open_end
     assert a.end == pytest.approx(1900.5) and 0 < a.end - a.start < 10
 
@@ -110,7 +121,7 @@ def test_an_unknown_start_is_a_stub_before_the_end() -> None:
 def test_undated_dolls_borrow_the_references_dates() -> None:
     seq = sequence("s", doll("stalin", "Stalin"), doll("lenin", "Lenin"))
     t = build_timeline(seq, SOVIET)
-    stalin = t.bar_of(0)
+    stalin = bar_of(t, 0)
     assert stalin is not None and stalin.dates_from_reference
     assert stalin.start == SOVIET.doll("stalin").start.as_ordinal()
     assert t.undated == ()
@@ -122,7 +133,7 @@ def test_dolls_with_no_date_anywhere_are_listed_not_placed() -> None:
     assert [(u.doll.id, u.sequence_index, u.not_in_reference) for u in t.undated] == [
         ("mystery", 1, True)
     ]
-    assert t.bar_of(1) is None
+    assert bar_of(t, 1) is None
     assert sorted(b.sequence_index for b in t.bars) == [0, 2]
 
 
@@ -135,19 +146,6 @@ def test_a_single_short_term_still_has_an_axis() -> None:
     t = build_timeline(pick("lvov"))
     assert t.end - t.start >= 1
     assert 0 <= t.fraction(t.bars[0].start) < t.fraction(t.bars[0].end) <= 1
-
-
-def test_bar_at_finds_the_bar_under_a_year_in_a_lane() -> None:
-    t = build_timeline(MARKET, SOVIET)
-    stalin = t.bar_of(MARKET.index_of("stalin"))
-    assert stalin is not None
-    assert t.bar_at(1940.0, stalin.lane) == stalin
-    assert t.bar_at(1940.0, 1 - stalin.lane) is None
-    malenkov = next(b for b in t.bars if b.doll.id == "malenkov")
-    assert t.bar_at(1954.0, malenkov.lane) == malenkov
-    # A near miss within the tolerance picks the nearest bar.
-    assert t.bar_at(1917.9, 0, tolerance=0.5).doll.id == "lenin"
-    assert t.fraction(t.year_at(0.25)) == pytest.approx(0.25)
 
 
 def test_ticks_are_round_years_about_six_of_them() -> None:

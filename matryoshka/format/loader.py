@@ -219,8 +219,15 @@ def _check_dolls(
 def _portrait(
     relative: str, where: KeyPath, tree: PositionLoader, report: Report, path: Path
 ) -> Path | None:
-    folder = path.parent.resolve()
-    full = (folder / relative).resolve()
+    try:
+        folder = path.parent.resolve()
+        full = (folder / relative).resolve()
+    except (OSError, RuntimeError) as err:  # a loop of links, a name too long
+        report.warning(
+            tree.at(where),
+            at(where, f"cannot use {show(relative)}: {_reason(err)}; the painted face is shown"),
+        )
+        return None
     if not full.is_relative_to(folder):
         report.error(
             tree.at(where),
@@ -239,8 +246,11 @@ def _portrait(
 
 def _image_trouble(full: Path) -> str | None:
     """Why an image cannot be a portrait, or None when it can."""
-    if not full.is_file():
-        return "no such file"
+    try:
+        if not full.is_file():
+            return "no such file"
+    except OSError as err:
+        return _reason(err)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -254,6 +264,12 @@ def _image_trouble(full: Path) -> str | None:
     except Exception as err:  # decoders raise many kinds of error for damaged files
         return f"damaged image ({type(err).__name__})"
     return None
+
+
+def _reason(err: BaseException) -> str:
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror.lower()
+    return "a loop of symbolic links" if isinstance(err, RuntimeError) else type(err).__name__
 
 
 # --- Building the model ----------------------------------------------------------------

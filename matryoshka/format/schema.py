@@ -34,6 +34,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from matryoshka.errors import escape
 from matryoshka.format import model
 
 # YAML 1.1 tags the loader accepts (written explicitly or resolved implicitly).
@@ -74,7 +75,7 @@ def show(text: str, limit: int = 40) -> str:
     """A value quoted for a message, cut short when long."""
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return "'" + text.replace("\n", "\\n") + "'"
+    return "'" + escape(text) + "'"
 
 
 def describe(value: object) -> str:
@@ -393,6 +394,8 @@ def _check_emblem_name(value: object) -> str:
 
 def check_portrait(value: object) -> str:
     text = _text_of(value, "a path to an image").strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise problem(f"a file name cannot hold control characters, got {show(text)}")
     unix = text.replace("\\", "/")
     if unix.startswith("/") or re.match(r"^[A-Za-z]:", unix):
         raise problem(f"must be a path relative to the sequence file's folder, got {show(text)}")

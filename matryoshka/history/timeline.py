@@ -113,29 +113,6 @@ class Timeline(Record):
         """Where ``year`` falls along the axis: 0 at ``start``, 1 at ``end``."""
         return (year - self.start) / (self.end - self.start)
 
-    def year_at(self, fraction: float) -> float:
-        """The year at a fraction of the axis (the inverse of :meth:`fraction`)."""
-        return self.start + fraction * (self.end - self.start)
-
-    def bar_of(self, sequence_index: int) -> Bar | None:
-        """The bar of the sequence's doll at this position, if it has one."""
-        return next((b for b in self.bars if b.sequence_index == sequence_index), None)
-
-    def bar_at(self, year: float, lane: int, tolerance: float = 0.0) -> Bar | None:
-        """The bar in ``lane`` covering ``year`` (widened by ``tolerance`` years each side).
-
-        Where several qualify (only possible with a tolerance), the nearest wins, and a
-        doll of the sequence wins over a ghost.
-        """
-        hits = [
-            b
-            for b in self.bars
-            if b.lane == lane and b.start - tolerance <= year <= b.end + tolerance
-        ]
-        if not hits:
-            return None
-        return min(hits, key=lambda b: (_distance(b, year), b.ghost))
-
 
 def build_timeline(
     sequence: Sequence, reference: Sequence | None = None, *, present: float | None = None
@@ -297,9 +274,3 @@ def _lay_out(entries: list[_Entry], present: float | None) -> Timeline:
         ticks=nice_ticks(axis_start, axis_end),
         lanes=len(lane_ends),
     )
-
-
-def _distance(bar: Bar, year: float) -> float:
-    if bar.start <= year <= bar.end:
-        return 0.0
-    return min(abs(year - bar.start), abs(year - bar.end))

@@ -31,15 +31,6 @@ def prewarm(doll: Doll, part: Part, height: float) -> None:
     paint(doll, part, h)
 
 
-def is_warm(doll: Doll, part: Part, height: float) -> bool:
-    """True when the painter holds this part at this height now (``prewarm`` is a no-op).
-
-    It asks the painter's cache itself, so a painting the cache has since evicted is not
-    warm any more.
-    """
-    return painter.is_cached(doll, part, max(1, round(height)))
-
-
 def part_image(doll: Doll, part: Part, height: int, scaled: bool = False) -> pygame.Surface:
     """The painting of ``part`` at ``height``: exact, or quickly scaled when ``scaled``.
 

@@ -1,0 +1,73 @@
+"""Inputs a user (or an adversary) feeds the program end in clear, one-line messages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    return subprocess.run(
+        [sys.executable, "-m", "matryoshka", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def write(folder: Path, doll_lines: str, name: str = "s.yaml") -> Path:
+    path = folder / name
+    path.write_text(
+        f"format: matryoshka/1\ntitle: T\ndolls:\n  - name: A\n{doll_lines}", encoding="utf-8"
+    )
+    return path
+
+
+def test_a_key_with_a_newline_and_escapes_is_one_escaped_line(tmp_path: Path) -> None:
+    path = write(tmp_path, '    "x\\nfake.yaml:1:1: error: forged\\e[31m\\u202e": 1\n')
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert "\\n" in lines[0] and "\\x1b" in lines[0] and "\\u202e" in lines[0]
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_a_portrait_name_with_a_nul_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    path = write(tmp_path, '    portrait: "a\\0.png"\n')
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    assert f"{path}:5:15: error: dolls[0].portrait: a file name cannot hold control" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
+@pytest.mark.parametrize("kind", ["loop", "long name"])
+def test_a_portrait_that_cannot_be_opened_falls_back_with_a_warning(
+    tmp_path: Path, kind: str
+) -> None:
+    if kind == "loop":
+        os.symlink(tmp_path / "loop.png", tmp_path / "loop.png")
+        name = "loop.png"
+    else:
+        name = "a" * 300 + ".png"
+    path = write(tmp_path, f"    portrait: {name}\n")
+    for command in (["validate", str(path)], ["list", "--sequences", str(tmp_path)]):
+        result = run(*command)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+    assert "warning: dolls[0].portrait: cannot use" in run("validate", str(path)).stderr
+    out = tmp_path / "out.png"
+    exported = run("export", str(path), "-o", str(out))
+    assert exported.returncode == 0, exported.stderr
+    assert out.is_file()
