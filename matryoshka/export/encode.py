@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 from PIL import Image, PngImagePlugin
 
@@ -109,50 +109,37 @@ def save_animation(
     Pillow merges identical consecutive frames and adds up their durations.
     """
     if fmt == "gif":
-        indexed = gif_frames(frames)
-        first = indexed[0]
-        first.save(
-            fp,
-            "GIF",
-            save_all=True,
-            append_images=indexed[1:],
-            duration=durations,
-            loop=0,
-            palette=first.palette,
+        frames = gif_frames(frames)
+        options: dict[str, Any] = {
+            "palette": frames[0].palette,
             # With the palette fixed, "optimize" only lets unchanged pixels become
             # transparent in later frames, which shrinks the file a lot.
-            optimize=True,
-            disposal=1,
-            comment=text.get("Title", ""),
-        )
+            "optimize": True,
+            "disposal": 1,
+            "comment": text.get("Title", ""),
+        }
     elif fmt == "png":
-        frames[0].save(
-            fp,
-            "PNG",
-            save_all=True,
-            append_images=frames[1:],
-            duration=durations,
-            loop=0,
-            pnginfo=png_info(text),
-            compress_level=6,
-        )
+        options = {"pnginfo": png_info(text), "compress_level": 6}
     elif fmt == "webp":
-        frames[0].save(
-            fp,
-            "WEBP",
-            save_all=True,
-            append_images=frames[1:],
-            duration=durations,
-            loop=0,
+        options = {
             # Lossy at high quality: a third of the lossless size; method 2 encodes about
             # twice as fast as the default with files a few percent larger.
-            lossless=False,
-            quality=90,
-            method=2,
-            background=(0, 0, 0, 0),
-        )
+            "lossless": False,
+            "quality": 90,
+            "method": 2,
+            "background": (0, 0, 0, 0),
+        }
     else:
         raise ValueError(f"not an animation format: {fmt}")
+    frames[0].save(
+        fp,
+        fmt.upper(),
+        save_all=True,
+        append_images=frames[1:],
+        duration=durations,
+        loop=0,
+        **options,
+    )
 
 
 # --- Safe writing ---------------------------------------------------------------------

@@ -228,26 +228,20 @@ def reference_date_problems(reference: Sequence) -> list[str]:
 
 
 def _date_complaint(doll: Doll, latest_start: Doll | None, latest_end: Doll | None) -> str:
-    here = doll.name
-    if doll.start is not None and latest_start is not None:
-        other = _start(latest_start)
-        if doll.start.compare(other) < 0:
+    # (this doll's date, its verb, the inner doll, the inner doll's date, its verb)
+    checks = (
+        (doll.start, "starts", latest_start, _start, "starts"),
+        (doll.end, "ends", latest_end, _end, "ends"),
+        (doll.end, "ends", latest_start, _start, "starts"),
+    )
+    for mine, verb, inner, date_of, inner_verb in checks:
+        if mine is None or inner is None:
+            continue
+        other = date_of(inner)
+        if mine.compare(other) < 0:
             return (
-                f"{here} starts {doll.start}, before {latest_start.name} "
-                f"nested inside it starts ({other})"
-            )
-    if doll.end is not None and latest_end is not None:
-        other = _end(latest_end)
-        if doll.end.compare(other) < 0:
-            return (
-                f"{here} ends {doll.end}, before {latest_end.name} nested inside it ends ({other})"
-            )
-    if doll.end is not None and latest_start is not None:
-        other = _start(latest_start)
-        if doll.end.compare(other) < 0:
-            return (
-                f"{here} ends {doll.end}, before {latest_start.name} "
-                f"nested inside it starts ({other})"
+                f"{doll.name} {verb} {mine}, before {inner.name} "
+                f"nested inside it {inner_verb} ({other})"
             )
     return ""
 

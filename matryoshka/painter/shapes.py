@@ -71,24 +71,31 @@ def rose(c: Canvas, cx: float, cy: float, r: float, petal: RGB, centre: RGB) -> 
     """The big central rose of a matryoshka's apron: layered petals, darker inside."""
     dark = mix(petal, (0, 0, 0), 0.3)
     light = mix(petal, (255, 255, 255), 0.3)
-    for i in range(8):
-        a = 22.5 + 45 * i
-        ar = math.radians(a)
-        c.polygon(
-            dark,
-            rotated_ellipse(
-                cx + math.cos(ar) * r * 0.6, cy + math.sin(ar) * r * 0.6, r * 0.42, r * 0.32, a
-            ),
-        )
+    _petal_ring(c, dark, cx, cy, r, 8, 22.5, (0.6, 0.42, 0.32))
     c.circle(petal, cx, cy, r * 0.78)
-    for i in range(5):
-        a = 72 * i - 90
-        ar = math.radians(a)
-        c.polygon(
-            light,
-            rotated_ellipse(
-                cx + math.cos(ar) * r * 0.38, cy + math.sin(ar) * r * 0.38, r * 0.3, r * 0.2, a
-            ),
-        )
+    _petal_ring(c, light, cx, cy, r, 5, -90.0, (0.38, 0.3, 0.2))
     c.circle(dark, cx, cy, r * 0.3)
     c.circle(centre, cx, cy, r * 0.17)
+
+
+def _petal_ring(
+    c: Canvas,
+    color: RGB,
+    cx: float,
+    cy: float,
+    r: float,
+    count: int,
+    first: float,
+    sizes: tuple[float, float, float],
+) -> None:
+    """``count`` oval petals round a centre, the first at ``first`` degrees.
+
+    ``sizes`` are the petals' distance from the centre and their two radii, as fractions
+    of ``r``.
+    """
+    away, long, wide = sizes
+    for i in range(count):
+        a = first + 360 / count * i
+        ar = math.radians(a)
+        x, y = cx + math.cos(ar) * r * away, cy + math.sin(ar) * r * away
+        c.polygon(color, rotated_ellipse(x, y, r * long, r * wide, a))
