@@ -163,10 +163,10 @@ def _doll_lines(
         lines.append(f"    caption: {_q(rng.choice(_CAPTIONS))}")
     if rng.random() < 0.5:
         body = rng.choice(_CSS_COLOURS) if rng.random() < 0.5 else _hex(rng)
-        colours = [f"body: {_q(body)}"]
+        colors = [f"body: {_q(body)}"]
         if rich:
-            colours.append(f"trim: {_q(rng.choice(('gold', _hex(rng))))}")
-        lines.append("    colors: {" + ", ".join(colours) + "}")
+            colors.append(f"trim: {_q(rng.choice(('gold', _hex(rng))))}")
+        lines.append("    colors: {" + ", ".join(colors) + "}")
     if kind == "person":
         face = [f"hair: {rng.choice(HAIR_STYLES)}"]
         if rng.random() < 0.7:

@@ -138,12 +138,12 @@ CHARACTERISTIC: dict[str, list[tuple[Callable[[RGB], bool], float]]] = {
 }
 
 
-def test_every_symbol_has_a_colour_check() -> None:
+def test_every_symbol_has_a_color_check() -> None:
     assert set(CHARACTERISTIC) == SYMBOLS
 
 
 @pytest.mark.parametrize("name", sorted(CHARACTERISTIC))
-def test_characteristic_colours(name: str) -> None:
+def test_characteristic_colors(name: str) -> None:
     pixels = _pixels(_draw(name, pygame.Rect(0, 0, 160, 120)))
     assert len(pixels) > 500
     for test, share in CHARACTERISTIC[name]:

@@ -490,7 +490,7 @@ def test_defaults() -> None:
     assert doll.colors == model.DEFAULT_PALETTE[0]
 
 
-def test_colours_left_out_come_from_the_palette_by_position() -> None:
+def test_colors_left_out_come_from_the_palette_by_position() -> None:
     dolls = "".join(f"  - name: D{i}\n" for i in range(len(model.DEFAULT_PALETTE) + 1))
     dolls += "    colors: {trim: white}\n"
     seq = load(HEAD + dolls).sequence

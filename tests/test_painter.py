@@ -148,7 +148,7 @@ def test_tall_dolls_are_fully_opaque_inside(height: int) -> None:
         assert _translucent_inside(surf, height) == [], doll_id
 
 
-def test_smoothscale_keeps_a_shrunk_doll_opaque_and_its_colours() -> None:
+def test_smoothscale_keeps_a_shrunk_doll_opaque_and_its_colors() -> None:
     # pygame's own smooth-scale leaves a uniform 255 at 251..253 for these factors.
     dolls = _distinct_shipped_dolls()
     for src_h, dst_h in ((300, 251), (256, 233), (600, 481), (120, 97), (1000, 999)):
@@ -399,16 +399,16 @@ def test_suit_shows_jacket_shirt_and_tie() -> None:
 
 
 @pytest.mark.parametrize(
-    ("emblem", "region", "colour_name"),
+    ("emblem", "region", "color_name"),
     [
         ("tricolour", g.BELLY, "FLAG_BLUE"),
         ("medals", g.CHEST_LEFT, "GOLD"),
         ("crown", g.CROWN, "GOLD"),
     ],
 )
-def test_symbol_is_painted_in_its_region(emblem: str, region: g.Rect, colour_name: str) -> None:
+def test_symbol_is_painted_in_its_region(emblem: str, region: g.Rect, color_name: str) -> None:
     emblems = pytest.importorskip("matryoshka.painter.emblems")
-    rgb = getattr(emblems, colour_name)
+    rgb = getattr(emblems, color_name)
     h = 320
     # Green body, purple trim: nothing of the plain doll is near the symbols' colours.
     colors = Colors(body=(40, 120, 60), scarf=(40, 120, 60), trim=(120, 60, 160))
@@ -588,12 +588,12 @@ def test_contact_sheet_renders_every_shipped_doll(tmp_path: Path) -> None:
     assert img.get_width() >= cols * 2 * painter.doll_width(48)
     assert img.get_height() >= lines * 48
     # Not blank: many distinct colours.
-    colours = {
+    colors = {
         tuple(img.get_at((x, y)))
         for x in range(0, img.get_width(), 7)
         for y in range(0, img.get_height(), 7)
     }
-    assert len(colours) > 50
+    assert len(colors) > 50
 
 
 def golden_strip(dolls: tuple[Doll, ...], height: int) -> pygame.Surface:

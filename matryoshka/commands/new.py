@@ -46,7 +46,7 @@ def default_id(path: Path) -> str:
 def starter_text(path: Path) -> str:
     """The commented starter sequence for a file at ``path``."""
     hair = ", ".join(model.HAIR_STYLES)
-    colours = ", ".join(model.HAIR_COLORS)
+    colors = ", ".join(model.HAIR_COLORS)
     return _STARTER.format(
         modeline=modeline(),
         format=model.FORMAT_VERSION,
@@ -54,7 +54,7 @@ def starter_text(path: Path) -> str:
         file=path.name,
         max_caption=model.MAX_CAPTION,
         hair=hair,
-        hair_colors=colours,
+        hair_colors=colors,
         beards=", ".join(model.BEARDS),
         moustaches=", ".join(model.MOUSTACHES),
         eyebrows=", ".join(model.EYEBROWS),

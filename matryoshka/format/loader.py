@@ -294,15 +294,15 @@ def _face(face: FaceFile | None) -> model.Face:
     base = model.Face()
     if face is None:
         return base
-    style, colour = base.hair, face.hair_color
+    style, color = base.hair, face.hair_color
     if face.hair is not None:
         if face.hair in model.HAIR_STYLES:
             style = face.hair
         else:  # a colour word: thick hair of that colour
-            style, colour = "thick", face.hair_color or face.hair
+            style, color = "thick", face.hair_color or face.hair
     return model.Face(
         hair=style,
-        hair_color=_tone(colour, model.HAIR_COLORS, base.hair_color),
+        hair_color=_tone(color, model.HAIR_COLORS, base.hair_color),
         beard=face.beard or base.beard,
         moustache=face.moustache or base.moustache,
         eyebrows=face.eyebrows or base.eyebrows,

@@ -271,7 +271,7 @@ def hex_rgb(text: str) -> model.RGB | None:
     return (int(digits[0:2], 16), int(digits[2:4], 16), int(digits[4:6], 16))
 
 
-def css_colour(name: str) -> model.RGB | None:
+def css_color(name: str) -> model.RGB | None:
     """A CSS colour name (``gold``, ``darkred``) as an RGB triple, or None."""
     entry = ImageColor.colormap.get(name.lower())
     if entry is None:
@@ -281,7 +281,7 @@ def css_colour(name: str) -> model.RGB | None:
     return (int(entry[0]), int(entry[1]), int(entry[2]))
 
 
-def _check_colour(value: object) -> model.RGB:
+def _check_color(value: object) -> model.RGB:
     expected = "#rrggbb or a CSS colour name"
     if isinstance(value, Scalar) and value.tag == NULL:
         # `body: #b3261e` unquoted: YAML reads everything after # as a comment.
@@ -289,7 +289,7 @@ def _check_colour(value: object) -> model.RGB:
             f'expected {expected}, got nothing; an unquoted # starts a comment: write "#b3261e"'
         )
     text = _text_of(value, expected).strip()
-    rgb = hex_rgb(text) or css_colour(text)
+    rgb = hex_rgb(text) or css_color(text)
     if rgb is None and text.startswith("#"):
         raise problem(f"expected #rrggbb with six hex digits, got {show(text)}")
     if rgb is None:
@@ -299,7 +299,7 @@ def _check_colour(value: object) -> model.RGB:
 
 ColourValue = Annotated[
     tuple[int, int, int],
-    PlainValidator(_check_colour),
+    PlainValidator(_check_color),
     WithJsonSchema(
         {
             "type": "string",

@@ -415,7 +415,7 @@ def _pole(x: float, top: float, bottom: float, w: float) -> list[_Shape]:
     ]
 
 
-def _build_tricolour() -> _Symbol:
+def _build_tricolor() -> _Symbol:
     shapes = _pole(0.0, 0.02, 1.0, 0.045)
     shapes += _flag((WHITE, FLAG_BLUE, FLAG_RED), 0.02, 0.04, 0.95, 0.62, OUTLINE_GREY)
     return _normalise(shapes)
@@ -850,7 +850,7 @@ _BUILDERS: dict[str, Callable[[], _Symbol]] = {
     "red-star": _build_red_star,
     "hammer-and-sickle": _build_hammer_and_sickle,
     "fourth-international": _build_fourth_international,
-    "tricolour": _build_tricolour,
+    "tricolour": _build_tricolor,
     "red-flag": _build_red_flag,
     "arrow": _build_arrow,
 }

@@ -264,7 +264,7 @@ def split(whole: pygame.Surface, height: int) -> tuple[pygame.Surface, pygame.Su
     rx, _ = g.rim_radii()
     xs = [-(rx + 0.01) + 2 * (rx + 0.01) * i / 48 for i in range(49)]
     lip = 0.012
-    _recolour(
+    _recolor(
         top,
         0,
         height,
@@ -276,7 +276,7 @@ def split(whole: pygame.Surface, height: int) -> tuple[pygame.Surface, pygame.Su
             )
         ],
     )
-    _recolour(
+    _recolor(
         bottom,
         k.bottom_top,
         height,
@@ -296,7 +296,7 @@ def split(whole: pygame.Surface, height: int) -> tuple[pygame.Surface, pygame.Su
     return top, bottom
 
 
-def _recolour(
+def _recolor(
     surface: pygame.Surface, offset: int, height: int, polys: list[tuple[RGB, list[g.Point]]]
 ) -> None:
     """Paint ``polys`` (doll units) over ``surface`` without changing its alpha.
