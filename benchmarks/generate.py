@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import sys
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -28,7 +26,8 @@ _REPO = Path(__file__).resolve().parent.parent
 if str(_REPO) not in sys.path:
     sys.path.insert(0, str(_REPO))
 
-from matryoshka.format.model import (  # noqa: E402  (the checkout must be importable first)
+from matryoshka.atomic import write_text  # noqa: E402  (the checkout must be importable first)
+from matryoshka.format.model import (  # noqa: E402
     BEARDS,
     EMBLEMS,
     EYEBROWS,
@@ -262,17 +261,7 @@ def write_sequence(
     """Write ``<out_dir>/<id>.yaml`` atomically and return its path."""
     seq_id = seq_id or f"generated-{dolls}"
     text = generate_sequence(dolls, seed, seq_id)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / f"{seq_id}.yaml"
-    fd, tmp = tempfile.mkstemp(prefix=f".{seq_id}.", suffix=".tmp", dir=out_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_text(out_dir / f"{seq_id}.yaml", text, make_folder=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -71,3 +71,20 @@ def test_a_portrait_that_cannot_be_opened_falls_back_with_a_warning(
     exported = run("export", str(path), "-o", str(out))
     assert exported.returncode == 0, exported.stderr
     assert out.is_file()
+
+
+@pytest.mark.parametrize("size", [64, 77, 100, 128, 150, 192])
+def test_a_line_up_exports_at_every_allowed_size_however_many_dolls(
+    tmp_path: Path, size: int
+) -> None:
+    sys.path.insert(0, str(REPO))
+    from benchmarks.generate import generate_sequence
+
+    long = tmp_path / "long.yaml"
+    long.write_text(generate_sequence(300, seed=size, seq_id="long"), encoding="utf-8")
+    for source in ("soviet-chronology", str(long)):
+        out = tmp_path / f"lineup-{size}.png"
+        result = run("export", source, "--lineup", "--size", str(size), "-o", str(out), "--force")
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+        assert out.is_file()

@@ -18,7 +18,6 @@ from matryoshka.export import encode, pictures
 from matryoshka.export.encode import Format
 from matryoshka.export.kinds import Kind
 from matryoshka.format.model import Sequence
-from matryoshka.painter import paint
 from matryoshka.stage import draw as stage
 
 MIN_SIZE = 64
@@ -164,7 +163,7 @@ def _lineup(request: ExportRequest, text: dict[str, str]) -> Generator[float, No
     # Paint one doll per step (the slow part) so the window stays responsive; drawing the
     # picture afterwards finds every doll in the painter's cache.
     for i, item in enumerate(layout.items):
-        paint(item.doll, "whole", max(1, round(item.place.height)))
+        stage.prewarm(item.doll, "whole", item.place.height)
         yield DRAW_SHARE * (i + 1) / (len(layout.items) + 1)
     surface = pictures.lineup_surface(seq, size, width, request.depth)
     image = pictures.to_pil(surface, "RGB")

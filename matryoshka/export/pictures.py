@@ -17,7 +17,7 @@ from PIL import Image
 from matryoshka import theme
 from matryoshka.format.model import Doll, Sequence
 from matryoshka.geometry import ASPECT, Rect
-from matryoshka.painter import Part, doll_width, paint
+from matryoshka.painter import MIN_HEIGHT, Part, doll_width, paint
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import choreography as ch
 from matryoshka.stage import draw as stage
@@ -295,7 +295,9 @@ def lineup_layout(dolls: tuple[Doll, ...], title: str, width: int, height: int) 
         x = margin + (avail_w - sum(slots[i] for i in row)) / 2
         base = y + row_h
         for i in row:
-            h = d * rel[i]
+            # Never below the smallest height the painter paints: in a small picture of a
+            # long set the last dolls stand at that height, a little larger than their rank.
+            h = max(d * rel[i], float(MIN_HEIGHT))
             lines, _ = labels[i].fit(doll_width(max(1, round(h))))
             if i in one_line:
                 lines = labels[i].one_line
