@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from matryoshka import __version__
-from matryoshka.errors import MatryoshkaError
+from matryoshka.errors import MatryoshkaError, print_diagnostics
 
 DEFAULT_SEQUENCE = "market-1995"
 
@@ -170,8 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args))
     except MatryoshkaError as err:
-        for diagnostic in err.diagnostics:
-            print(diagnostic, file=sys.stderr)
+        print_diagnostics(err.diagnostics)
         return 1
     except KeyboardInterrupt:
         return 130

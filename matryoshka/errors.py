@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,22 @@ class MatryoshkaError(Exception):
     def at(cls, path: Path | str, message: str, line: int | None = None, col: int | None = None):
         """An error about one file, optionally at a position."""
         return cls([Diagnostic(str(path), line, col, message)])
+
+
+#: How many problems are printed before the rest are only counted.
+MAX_PRINTED = 100
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], file: TextIO | None = None) -> None:
+    """Print one line per problem, the first ``MAX_PRINTED`` of them, then how many more."""
+    out = file if file is not None else sys.stderr
+    shown = 0
+    more = 0
+    for diagnostic in diagnostics:
+        if shown < MAX_PRINTED:
+            print(diagnostic, file=out, flush=True)
+            shown += 1
+        else:
+            more += 1
+    if more:
+        print(f"... and {more} more problem{'s' if more != 1 else ''}", file=out, flush=True)

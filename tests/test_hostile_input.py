@@ -88,3 +88,73 @@ def test_a_line_up_exports_at_every_allowed_size_however_many_dolls(
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
         assert out.is_file()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("title", '"Bad\\0title"'),
+        ("name", '"A\\0"'),
+        ("caption", '"escape \\e[31m red"'),
+        ("emblem", '"\\x07bell"'),
+    ],
+)
+def test_a_control_character_in_drawn_text_is_refused_where_it_is(
+    tmp_path: Path, field: str, value: str
+) -> None:
+    title = value if field == "title" else "T"
+    name = value if field == "name" else "A"
+    extra = f"    caption: {value}\n" if field == "caption" else ""
+    extra += f"    emblems: [{{text: {value}}}]\n" if field == "emblem" else ""
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        f"format: matryoshka/1\ntitle: {title}\ndolls:\n  - name: {name}\n{extra}",
+        encoding="utf-8",
+    )
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    assert "holds the control character U+" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_a_deeply_nested_settings_file_means_defaults_and_one_warning(tmp_path: Path) -> None:
+    from matryoshka.window.settings import Settings, load_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text("[" * 20000 + "]" * 20000, encoding="utf-8")
+    settings, warning = load_settings(path)
+    assert settings == Settings()
+    assert warning is not None and "using defaults" in warning and "\n" not in warning
+
+
+def test_one_file_that_breaks_its_checks_does_not_hide_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matryoshka.format import catalog, loadcache
+
+    good = write(tmp_path, "", name="good.yaml")
+    bad = write(tmp_path, "", name="zbad.yaml")
+    real = loadcache.load_sequence
+
+    def fragile(path: Path, folder: Path | None = None) -> loadcache.Loaded:
+        if Path(path).name == bad.name:
+            raise RecursionError("a check that went wrong")
+        return real(path, folder)
+
+    monkeypatch.setattr(catalog, "load_sequence", fragile)
+    found = catalog.discover([tmp_path])
+    assert "good" in [e.id for e in found.entries]
+    assert any("zbad.yaml" in str(p) and "skipped" in str(p) for p in found.problems)
+    assert good.exists()
+
+
+def test_a_flood_of_problems_prints_the_first_hundred_then_a_count(tmp_path: Path) -> None:
+    keys = "".join(f"    junk{i}: 1\n" for i in range(1000))
+    long_key = "k" * 900_000
+    path = write(tmp_path, keys + f"    ? {long_key}\n    : 1\n")
+    result = run("validate", str(path))
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 101
+    assert lines[-1] == "... and 901 more problems"
+    assert max(len(line) for line in lines) < 400  # long keys are shortened when echoed

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from matryoshka.cli import search_dirs
+from matryoshka.errors import print_diagnostics
 from matryoshka.format.catalog import Entry, discover
 
 HEADERS = ("ID", "TITLE", "DOLLS", "FILE")
@@ -58,7 +59,6 @@ def run(args: argparse.Namespace) -> int:
         print(format_table(rows(catalog.entries)))
     else:
         print("no sequences found", file=sys.stderr)
-    for problem in catalog.problems:
-        print(problem, file=sys.stderr)
+    print_diagnostics(catalog.problems)
     failed = any(p.severity == "error" for p in catalog.problems)
     return 1 if failed or not catalog.entries else 0

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from matryoshka.errors import Diagnostic, MatryoshkaError
+from matryoshka.errors import Diagnostic, MatryoshkaError, print_diagnostics
 from matryoshka.format.catalog import sequence_files
 from matryoshka.format.loader import load_sequence
 
@@ -63,5 +62,4 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(diagnostics: list[Diagnostic]) -> None:
-    for diagnostic in diagnostics:
-        print(diagnostic, file=sys.stderr, flush=True)
+    print_diagnostics(diagnostics)

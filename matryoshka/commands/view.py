@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from matryoshka.cli import DEFAULT_SEQUENCE, search_dirs
-from matryoshka.errors import MatryoshkaError
+from matryoshka.errors import MatryoshkaError, print_diagnostics
 from matryoshka.format.model import Sequence
 
 
@@ -50,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
     # ``matryoshka`` alone reopens the set shown last time; naming one opens that one.
     explicit = spec is not None and not getattr(args, "sequence_defaulted", False)
     sequences, diagnostics = catalog.load_all(dirs)
-    for diagnostic in diagnostics:
-        print(diagnostic, file=sys.stderr)
+    print_diagnostics(diagnostics)
     requested = catalog.resolve(spec, dirs) if explicit and spec else None
     settings, warning = load_settings()
     if warning:

@@ -142,6 +142,10 @@ def _add(catalog: Catalog, file: Path) -> None:
     except MatryoshkaError as err:
         catalog.problems.extend(err.diagnostics)
         return
+    except Exception as err:
+        reason = f"cannot be loaded ({type(err).__name__}); it is skipped"
+        catalog.problems.append(Diagnostic(str(file), None, None, reason))
+        return
     catalog.problems.extend(result.warnings)
     sequence = result.sequence
     entry = Entry(sequence.id, sequence.title, len(sequence.dolls), file)

@@ -11,7 +11,7 @@ from typing import Any
 
 from matryoshka.format import model
 from matryoshka.format.report import KeyPath, Report, at
-from matryoshka.format.schema import ERROR_TYPE, KEYS, describe
+from matryoshka.format.schema import ERROR_TYPE, KEYS, describe, show
 from matryoshka.format.yamltree import PositionLoader
 
 
@@ -69,7 +69,7 @@ def _report_one(item: Any, path: KeyPath, tree: PositionLoader, report: Report) 
         known = KEYS.get(tree.kind_at(parent) or "", ())
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
-        report.error(tree.key_at(path), at(parent, f"unknown key '{key}'; {hint}"))
+        report.error(tree.key_at(path), at(parent, f"unknown key {show(key)}; {hint}"))
     elif kind == "missing":
         missing = item["loc"][-1]
         hint = f" (the first line is usually format: {model.FORMAT_VERSION})"

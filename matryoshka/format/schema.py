@@ -132,11 +132,20 @@ def _text_of(value: object, what: str = "text") -> str:
 # --- Text ------------------------------------------------------------------------------
 
 
+#: Characters no font draws and no line of text should hold: the C0 and C1 controls and
+#: DEL (a new line is allowed where the field is multi-line).
+_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 def text_check(limit: int, *, multiline: bool = False) -> Callable[[object], str]:
     def check(value: object) -> str:
         text = _text_of(value)
         if not text.strip():
             raise problem("must not be empty")
+        control = _CONTROL.search(text)
+        if control is not None:
+            code = ord(control.group())
+            raise problem(f"holds the control character U+{code:04X}, which cannot be drawn")
         if len(text) > limit:
             raise problem(f"too long: {len(text)} characters, at most {limit} allowed")
         if not multiline and ("\n" in text.strip() or "\r" in text):

@@ -27,7 +27,17 @@ from yaml.events import (
 
 from matryoshka.errors import MatryoshkaError
 from matryoshka.format.report import KeyPath, Position, Report, at
-from matryoshka.format.schema import BOOL, FLOAT, INT, NULL, STR, TAG_PREFIX, TIMESTAMP, Scalar
+from matryoshka.format.schema import (
+    BOOL,
+    FLOAT,
+    INT,
+    NULL,
+    STR,
+    TAG_PREFIX,
+    TIMESTAMP,
+    Scalar,
+    show,
+)
 
 #: Deepest nesting of YAML collections accepted; the format needs four levels.
 MAX_DEPTH = 32
@@ -317,7 +327,7 @@ class PositionLoader(_BaseLoader):  # type: ignore[misc,valid-type]
                     event,
                     at(
                         (*frame.path, key),
-                        f"duplicate key '{key}' (first given on line {first.line + 1})",
+                        f"duplicate key {show(key)} (first given on line {first.line + 1})",
                     ),
                 )
                 frame.key, frame.keep = key, False

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from matryoshka import paths, theme
-from matryoshka.errors import MatryoshkaError
+from matryoshka.errors import MatryoshkaError, print_diagnostics
 from matryoshka.format.catalog import shipped_rank
 from matryoshka.format.loader import load_sequence
 from matryoshka.format.model import Sequence
@@ -115,8 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         seqs = shipped_sequences(args.sequences)
         save_png(render_sheet(seqs, args.size), args.out)
     except MatryoshkaError as err:
-        for d in err.diagnostics:
-            print(d, file=sys.stderr)
+        print_diagnostics(err.diagnostics)
         return 1
     except (OSError, pygame.error) as err:
         print(f"{args.out}: error: {err}", file=sys.stderr)

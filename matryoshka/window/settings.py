@@ -38,6 +38,10 @@ def settings_path() -> Path:
     return paths.user_config_dir() / FILE_NAME
 
 
+#: A settings file is a few lines; anything much larger was not written by the program.
+MAX_SETTINGS_CHARS = 64 * 1024
+
+
 def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings, and a one-line warning when the file could not be used.
 
@@ -51,11 +55,15 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
         return Settings(), None
     except (OSError, UnicodeDecodeError) as err:
         return Settings(), f"{path}: cannot read the settings ({_reason(err)}); using defaults"
+    if len(raw) > MAX_SETTINGS_CHARS:
+        return Settings(), f"{path}: settings file is too large; using defaults"
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as err:
         where = f"{path}:{err.lineno}:{err.colno}"
         return Settings(), f"{where}: settings file is not valid JSON; using defaults"
+    except (RecursionError, ValueError):  # nested too deep, a number too long
+        return Settings(), f"{path}: settings file is not usable JSON; using defaults"
     if not isinstance(data, dict):
         return Settings(), f"{path}: settings file is not a JSON object; using defaults"
     default = Settings()
