@@ -103,11 +103,20 @@ def screen(tmp_path: Path) -> Iterator[Screen]:
             server.kill()
 
 
-def wait_for(check: Callable[[], bool], what: str, seconds: float = 15) -> None:
+#: How long a step may take at most. A step ends as soon as its state is reached; this
+#: only bounds a window that never gets there, so it is generous for a loaded machine.
+STEP_SECONDS = 90.0
+#: The program under test, so that waiting stops at once if it has ended.
+_running: list[subprocess.Popen[bytes]] = []
+
+
+def wait_for(check: Callable[[], bool], what: str, seconds: float = STEP_SECONDS) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if check():
             return
+        if any(proc.poll() is not None for proc in _running):
+            raise AssertionError(f"the window ended while waiting for {what}")
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}")
 
@@ -119,6 +128,7 @@ def test_a_user_opens_closes_and_switches_in_a_real_window(screen: Screen, tmp_p
     window = subprocess.Popen(
         [sys.executable, "-m", "matryoshka"], cwd=REPO, env=screen.env, stdout=log, stderr=log
     )
+    _running[:] = [window]
     try:
         found: list[str] = []
 
@@ -249,7 +259,8 @@ def test_a_user_opens_closes_and_switches_in_a_real_window(screen: Screen, tmp_p
         screen.xdotool("mousemove", str(int(back["X"]) + 450), str(int(back["Y"]) + 325))
         time.sleep(0.3)
         screen.xdotool("key", "ctrl+q")
-        assert window.wait(15) == 0
+        _running.clear()  # it is meant to end now
+        assert window.wait(STEP_SECONDS) == 0
     finally:
         if window.poll() is None:
             window.kill()
