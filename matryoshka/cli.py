@@ -12,11 +12,12 @@ import contextlib
 import importlib
 import signal
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
 from matryoshka import __version__
-from matryoshka.errors import MatryoshkaError, print_diagnostics
+from matryoshka.errors import MatryoshkaError, escape, print_diagnostics
 
 DEFAULT_SEQUENCE = "market-1995"
 
@@ -134,6 +135,13 @@ def search_dirs(args: argparse.Namespace) -> list[Path]:
     return list(getattr(args, "sequences", []) or [])
 
 
+def _one_line_warning(
+    message: Warning | str, category: type[Warning], *_where: object, **_more: object
+) -> None:
+    """A warning the program gives, as one line on stderr (not Python's two-line form)."""
+    print(escape(str(message)), file=sys.stderr)
+
+
 def _exit_cleanly_on_termination() -> None:
     """Turn SIGTERM and SIGHUP into ``SystemExit``, as Ctrl+C is ``KeyboardInterrupt``.
 
@@ -167,6 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.reduced_motion = getattr(args, "reduced_motion", False)
     module = importlib.import_module(f"matryoshka.commands.{command}")
     _exit_cleanly_on_termination()
+    warnings.showwarning = _one_line_warning
     try:
         return int(module.run(args))
     except MatryoshkaError as err:

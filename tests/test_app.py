@@ -781,3 +781,39 @@ def test_every_key_in_the_key_map_is_a_key_pygame_knows() -> None:
             mods = pygame.KMOD_CTRL if binding.ctrl else 0
             mods |= pygame.KMOD_SHIFT if binding.shift else 0
             assert message_for_key(code, mods) == binding.message, binding
+
+
+def test_the_window_lays_out_anew_whenever_the_layout_would_differ() -> None:
+    # The cached layout is keyed on part of the state: whenever two states lay out
+    # differently, their keys must differ too, or the window would show a stale layout.
+    from matryoshka.window import state as S
+    from matryoshka.window.app import layout_key
+    from matryoshka.window.scene import Scene
+
+    scene = Scene()
+    sequences, _ = catalog.load_all()
+    start = S.initial_state(sequences, reduced_motion=True)
+    messages = [
+        S.Open(),
+        S.GoTo(3),
+        S.ToggleHelp(),
+        S.ToggleAbout(),
+        S.TextScale(1),
+        S.TextScale(-1),
+        S.TogglePresentation(),
+        S.FileErrors(("/x/a.yaml:1:1: error: bad",)),
+        S.SwitchSequence(1),
+        S.ScrollTabs(1),
+        S.Escape(),
+        S.CloseAll(),
+    ]
+    states = [start]
+    for msg in messages:
+        states.append(S.tick(S.update(states[-1], msg), 5000))
+    states.append(S.update(states[8], S.Escape()))  # the errors folded
+    size = (1280, 800)
+    layouts = [scene.layout(size, s) for s in states]
+    for i, (a, la) in enumerate(zip(states, layouts, strict=True)):
+        for b, lb in zip(states[i + 1 :], layouts[i + 1 :], strict=True):
+            if la != lb:
+                assert layout_key(a, size) != layout_key(b, size), (a, b)

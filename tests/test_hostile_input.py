@@ -158,3 +158,55 @@ def test_a_flood_of_problems_prints_the_first_hundred_then_a_count(tmp_path: Pat
     assert len(lines) == 101
     assert lines[-1] == "... and 901 more problems"
     assert max(len(line) for line in lines) < 400  # long keys are shortened when echoed
+
+
+def test_a_huge_portrait_is_refused_once_located_and_the_export_still_works(
+    tmp_path: Path,
+) -> None:
+    from matryoshka.format.model import MAX_PORTRAIT_BYTES
+
+    big = tmp_path / "big.png"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_PORTRAIT_BYTES + 1)
+    path = write(tmp_path, "    portrait: big.png\n")
+    result = run("validate", str(path))
+    assert result.returncode == 0
+    assert f"{path}:5:15: warning: dolls[0].portrait: cannot use 'big.png': the file is" in (
+        result.stderr
+    )
+    out = tmp_path / "doll.png"
+    exported = run("export", str(path), "-o", str(out))
+    assert exported.returncode == 0 and out.is_file()
+    assert exported.stderr.count("\n") <= 1 and "Warning" not in exported.stderr
+
+
+def test_a_broken_files_errors_fold_away_with_esc_and_come_back_when_they_change() -> None:
+    from matryoshka.format import catalog
+    from matryoshka.window import state as S
+    from matryoshka.window.app import message_for_click
+    from matryoshka.window.layout import compute_layout, hit_test
+
+    class Metrics:
+        def width(self, text: str, size: int, bold: bool = False) -> int:
+            return len(text) * size // 2
+
+        def line_height(self, size: int) -> int:
+            return size * 4 // 3
+
+    sequences, _ = catalog.load_all()
+    errors = tuple(f"/x/set.yaml:{n}:1: error: dolls[{n}].end: bad" for n in range(6))
+    s = S.update(S.initial_state(sequences), S.FileErrors(errors))
+    shown = compute_layout((1280, 800), s, Metrics())
+    assert shown.errors is not None and len(shown.errors.lines) >= 6
+    assert "Esc" in shown.errors.title
+    # Beside the doll, never over it.
+    assert not shown.errors.panel.overlaps(shown.doll_rect)
+    folded = S.update(s, S.Escape())
+    small = compute_layout((1280, 800), folded, Metrics()).errors
+    assert small is not None and small.lines == () and "6 errors" in small.title
+    # A click on the folded box unfolds it; new errors unfold it too.
+    spot = (small.panel.x + 10, small.panel.y + 5)
+    target = hit_test(compute_layout((1280, 800), folded, Metrics()), spot)
+    assert S.update(folded, message_for_click(target)).errors_folded is False
+    newer = S.update(folded, S.FileErrors(errors[:2]))
+    assert newer.errors_folded is False

@@ -43,11 +43,6 @@ from matryoshka.format.yamltree import PositionLoader, decode, parse, scan_chara
 
 __all__ = ["LoadResult", "SequenceFile", "load_sequence", "load_sequence_text"]
 
-#: Image formats a portrait may be in (Pillow format names).
-PORTRAIT_FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
-#: Larger portraits are refused before decoding (a decompression bomb guard).
-MAX_PORTRAIT_PIXELS = 4096 * 4096
-
 
 @dataclass(frozen=True)
 class LoadResult:
@@ -249,14 +244,17 @@ def _image_trouble(full: Path) -> str | None:
     try:
         if not full.is_file():
             return "no such file"
+        size = full.stat().st_size
     except OSError as err:
         return _reason(err)
+    if size > model.MAX_PORTRAIT_BYTES:
+        return f"the file is {size / 2**20:.0f} MB, over {model.MAX_PORTRAIT_BYTES // 2**20} MB"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(full, formats=PORTRAIT_FORMATS) as image:
+            with Image.open(full, formats=model.PORTRAIT_FORMATS) as image:
                 width, height = image.size
-                if width * height > MAX_PORTRAIT_PIXELS:
+                if width * height > model.MAX_PORTRAIT_PIXELS:
                     return f"{width}x{height} pixels is too large"
                 image.load()
     except Image.UnidentifiedImageError:

@@ -22,6 +22,12 @@ FORMAT_VERSION = "matryoshka/1"
 
 # --- The painter's vocabulary ---------------------------------------------------------
 
+#: What a portrait may be: the image formats (Pillow's names), its file size and its
+#: pixels. Checked once, when the file is loaded; the painter relies on it.
+PORTRAIT_FORMATS: tuple[str, ...] = ("PNG", "JPEG", "GIF", "WEBP")
+MAX_PORTRAIT_BYTES = 32 * 1024 * 1024
+MAX_PORTRAIT_PIXELS = 4096 * 4096
+
 #: Hair styles. ``bald`` paints no hair; ``receding`` a fringe around the sides only.
 HAIR_STYLES: tuple[str, ...] = ("bald", "receding", "short", "thick", "wild", "long")
 #: Colour words for hair, beards and moustaches (a ``#rrggbb`` value is accepted too).

@@ -14,16 +14,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from matryoshka.format.model import MAX_PORTRAIT_BYTES, MAX_PORTRAIT_PIXELS, PORTRAIT_FORMATS
 from matryoshka.pgcompat import pygame
 
 if TYPE_CHECKING:
     from PIL import Image
 
-#: Refuse files and images larger than this: a portrait is a small picture of a face.
-MAX_FILE_BYTES = 32 * 1024 * 1024
-MAX_PIXELS = 40_000_000
-#: The only image formats a portrait may be (decoders for others are never tried).
-FORMATS = ("PNG", "JPEG", "GIF", "WEBP")
+#: The limits of ``format.model``, checked when the sequence was loaded; checked again
+#: here only because a file may change between loading and painting.
+MAX_FILE_BYTES = MAX_PORTRAIT_BYTES
+MAX_PIXELS = MAX_PORTRAIT_PIXELS
+FORMATS = PORTRAIT_FORMATS
 #: Loaded portraits are kept at most this tall; the face is never painted larger.
 KEEP_HEIGHT = 768
 #: Width / height of the face oval the portrait is cropped to.
@@ -59,7 +60,7 @@ def _load(key: tuple[str, int, int]) -> Image.Image | None:
             im = ImageOps.exif_transpose(img).convert("RGB")
     except Exception as err:  # any decoder error means "not a usable image"
         warnings.warn(
-            f"{path}: portrait not used ({err}); painting the face instead",
+            f"{path}: warning: portrait not used ({err}); painting the face instead",
             PortraitWarning,
             stacklevel=4,
         )

@@ -42,7 +42,9 @@ from matryoshka.window.state import (
     Button,
     CloseTo,
     CurrentDoll,
+    ErrorsBox,
     Escape,
+    FoldErrors,
     GoTo,
     Hover,
     Message,
@@ -82,7 +84,7 @@ MAX_DT_MS = 100
 #: Painting ahead while idle is done in slices this long, so input is never kept waiting.
 WARM_SLICE_MS = 12
 #: How often the window looks at the sequence files it loaded for changes.
-WATCH_MS = 1000
+WATCH_MS = 400
 #: When idle, wake at least this often (to count down a toast).
 IDLE_WAKE_MS = 250
 #: The painter's cache must hold what the window paints ahead (every part of the dolls
@@ -131,6 +133,8 @@ def message_for_click(target: Target | None) -> Message | None:
         return GoTo(target.depth)
     if isinstance(target, Overlay):
         return Escape()
+    if isinstance(target, ErrorsBox):
+        return FoldErrors()
     if isinstance(target, Button):
         if target.name == "export":
             return RequestExport("doll")
@@ -145,6 +149,26 @@ def message_for_key(key: int, mod: int, unicode: str = "") -> Message | None:
     ctrl = bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
     shift = bool(mod & pygame.KMOD_SHIFT)
     return message_for(pygame.key.name(key), ctrl, shift, unicode)
+
+
+def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
+    """Everything of the state the layout depends on: a new layout when any of it changes."""
+    return (
+        size,
+        s.generation,
+        s.index,
+        s.shells,
+        s.depth if s.motion is None else -1,
+        s.help_open,
+        s.about_open,
+        s.picker_open,
+        s.picker_page,
+        s.tab_scroll,
+        s.text_step,
+        s.presentation,
+        s.errors,
+        s.errors_folded,
+    )
 
 
 def window_caption(state: State) -> str:
@@ -224,25 +248,10 @@ class App:
     @property
     def layout(self) -> Layout:
         """The layout for the current window size and state (recomputed only on change)."""
-        s = self.state
         size = self.surface.get_size()
-        key = (
-            size,
-            s.generation,
-            s.index,
-            s.shells,
-            s.depth if s.motion is None else -1,
-            s.help_open,
-            s.about_open,
-            s.picker_open,
-            s.picker_page,
-            s.tab_scroll,
-            s.text_step,
-            s.presentation,
-            s.errors,
-        )
+        key = layout_key(self.state, size)
         if self._layout is None or key != self._layout_key:
-            self._layout = self.scene.layout(size, s)
+            self._layout = self.scene.layout(size, self.state)
             self._layout_key = key
         return self._layout
 

@@ -106,7 +106,7 @@ KEYMAP: tuple[Row, ...] = (
         "this help",
         (*_each(("h", "?"), ToggleHelp()), Binding("/", ToggleHelp(), shift=True)),
     ),
-    Row("Esc", "close an overlay, leave fullscreen", _each(("escape",), Escape())),
+    Row("Esc", "close an overlay, fold errors, leave fullscreen", _each(("escape",), Escape())),
     Row("Ctrl+Q", "quit", _each(("q",), Quit(), ctrl=True)),
     Row("Click a timeline bar", "go straight to that doll"),
     Row("Mouse wheel on the tabs", "scroll the tabs"),

@@ -49,7 +49,7 @@ from matryoshka.window.measure import (
     ui_scale,
     wrap,
 )
-from matryoshka.window.state import CurrentDoll, Overlay, State, Target
+from matryoshka.window.state import CurrentDoll, ErrorsBox, Overlay, State, Target
 
 __all__ = [
     "DEFAULT_SIZE",
@@ -190,9 +190,11 @@ def compute_layout(
     shelf_area = shelf.layout_shelf(state, metrics, fonts, col, ui)
     stage_area = layout_stage(col, shelf_area.rect.y, m)
     toast = toasts.layout_toast(stage_area.rect, metrics, fonts, m, ui)
-    errors = (
-        overlays.layout_errors(state, stage_area.rect, fonts, metrics, ui) if state.errors else None
-    )
+    errors = None
+    if state.errors:
+        # Beside the doll, over its info; when presenting, over the top third of the stage.
+        area, share = (info, 1.0) if info is not None else (stage_area.rect, 1 / 3)
+        errors = overlays.layout_errors(state, area, fonts, metrics, ui, share)
 
     help_box = about = picker = None
     if state.help_open:
@@ -209,6 +211,8 @@ def compute_layout(
     if state.overlay_open:
         targets.append((Rect(0, 0, w, h), Overlay()))
     else:
+        if errors is not None:
+            targets.append((errors.panel, ErrorsBox()))
         if top_bar is not None:
             targets += tabs.targets(top_bar)
         if info is not None:

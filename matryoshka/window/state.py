@@ -95,6 +95,10 @@ class Overlay(Record):
     """Anywhere on an open overlay: clicking dismisses it."""
 
 
+class ErrorsBox(Record):
+    """The box of a broken file's errors: clicking it shows or hides the list."""
+
+
 Target = (
     CurrentDoll
     | ShelfDoll
@@ -106,6 +110,7 @@ Target = (
     | Button
     | TimelineBar
     | Overlay
+    | ErrorsBox
 )
 
 
@@ -180,6 +185,10 @@ class TogglePresentation(Record):
 
 class ToggleFullscreen(Record):
     """Fill the screen, or go back to a window."""
+
+
+class FoldErrors(Record):
+    """Fold the errors of a broken file to one line, or unfold them."""
 
 
 class Escape(Record):
@@ -266,6 +275,7 @@ Message = (
     | TogglePresentation
     | ToggleFullscreen
     | Escape
+    | FoldErrors
     | Quit
     | Hover
     | ScrollTabs
@@ -343,6 +353,8 @@ class State(Record):
     #: Problems in sequence files edited while the window runs (the last good version of
     #: each stays on screen meanwhile).
     errors: tuple[str, ...] = ()
+    #: The errors are folded to one line (Esc, or a click on the box); new errors unfold.
+    errors_folded: bool = False
     #: Incremented whenever the shown sequence changes (switch or reload), so the window
     #: can tell a new set from a moved doll.
     generation: int = 0
@@ -504,6 +516,8 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, Escape):
         if state.overlay_open:
             return state._replace(help_open=False, about_open=False, picker_open=False)
+        if state.errors and not state.errors_folded:
+            return state._replace(errors_folded=True)
         if state.fullscreen:
             return state._replace(fullscreen=False)
         if state.presentation:
@@ -534,7 +548,11 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, ShowToast):
         return state._replace(toast=Toast(msg.message, TOAST_MS, msg.failed))
     if isinstance(msg, FileErrors):
-        return state if msg.lines == state.errors else state._replace(errors=tuple(msg.lines))
+        if msg.lines == state.errors:
+            return state
+        return state._replace(errors=tuple(msg.lines), errors_folded=False)
+    if isinstance(msg, FoldErrors):
+        return state._replace(errors_folded=not state.errors_folded)
     if isinstance(msg, ReplaceSequences):
         return _replace_sequences(state, msg.sequences)
     raise TypeError(f"not a window message: {msg!r}")

@@ -75,15 +75,33 @@ class Picker(Record):
     size: int
 
 
-def layout_errors(state: State, stage: Rect, fonts: Fonts, metrics: Metrics, ui: float) -> ErrorBox:
-    """The located errors, one per line (shortened to fit), as many as the stage holds."""
+def layout_errors(
+    state: State, area: Rect, fonts: Fonts, metrics: Metrics, ui: float, share: float = 1.0
+) -> ErrorBox:
+    """The located errors, wrapped, as many as ``share`` of ``area`` holds.
+
+    The window puts them over the info panel, beside the doll (over the top of the stage
+    when presenting). Folded (Esc, or a click on the box), it is one line that says how
+    many there are.
+    """
+    stage = area
     size = fonts.small
     pad = round(12 * ui)
     lh = metrics.line_height(size)
     width = max(1, stage.w - 2 * pad)
-    title = "A sequence file has errors; showing its last good version. Fix and save it:"
-    title = ellipsize(title, width, size, metrics, True)
-    room = max(1, (stage.h * 2 // 3 - 2 * pad - lh) // lh)
+    count = len(state.errors)
+    if state.errors_folded:
+        title = (
+            f"A sequence file has {count} error{'s' if count != 1 else ''}; click here to show them"
+        )
+        title = ellipsize(title, width, size, metrics, True)
+        return ErrorBox(Rect(stage.x, stage.y, stage.w, 2 * pad + lh), pad, title, (), size)
+    title = (
+        "A sequence file has errors; showing its last good version. Fix and save it "
+        "(Esc or a click folds this away):"
+    )
+    title_lines = wrap(title, width, size, metrics, True)[:4]
+    room = max(1, (round(stage.h * share) - 2 * pad) // lh - len(title_lines))
     lines: list[str] = []
     for line in state.errors:
         # The file's folder is long and the same for every line: keep its name only.
@@ -94,8 +112,10 @@ def layout_errors(state: State, stage: Rect, fonts: Fonts, metrics: Metrics, ui:
     if len(lines) > room:
         more = len(lines) - room + 1
         lines = [*lines[: room - 1], f"... and {more} more lines"]
-    height = 2 * pad + lh * (1 + len(lines))
-    return ErrorBox(Rect(stage.x, stage.y, stage.w, height), pad, title, tuple(lines), size)
+    height = 2 * pad + lh * (len(title_lines) + len(lines))
+    return ErrorBox(
+        Rect(stage.x, stage.y, stage.w, height), pad, "\n".join(title_lines), tuple(lines), size
+    )
 
 
 def layout_about(
@@ -251,9 +271,11 @@ class OverlaysView:
         pygame.draw.rect(surface, theme.ACCENT, r, width=2, border_radius=radius)
         lh = self.text.line_height(box.size)
         x, y = r.x + box.pad, r.y + box.pad
-        self.text.draw(surface, box.title, box.size, theme.ACCENT, (x, y), bold=True)
+        title = box.title.split("\n")
+        for i, line in enumerate(title):
+            self.text.draw(surface, line, box.size, theme.ACCENT, (x, y + i * lh), bold=True)
         for i, line in enumerate(box.lines):
-            self.text.draw(surface, line, box.size, theme.INK, (x, y + (i + 1) * lh))
+            self.text.draw(surface, line, box.size, theme.INK, (x, y + (len(title) + i) * lh))
 
     def draw_help(self, surface: pygame.Surface, box: HelpBox, ui: float) -> None:
         self.chrome.panel_box(surface, box.panel, ui)
