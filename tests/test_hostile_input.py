@@ -210,3 +210,54 @@ def test_a_broken_files_errors_fold_away_with_esc_and_come_back_when_they_change
     assert S.update(folded, message_for_click(target)).errors_folded is False
     newer = S.update(folded, S.FileErrors(errors[:2]))
     assert newer.errors_folded is False
+
+
+def test_a_doctored_cache_entry_is_not_used_and_a_damaged_painting_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dataclasses
+    import pickle
+
+    from matryoshka.format import loadcache
+    from matryoshka.format.loader import load_sequence
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = write(tmp_path, "")
+    good = load_sequence(source).sequence
+    absolute = str(source.resolve())
+    # A well-formed entry whose doll points its portrait outside the set's folder.
+    doll = dataclasses.replace(good.dolls[0], portrait=Path("/etc/shadow"))
+    doctored = dataclasses.replace(good, dolls=(doll,))
+    stamp = loadcache.stamp(source)
+    entry = (
+        loadcache._code_version(),
+        absolute,
+        stamp,
+        (),
+        doctored,
+    )
+    name = loadcache.entry_name(absolute.encode("utf-8", "surrogateescape"), ".pickle")
+    folder = loadcache.cache_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(pickle.dumps(entry))
+    assert loadcache._read(folder / name, absolute, stamp) is None
+
+
+def test_a_damaged_kept_painting_is_removed_and_painted_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matryoshka.format.model import Doll
+    from matryoshka.painter import paint, store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    doll = Doll(name="Kept", id="kept")
+    surface = paint(doll, "whole", 64)
+    store.save(doll, "whole", 64, surface)
+    (entry,) = store.store_dir().iterdir()
+    data = bytearray(entry.read_bytes())
+    data[-10] ^= 0xFF  # one pixel's byte flipped on the disk
+    entry.write_bytes(bytes(data))
+    assert store.load(doll, "whole", 64, surface.get_size()) is None
+    assert not entry.exists()
+    store.save(doll, "whole", 64, surface)
+    assert store.load(doll, "whole", 64, surface.get_size()) is not None

@@ -40,6 +40,7 @@ from matryoshka import __version__, paths
 from matryoshka.cachefile import Stamp, entry_name, stamp, write_entry
 from matryoshka.errors import Diagnostic
 from matryoshka.format import model
+from matryoshka.format.soundness import sound
 
 #: Bump when the layout of an entry changes.
 ENTRY_FORMAT = 1
@@ -152,8 +153,8 @@ def _read(entry: Path, absolute: str, file_stamp: Stamp) -> model.Sequence | Non
     version, where, when, portraits, sequence = data
     if version != _code_version() or where != absolute or when != file_stamp:
         return None
-    if not isinstance(sequence, model.Sequence) or not isinstance(portraits, tuple):
-        return None
+    if not isinstance(portraits, tuple) or not sound(sequence, Path(absolute)):
+        return None  # not what the loader makes: load the file afresh
     for item in portraits:
         if not (isinstance(item, tuple) and len(item) == 2 and stamp(item[0]) == item[1]):
             return None

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import struct
 import sys
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,9 +41,10 @@ ENTRY_FORMAT = 2
 #: Entries kept; the oldest beyond these are removed when one is written. (A window keeps
 #: one for each doll and size it starts with: a few hundred KB, some 5 MB at 4K.)
 KEEP = 4
-_MAGIC = b"MTRYPNT2"
+_MAGIC = b"MTRYPNT3"
 _PIXELS = "BGRA"
-_HEADER = struct.Struct("<8sIII")  # magic, width, height, length of the key
+#: magic, width, height, length of the key, CRC-32 of the pixels
+_HEADER = struct.Struct("<8sIIII")
 _SUFFIX = ".rgba"
 
 
@@ -91,14 +93,19 @@ def load(doll: Doll, part: str, height: int, size: tuple[int, int]) -> pygame.Su
     except OSError:
         return None
     try:
-        magic, w, h, length = _HEADER.unpack_from(data)
+        magic, w, h, length, crc = _HEADER.unpack_from(data)
         start = _HEADER.size + length
+        # The entry's name comes from the key, so any mismatch means a damaged entry.
         if magic != _MAGIC or (w, h) != size or data[_HEADER.size : start] != key:
-            return None
-        if len(data) - start != w * h * 4:
-            return None
-        image = pygame.image.frombytes(data[start:], (w, h), _PIXELS)
+            raise ValueError("damaged")
+        pixels = memoryview(data)[start:]
+        if len(pixels) != w * h * 4 or zlib.crc32(pixels) != crc:
+            raise ValueError("damaged")
+        image = pygame.image.frombytes(bytes(pixels), (w, h), _PIXELS)
     except (struct.error, ValueError, pygame.error):
+        # Damaged: remove it, so that the painting made instead is stored in its place.
+        with contextlib.suppress(OSError):
+            (store_dir() / entry_name(key)).unlink()
         return None
     out = pygame.Surface((w, h), pygame.SRCALPHA)
     if image.get_masks() == out.get_masks():
@@ -117,7 +124,8 @@ def save(doll: Doll, part: str, height: int, surface: pygame.Surface) -> None:
     if entry.exists():
         return
     w, h = surface.get_size()
-    data = _HEADER.pack(_MAGIC, w, h, len(key)) + key + pygame.image.tobytes(surface, _PIXELS)
+    pixels = pygame.image.tobytes(surface, _PIXELS)
+    data = _HEADER.pack(_MAGIC, w, h, len(key), zlib.crc32(pixels)) + key + pixels
     if write_entry(entry, data):
         _prune(folder)
 
