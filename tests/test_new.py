@@ -35,7 +35,9 @@ def test_the_first_line_points_editors_at_the_shipped_schema(tmp_path: Path) -> 
     target = tmp_path / "s.yaml"
     main(["new", str(target)])
     first = target.read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema={shipped_schema_path().resolve()}"
+    assert first == "# yaml-language-server: $schema=matryoshka-1.schema.json"
+    beside = tmp_path / "matryoshka-1.schema.json"
+    assert beside.read_text(encoding="utf-8") == shipped_schema_path().read_text(encoding="utf-8")
 
 
 def test_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -47,7 +49,8 @@ def test_refuses_to_overwrite_without_force(tmp_path: Path, capsys: pytest.Captu
     assert target.read_text(encoding="utf-8") == "my work\n"
     assert main(["new", str(target), "--force"]) == 0
     load_sequence(target)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.yaml"], "temporary file left"
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["matryoshka-1.schema.json", "mine.yaml"], "temporary file left"
 
 
 @pytest.mark.parametrize("where", ["missing/s.yaml", "."])

@@ -25,7 +25,7 @@ def test_readme_opens_with_the_install_and_test_commands_ci_runs() -> None:
 
 
 def test_readme_example_sequence_is_valid() -> None:
-    example = next(block for block in _blocks("yaml") if block.startswith("format:"))
+    example = next(block for block in _blocks("yaml") if "format: matryoshka/1" in block)
     result = load_sequence_text(example, ROOT / "README-example.yaml")
     assert len(result.sequence.dolls) == 3
     assert result.warnings == []

@@ -15,7 +15,7 @@ from pathlib import Path
 from matryoshka.atomic import WriteError, write_text
 from matryoshka.errors import MatryoshkaError
 from matryoshka.format import model
-from matryoshka.format.jsonschema import modeline
+from matryoshka.format.jsonschema import SCHEMA_FILE_NAME, modeline, schema_json
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -25,12 +25,32 @@ def run(args: argparse.Namespace) -> int:
     path: Path = args.file
     write_new_file(path, starter_text(path), force=bool(args.force))
     print(f"wrote {path}: edit it, then run: matryoshka validate {path}")
+    schema = copy_schema_beside(path)
+    if schema is not None:
+        print(f"wrote {schema}: editors check the file with it")
     if path.suffix.lower() not in YAML_SUFFIXES:
         print(
             f"{path}: warning: sequence folders only pick up .yaml and .yml files",
             file=sys.stderr,
         )
     return 0
+
+
+def copy_schema_beside(path: Path) -> Path | None:
+    """Put the format's JSON Schema next to ``path``, where the file's first line points.
+
+    Returns the schema's path when it was written; None when an identical copy is there
+    already, or when it cannot be written (the sequence file is still good: a warning).
+    """
+    target = path.parent / SCHEMA_FILE_NAME
+    text = schema_json()
+    try:
+        if target.is_file() and target.read_text(encoding="utf-8") == text:
+            return None
+        return write_text(target, text)
+    except (OSError, UnicodeDecodeError, WriteError) as err:
+        print(f"{target}: warning: the schema for editors was not copied: {err}", file=sys.stderr)
+        return None
 
 
 def default_id(path: Path) -> str:
@@ -110,12 +130,16 @@ _STARTER = """\
 #   matryoshka validate {file}   checks it and points at any mistake (file:line:col)
 #   matryoshka view {file}       opens it in the window
 #   matryoshka check {file}      compares it with its reference (see compare_with)
-# The line above lets editors with a YAML language server complete and check the fields.
+# The line above lets editors with a YAML language server complete and check the fields
+# (with the schema matryoshka new put beside this file); the %YAML 1.1 line below makes
+# them read yes, no and dates the way matryoshka does.
 #
 # Quote any text that YAML would read as something else: a name such as "1917", "no" or
 # "2024-01-02" must be written in quotes. A colour starting with # must be quoted too,
 # because an unquoted # starts a comment.
 
+%YAML 1.1
+---
 # Required: the version of this format.
 format: {format}
 

@@ -19,7 +19,6 @@ keeps its shared parts under ``definitions``.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,14 +52,16 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     "DollFile": {
         "name": "The figure's name as it is shown (quote names YAML would read as a number, "
         "a date or yes/no).",
-        "id": "Unique in this file; matched against the reference by `matryoshka check`. "
+        "id": "Unique in this file (a rule across dolls, which `matryoshka validate` checks); "
+        "matched against the reference by `matryoshka check`. "
         "Default: the name in lowercase with dashes. A person in office twice needs two ids.",
         "native_name": "The name in its own script, such as Борис Ельцин.",
         "kind": "person (the default) or group: an organisation, painted with an emblem "
         "instead of a face.",
         "office": "The office held, such as President of the Russian Federation.",
         "start": "When the term began: " + _DATE_HELP,
-        "end": "When the term ended: " + _DATE_HELP + " Leave it out while still in office.",
+        "end": "When the term ended: " + _DATE_HELP + " Leave it out while still in office. "
+        "Not before start: a rule across two fields, which `matryoshka validate` checks.",
         "caption": f"A sentence about this doll (at most {model.MAX_CAPTION} characters).",
         "colors": "Paint colours; any left out come from the default palette.",
         "face": "Painted features of the face.",
@@ -137,15 +138,13 @@ def shipped_schema_path() -> Path:
     return paths.assets_dir() / "schema" / SCHEMA_FILE_NAME
 
 
-def modeline(path: Path | None = None) -> str:
-    """The comment that points a YAML language server at the schema.
+def modeline() -> str:
+    """The comment that points a YAML language server at the schema beside the file.
 
-    The language server accepts an absolute file path (from the filesystem root) or a
-    URL; the path of the installed schema keeps working wherever the YAML file is moved.
+    Relative, so it resolves on any machine: ``matryoshka new`` copies the schema next to
+    the file it writes (a shared folder carries it along).
     """
-    target = (path or shipped_schema_path()).resolve()
-    where = target.as_uri() if os.name == "nt" else str(target)
-    return f"# yaml-language-server: $schema={where}"
+    return f"# yaml-language-server: $schema={SCHEMA_FILE_NAME}"
 
 
 def write_schema(path: Path | None = None) -> Path:

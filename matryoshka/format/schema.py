@@ -155,11 +155,29 @@ def text_check(limit: int, *, multiline: bool = False) -> Callable[[object], str
     return check
 
 
+#: Text for editors: no control characters (a new line only where the field allows it),
+#: not blank.
+_ONE_LINE = "^[^\x00-\x1f\x7f-\x9f]*[^\\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
+_LINES = "^[^\x00-\x09\x0b-\x1f\x7f-\x9f]*[^\\s\x00-\x1f\x7f-\x9f][^\x00-\x09\x0b-\x1f\x7f-\x9f]*$"
+
+
+def _text_schema(limit: int, multiline: bool) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": limit,
+        "pattern": _LINES if multiline else _ONE_LINE,
+        "patternErrorMessage": "must not be empty"
+        + ("" if multiline else " and must be a single line")
+        + ", with no control characters",
+    }
+
+
 def _text_type(limit: int, *, multiline: bool = False) -> Any:
     return Annotated[
         str,
         PlainValidator(text_check(limit, multiline=multiline)),
-        WithJsonSchema({"type": "string", "minLength": 1, "maxLength": limit}),
+        WithJsonSchema(_text_schema(limit, multiline)),
     ]
 
 
@@ -199,11 +217,26 @@ FormatText = Annotated[
 # --- Dates -----------------------------------------------------------------------------
 
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
-_DATE = re.compile(r"^(-?)(\d{1,4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_DATE = re.compile(r"^(-?)([0-9]{1,4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
+
+
+_YEAR = "-?[0-9]{1,4}"
+_LEAP_YEAR = (
+    "-?(0{1,4}|[0-9]{0,2}(0[48]|[2468][048]|[13579][26])|[48]|([048]|[2468][048]|[13579][26])00)"
+)
+#: The dates ``parse_date`` accepts, as one regular expression for editors: the day must
+#: exist in its month (29 February in leap years only). ASCII digits only.
+DATE_PATTERN = (
+    f"^({_YEAR}(-(0[1-9]|1[0-2]))?"
+    f"|{_YEAR}-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])"
+    f"|{_YEAR}-(0[469]|11)-(0[1-9]|[12][0-9]|30)"
+    f"|{_YEAR}-02-(0[1-9]|1[0-9]|2[0-8])"
+    f"|{_LEAP_YEAR}-02-29)$"
+)
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -257,7 +290,11 @@ DateValue = Annotated[
     WithJsonSchema(
         {
             "anyOf": [
-                {"type": "string", "pattern": r"^-?\d{1,4}(-\d{2}(-\d{2})?)?$"},
+                {
+                    "type": "string",
+                    "pattern": DATE_PATTERN,
+                    "patternErrorMessage": f"expected {DATE_FORMS}: a real month and day",
+                },
                 {"type": "integer", "minimum": -9999, "maximum": 9999},
             ],
             "description": f"{DATE_FORMS}; a negative year is BCE",
@@ -297,8 +334,13 @@ def _check_color(value: object) -> model.RGB:
         raise problem(
             f'expected {expected}, got nothing; an unquoted # starts a comment: write "#b3261e"'
         )
-    text = _text_of(value, expected).strip()
-    rgb = hex_rgb(text) or css_color(text)
+    text = _text_of(value, expected)
+    if text != text.strip() or (text != text.lower() and not text.startswith("#")):
+        # One rule with the editors' schema: names exactly as CSS writes them.
+        named = css_color(text.strip())
+        if named is not None:
+            raise problem(f"write the colour as {show(text.strip().lower())}, got {show(text)}")
+    rgb = hex_rgb(text) or (css_color(text) if text == text.lower() else None)
     if rgb is None and text.startswith("#"):
         raise problem(f"expected #rrggbb with six hex digits, got {show(text)}")
     if rgb is None:
@@ -316,6 +358,7 @@ ColourValue = Annotated[
                 {"pattern": "^#[0-9a-fA-F]{6}$"},
                 {"enum": sorted(ImageColor.colormap)},
             ],
+            "errorMessage": "expected #rrggbb or a CSS colour name in lower case",
         }
     ),
 ]
