@@ -817,3 +817,56 @@ def test_the_window_lays_out_anew_whenever_the_layout_would_differ() -> None:
         for b, lb in zip(states[i + 1 :], layouts[i + 1 :], strict=True):
             if la != lb:
                 assert layout_key(a, size) != layout_key(b, size), (a, b)
+
+
+def _key(key: int, unicode: str = "") -> pygame.event.Event:
+    return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=unicode)
+
+
+def test_a_presenters_clicker_opens_with_page_down_and_closes_with_page_up(app: App) -> None:
+    for key in (pygame.K_PAGEDOWN, pygame.K_DOWN):
+        depth = app.state.target
+        post(app, _key(key))
+        assert app.state.target == depth + 1
+    for key in (pygame.K_PAGEUP, pygame.K_UP):
+        depth = app.state.target
+        post(app, _key(key))
+        assert app.state.target == depth - 1
+    # In presentation mode too.
+    post(app, _key(pygame.K_p, "p"), _key(pygame.K_PAGEDOWN))
+    assert app.state.presentation and app.state.target == 1
+
+
+BLANKS = [
+    (pygame.K_b, "b", (0, 0, 0)),
+    (pygame.K_PERIOD, ".", (0, 0, 0)),
+    (pygame.K_w, "w", (255, 255, 255)),
+]
+
+
+@pytest.mark.parametrize(("key", "unicode", "color"), BLANKS)
+def test_a_blank_screen_and_any_key_brings_the_picture_back_as_it_was(
+    app: App, key: int, unicode: str, color: tuple[int, int, int]
+) -> None:
+    app.draw()
+    before = pygame.image.tobytes(app.surface, "RGB")
+    state = app.state
+    post(app, _key(key, unicode))
+    app.draw()
+    assert app.surface.get_at((5, 5))[:3] == color
+    assert app.surface.get_at((640, 400))[:3] == color
+    post(app, _key(pygame.K_SPACE, " "))  # brings the picture back, opens nothing
+    assert app.state == state
+    app.draw()
+    assert pygame.image.tobytes(app.surface, "RGB") == before
+
+
+def test_every_toggle_says_briefly_what_it_did(app: App) -> None:
+    for key, unicode, words in (
+        (pygame.K_m, "m", "Reduced motion"),
+        (pygame.K_p, "p", "Presentation mode"),
+    ):
+        post(app, _key(key, unicode))
+        assert app.state.toast is not None and words in app.state.toast.message
+    post(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_EQUALS, mod=pygame.KMOD_CTRL))
+    assert app.state.toast is not None and "Text size 115%" in app.state.toast.message

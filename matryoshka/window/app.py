@@ -68,6 +68,7 @@ from matryoshka.window.state import (
     ToggleFullscreen,
     ToggleHelp,
     TogglePicker,
+    Unblank,
     initial_state,
     tick,
     update,
@@ -267,6 +268,9 @@ class App:
     def handle(self, event: pygame.event.Event) -> None:
         """Turn one pygame event into messages and apply them."""
         etype = event.type
+        if self.state.blank is not None and etype in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.send(Unblank())  # the press only brings the picture back
+            return
         if etype == pygame.QUIT:
             self.send(Quit())
         elif etype == pygame.KEYDOWN:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from matryoshka.records import Record
 from matryoshka.window.state import (
+    Blank,
     Close,
     CloseAll,
     Escape,
@@ -61,12 +62,16 @@ def _each(keys: tuple[str, ...], message: Message, **mods: bool) -> tuple[Bindin
 
 KEYMAP: tuple[Row, ...] = (
     Row(
-        "Click the doll, Space, Enter, Right",
+        "Click the doll, Space, Enter, Right, Page Down, Down",
         "open the doll",
-        _each(("space", "return", "enter", "right"), Open()),
+        _each(("space", "return", "enter", "right", "page down", "down"), Open()),
     ),
     Row("Click a shelf doll", "close back to it"),
-    Row("Backspace, Left", "close one doll", _each(("backspace", "left"), Close())),
+    Row(
+        "Backspace, Left, Page Up, Up",
+        "close one doll",
+        _each(("backspace", "left", "page up", "up"), Close()),
+    ),
     Row("Home", "close every doll", _each(("home",), CloseAll())),
     Row("End", "open all the way to the core", _each(("end",), OpenToCore())),
     Row(
@@ -100,6 +105,11 @@ KEYMAP: tuple[Row, ...] = (
         ),
     ),
     Row("P", "presentation mode", _each(("p",), TogglePresentation())),
+    Row(
+        "B or ., W",
+        "black or white screen (any key brings it back)",
+        (*_each(("b", "."), Blank("black")), Binding("w", Blank("white"))),
+    ),
     Row("F11", "fullscreen", _each(("f11",), ToggleFullscreen())),
     Row(
         "H or ?",

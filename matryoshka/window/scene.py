@@ -88,6 +88,9 @@ class Scene:
 
     def render(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
         """Draw the whole frame for ``state`` onto ``surface`` (of ``layout.size``)."""
+        if state.blank is not None:
+            surface.fill((0, 0, 0) if state.blank == "black" else (255, 255, 255))
+            return
         surface.blit(self._backdrop_for(surface, state, layout), (0, 0))
         shell = layout.slot_for(state.motion.doll) if state.motion is not None else None
         self.stage.draw(surface, state, layout.stage_area, shell, layout.ui)

@@ -30,6 +30,8 @@ MAX_CHAINED_STEPS = 3
 WOBBLE_MS = 520
 #: How long a toast (an export's path, a notice) stays on screen.
 TOAST_MS = 4000
+#: How long the notice of a toggle (M, P, F11, text size) stays: a glance.
+TOGGLE_TOAST_MS = 2000
 #: Text scale steps: each is 15% larger (or smaller) than the one before.
 TEXT_STEP_MIN = -2
 TEXT_STEP_MAX = 6
@@ -187,6 +189,16 @@ class ToggleFullscreen(Record):
     """Fill the screen, or go back to a window."""
 
 
+class Blank(Record):
+    """Black (or white) out the screen, as a presenter does between slides."""
+
+    color: Literal["black", "white"]
+
+
+class Unblank(Record):
+    """Bring the picture back after a blank screen, exactly as it was."""
+
+
 class FoldErrors(Record):
     """Fold the errors of a broken file to one line, or unfold them."""
 
@@ -276,6 +288,8 @@ Message = (
     | ToggleFullscreen
     | Escape
     | FoldErrors
+    | Blank
+    | Unblank
     | Quit
     | Hover
     | ScrollTabs
@@ -355,6 +369,8 @@ class State(Record):
     errors: tuple[str, ...] = ()
     #: The errors are folded to one line (Esc, or a click on the box); new errors unfold.
     errors_folded: bool = False
+    #: The screen is blacked or whited out (B, ., W); any key or click brings it back.
+    blank: Literal["black", "white"] | None = None
     #: Incremented whenever the shown sequence changes (switch or reload), so the window
     #: can tell a new set from a moved doll.
     generation: int = 0
@@ -471,6 +487,13 @@ def _switch(state: State, index: int) -> State:
     )
 
 
+def _said(state: State, message: str) -> State:
+    """``state`` with a short notice of what a toggle just did (not over an export's)."""
+    if state.export is not None:
+        return state
+    return state._replace(toast=Toast(message, TOGGLE_TOAST_MS))
+
+
 def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, Open):
         if state.target >= state.core:
@@ -505,14 +528,26 @@ def _apply(state: State, msg: Message) -> State:
         opening = not state.picker_open and state.shells > 0
         return state._replace(picker_open=opening, picker_page=0, help_open=False, about_open=False)
     if isinstance(msg, ToggleReducedMotion):
-        return state._replace(reduced_motion=not state.reduced_motion)
+        on = not state.reduced_motion
+        said = "Reduced motion on: dolls open at once" if on else "Reduced motion off"
+        return _said(state._replace(reduced_motion=on), f"{said} (M)")
     if isinstance(msg, TextScale):
         step = 0 if msg.delta == 0 else state.text_step + msg.delta
-        return state._replace(text_step=_clamp(step, TEXT_STEP_MIN, TEXT_STEP_MAX))
+        step = _clamp(step, TEXT_STEP_MIN, TEXT_STEP_MAX)
+        percent = round(TEXT_STEP_FACTOR**step * 100)
+        return _said(state._replace(text_step=step), f"Text size {percent}% (Ctrl+0: normal)")
     if isinstance(msg, TogglePresentation):
-        return state._replace(presentation=not state.presentation)
+        on = not state.presentation
+        said = "Presentation mode: P or Esc to leave" if on else "Presentation mode off"
+        return _said(state._replace(presentation=on), said)
     if isinstance(msg, ToggleFullscreen):
-        return state._replace(fullscreen=not state.fullscreen)
+        on = not state.fullscreen
+        said = "Fullscreen: F11 or Esc to leave" if on else "Fullscreen off"
+        return _said(state._replace(fullscreen=on), said)
+    if isinstance(msg, Blank):
+        return state._replace(blank=msg.color)
+    if isinstance(msg, Unblank):
+        return state._replace(blank=None)
     if isinstance(msg, Escape):
         if state.overlay_open:
             return state._replace(help_open=False, about_open=False, picker_open=False)
