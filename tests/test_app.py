@@ -870,3 +870,12 @@ def test_every_toggle_says_briefly_what_it_did(app: App) -> None:
         assert app.state.toast is not None and words in app.state.toast.message
     post(app, pygame.event.Event(pygame.KEYDOWN, key=pygame.K_EQUALS, mod=pygame.KMOD_CTRL))
     assert app.state.toast is not None and "Text size 115%" in app.state.toast.message
+
+
+def test_one_press_of_f11_toggles_fullscreen_once(app: App) -> None:
+    f11 = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F11, mod=0, unicode="")
+    up = pygame.event.Event(pygame.KEYUP, key=pygame.K_F11, mod=0)
+    post(app, f11, f11, f11)  # the press, delivered again as the window changes mode
+    assert app.state.fullscreen
+    post(app, up, f11)
+    assert not app.state.fullscreen

@@ -233,6 +233,7 @@ class App:
         self._cursor_hand = False
         self._caption = ""
         self._exports = ExportRunner()
+        self._f11_down = False
         self._warm_key: tuple[Any, ...] | None = None
         self._warm_queue: list[tuple[Any, Any, int]] = []
         self._pointer: tuple[int, int] | None = None
@@ -274,9 +275,17 @@ class App:
         if etype == pygame.QUIT:
             self.send(Quit())
         elif etype == pygame.KEYDOWN:
+            if event.key == pygame.K_F11:
+                # Switching modes loses and regains focus, which can deliver the same
+                # press again: F11 counts once until it is released.
+                if self._f11_down:
+                    return
+                self._f11_down = True
             msg = message_for_key(event.key, event.mod, getattr(event, "unicode", ""))
             if msg is not None:
                 self.send(msg)
+        elif etype == pygame.KEYUP and event.key == pygame.K_F11:
+            self._f11_down = False
         elif etype == pygame.MOUSEMOTION:
             self._hover(event.pos)
         elif etype == pygame.MOUSEBUTTONDOWN and event.button == 1:
