@@ -879,3 +879,22 @@ def test_one_press_of_f11_toggles_fullscreen_once(app: App) -> None:
     assert app.state.fullscreen
     post(app, up, f11)
     assert not app.state.fullscreen
+
+
+def test_a_second_export_of_the_same_doll_says_it_made_a_copy(
+    sequences: list[Sequence], tmp_path: Path
+) -> None:
+    from matryoshka.window import state as S
+    from matryoshka.window.exporting import ExportRunner
+
+    runner = ExportRunner()
+    state = S.update(S.initial_state(sequences), S.RequestExport("doll"))
+    said = []
+    for _ in range(2):
+        msg = None
+        while not isinstance(msg, S.ExportFinished):
+            msg = runner.step(state, tmp_path)
+        said.append(msg)
+    assert said[0].message.startswith("Saved ") and "copy" not in said[0].message
+    assert said[1].message.startswith("Saved a copy as ") and "-2.png" in said[1].message
+    assert said[1].folder == str(tmp_path)

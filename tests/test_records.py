@@ -19,6 +19,7 @@ class _Reference:
 
     message: str
     failed: bool = False
+    folder: str | None = None
 
 
 class _Base(Record):

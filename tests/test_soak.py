@@ -63,6 +63,7 @@ class QuickExport:
         self.path: Path | None = None
         self.error: str | None = None
         self.fail = depth % 3 == 0
+        self.target_name = "picture.png"
 
     def step(self, budget_ms: int) -> None:
         self.steps -= 1

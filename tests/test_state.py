@@ -175,11 +175,17 @@ def test_export_request_progress_and_toast() -> None:
     assert s.export == S.ExportJob("doll", 0, 1) and s.animating
     again = S.update(s, S.RequestExport("lineup"))
     assert again.export == s.export and again.toast is not None
+    assert "Queued: the line-up" in again.toast.message
+    assert again.export_queue == (S.ExportJob("lineup", 0, 1),)
+    # When the first ends, the queued one starts.
+    after = S.update(again, S.ExportFinished("Saved /tmp/x.png"))
+    assert after.export == S.ExportJob("lineup", 0, 1) and after.export_queue == ()
     s = S.update(s, S.ExportProgress(0.5))
     assert s.export is not None and s.export.progress == 0.5
     s = S.update(s, S.ExportFinished("Saved /tmp/x.png"))
-    assert s.export is None and s.toast == S.Toast("Saved /tmp/x.png", S.TOAST_MS)
-    s = S.tick(s, S.TOAST_MS)
+    assert s.export is None and s.toast == S.Toast("Saved /tmp/x.png", S.SAVED_TOAST_MS)
+    assert S.tick(s, S.TOAST_MS).toast is not None  # a saved file's message stays longer
+    s = S.tick(s, S.SAVED_TOAST_MS)
     assert s.toast is None
 
 

@@ -61,7 +61,7 @@ class WindowExport:
             kind: what to export.
             sequence: the set on screen.
             depth: the doll in front (index into ``sequence.dolls``, 0 the outermost);
-                the line-up and the animation always show the whole set.
+                the animation opens from it, the line-up always shows the whole set.
             folder: where to write (default: the user's pictures folder, ``matryoshka``
                 subfolder, created if missing).
         """
@@ -79,8 +79,12 @@ class WindowExport:
             if kind in ("doll", "open"):
                 request = ExportRequest(kind, sequence, depth, "png")
             else:
-                request = ExportRequest(kind, sequence, 0, encode.FORMATS[_suffix(kind)])
-            self._target_name = window_file_name(kind, sequence, depth)
+                # The animation opens from the doll in front (from the outermost when the
+                # core is in front: it has nothing inside); the line-up shows every doll.
+                core = len(sequence.dolls) - 1
+                start = depth if kind == "animation" and depth < core else 0
+                request = ExportRequest(kind, sequence, start, encode.FORMATS[_suffix(kind)])
+            self.target_name = window_file_name(kind, sequence, depth)
             self._steps = produce(request)
         except (ExportError, IndexError) as err:
             self._fail(str(err) or "nothing to export")
@@ -131,7 +135,7 @@ class WindowExport:
         except OSError as err:
             self._fail(f"cannot create {folder}: {err.strerror or err}")
             return
-        target = folder / self._target_name
+        target = folder / self.target_name
 
         def write() -> None:
             try:

@@ -33,7 +33,7 @@ from matryoshka.format.model import Doll, Sequence
 from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import draw as stage
-from matryoshka.window.exporting import ExportRunner
+from matryoshka.window.exporting import ExportRunner, open_saved_folder
 from matryoshka.window.keymap import message_for
 from matryoshka.window.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
 from matryoshka.window.scene import Scene
@@ -58,12 +58,15 @@ from matryoshka.window.state import (
     ScrollTabs,
     ShelfDoll,
     ShelfGroup,
+    ShowToast,
     State,
     SwitchSequence,
     Tab,
     TabScroll,
     Target,
     TimelineBar,
+    ToastBox,
+    ToastClicked,
     ToggleAbout,
     ToggleFullscreen,
     ToggleHelp,
@@ -136,6 +139,8 @@ def message_for_click(target: Target | None) -> Message | None:
         return Escape()
     if isinstance(target, ErrorsBox):
         return FoldErrors()
+    if isinstance(target, ToastBox):
+        return ToastClicked()
     if isinstance(target, Button):
         if target.name == "export":
             return RequestExport("doll")
@@ -169,6 +174,7 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
         s.presentation,
         s.errors,
         s.errors_folded,
+        s.toast is not None and s.export is None,
     )
 
 
@@ -290,6 +296,9 @@ class App:
             self._hover(event.pos)
         elif etype == pygame.MOUSEBUTTONDOWN and event.button == 1:
             target = hit_test(self.layout, event.pos)
+            trouble = open_saved_folder(self.state.toast) if isinstance(target, ToastBox) else None
+            if trouble:
+                return self.send(ShowToast(trouble, True))
             msg = message_for_click(target)
             if msg is not None:
                 self.send(msg)

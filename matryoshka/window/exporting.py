@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-from matryoshka.window.state import ExportFinished, ExportProgress, Message, State
+from matryoshka.window.state import ExportFinished, ExportProgress, Message, State, Toast
 
 #: Work an export may do per frame, so the window stays responsive while it runs.
 EXPORT_BUDGET_MS = 6
@@ -37,4 +40,31 @@ class ExportRunner:
         self._export = None
         if exporter.error:
             return ExportFinished(f"Export failed: {exporter.error}", True)
-        return ExportFinished(f"Saved {exporter.path}")
+        path = exporter.path
+        copy = path.name != exporter.target_name
+        said = f"Saved a copy as {path} (the earlier file is kept)" if copy else f"Saved {path}"
+        return ExportFinished(f"{said}: click here to open its folder", folder=str(path.parent))
+
+
+def open_saved_folder(toast: Toast | None) -> str | None:
+    """Open the folder of the file a message names; why not, if that failed."""
+    return open_folder(toast.folder) if toast is not None and toast.folder else None
+
+
+def open_folder(folder: str) -> str | None:
+    """Show ``folder`` in the platform's file manager; why not, in a few words, if it fails."""
+    try:
+        if sys.platform == "win32":
+            os.startfile(folder)  # type: ignore[attr-defined]
+        else:
+            opener = "open" if sys.platform == "darwin" else "xdg-open"
+            subprocess.Popen(
+                [opener, folder],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+    except OSError as err:
+        return f"cannot open {folder}: {err.strerror or err}"
+    return None

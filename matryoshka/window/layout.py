@@ -49,7 +49,7 @@ from matryoshka.window.measure import (
     ui_scale,
     wrap,
 )
-from matryoshka.window.state import CurrentDoll, ErrorsBox, Overlay, State, Target
+from matryoshka.window.state import CurrentDoll, ErrorsBox, Overlay, State, Target, ToastBox
 
 __all__ = [
     "DEFAULT_SIZE",
@@ -213,6 +213,8 @@ def compute_layout(
     else:
         if errors is not None:
             targets.append((errors.panel, ErrorsBox()))
+        if state.toast is not None and state.export is None:
+            targets.append((toast, ToastBox()))
         if top_bar is not None:
             targets += tabs.targets(top_bar)
         if info is not None:

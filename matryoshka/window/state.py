@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from matryoshka.export import kinds as export_kinds
 from matryoshka.export.kinds import Kind as ExportKind
 from matryoshka.format.model import Sequence
 from matryoshka.records import Record
@@ -30,6 +31,8 @@ MAX_CHAINED_STEPS = 3
 WOBBLE_MS = 520
 #: How long a toast (an export's path, a notice) stays on screen.
 TOAST_MS = 4000
+#: How long the message that says where an export went stays (unless clicked away).
+SAVED_TOAST_MS = 8000
 #: How long the notice of a toggle (M, P, F11, text size) stays: a glance.
 TOGGLE_TOAST_MS = 2000
 #: Text scale steps: each is 15% larger (or smaller) than the one before.
@@ -97,6 +100,10 @@ class Overlay(Record):
     """Anywhere on an open overlay: clicking dismisses it."""
 
 
+class ToastBox(Record):
+    """The message at the top of the stage."""
+
+
 class ErrorsBox(Record):
     """The box of a broken file's errors: clicking it shows or hides the list."""
 
@@ -113,6 +120,7 @@ Target = (
     | TimelineBar
     | Overlay
     | ErrorsBox
+    | ToastBox
 )
 
 
@@ -242,10 +250,18 @@ class ExportProgress(Record):
 
 
 class ExportFinished(Record):
-    """The running export ended: ``message`` says where the file went, or what failed."""
+    """The running export ended: ``message`` says where the file went, or what failed.
+
+    ``folder`` is where the file went (a click on the message opens it).
+    """
 
     message: str
     failed: bool = False
+    folder: str | None = None
+
+
+class ToastClicked(Record):
+    """A click on the message at the top of the stage: dismiss it."""
 
 
 class ShowToast(Record):
@@ -290,6 +306,7 @@ Message = (
     | FoldErrors
     | Blank
     | Unblank
+    | ToastClicked
     | Quit
     | Hover
     | ScrollTabs
@@ -326,11 +343,15 @@ class Motion(Record):
 
 
 class Toast(Record):
-    """A short notice shown for ``remaining_ms`` more milliseconds."""
+    """A short notice shown for ``remaining_ms`` more milliseconds.
+
+    ``folder``: the folder of a file just saved, which a click on the notice opens.
+    """
 
     message: str
     remaining_ms: int
     failed: bool = False
+    folder: str | None = None
 
 
 class ExportJob(Record):
@@ -363,6 +384,8 @@ class State(Record):
     quit: bool = False
     hover: Target | None = None
     toast: Toast | None = None
+    #: Exports asked for while another ran, in order; each starts when the one before ends.
+    export_queue: tuple[ExportJob, ...] = ()
     export: ExportJob | None = None
     #: Problems in sequence files edited while the window runs (the last good version of
     #: each stays on screen meanwhile).
@@ -494,6 +517,34 @@ def _said(state: State, message: str) -> State:
     return state._replace(toast=Toast(message, TOGGLE_TOAST_MS))
 
 
+def _apply_export(
+    state: State, msg: RequestExport | ExportProgress | ExportFinished | ToastClicked
+) -> State:
+    """Exports asked for, their progress, and the message that says where a file went."""
+    if isinstance(msg, RequestExport):
+        job = ExportJob(msg.kind, state.index, state.shown_depth)
+        if state.export is not None:
+            what = export_kinds.kind(msg.kind).label
+            waiting = len(state.export_queue) + 1
+            toast = Toast(f"Queued: {what} ({waiting} waiting)", TOAST_MS)
+            return state._replace(export_queue=(*state.export_queue, job), toast=toast)
+        return state._replace(export=job)
+    if isinstance(msg, ExportProgress):
+        if state.export is None:
+            return state
+        progress = min(max(msg.progress, 0.0), 1.0)
+        return state._replace(export=state.export._replace(progress=progress))
+    if isinstance(msg, ExportFinished):
+        toast = Toast(msg.message, SAVED_TOAST_MS, msg.failed, msg.folder)
+        queue = state.export_queue
+        return state._replace(
+            export=queue[0] if queue else None, export_queue=queue[1:], toast=toast
+        )
+    if isinstance(msg, ToastClicked):
+        return state._replace(toast=None)
+    return state
+
+
 def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, Open):
         if state.target >= state.core:
@@ -568,18 +619,8 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, ScrollPicker):
         # The layout knows how many pages there are and clamps when it draws.
         return state._replace(picker_page=max(0, state.picker_page + msg.delta))
-    if isinstance(msg, RequestExport):
-        if state.export is not None:
-            return state._replace(toast=Toast("An export is already running.", TOAST_MS))
-        job = ExportJob(msg.kind, state.index, state.shown_depth)
-        return state._replace(export=job)
-    if isinstance(msg, ExportProgress):
-        if state.export is None:
-            return state
-        progress = min(max(msg.progress, 0.0), 1.0)
-        return state._replace(export=state.export._replace(progress=progress))
-    if isinstance(msg, ExportFinished):
-        return state._replace(export=None, toast=Toast(msg.message, TOAST_MS, msg.failed))
+    if isinstance(msg, RequestExport | ExportProgress | ExportFinished | ToastClicked):
+        return _apply_export(state, msg)
     if isinstance(msg, ShowToast):
         return state._replace(toast=Toast(msg.message, TOAST_MS, msg.failed))
     if isinstance(msg, FileErrors):
