@@ -9,6 +9,8 @@ layout's hit targets handle those.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from matryoshka.records import Record
 from matryoshka.window.state import (
     Blank,
@@ -32,20 +34,24 @@ from matryoshka.window.state import (
 
 
 class Binding(Record):
-    """One press: a key (by name), the modifiers it needs, and what it asks for.
+    """One press: a key (by name), what it asks for, and the modifiers it needs.
 
-    Attributes:
-        key: the key's name, as ``pygame.key.name`` gives it, or the character it types
-            (``"?"``).
-        message: what the press asks the window for.
-        ctrl: True for Ctrl (or Cmd) held, False for not held.
-        shift: True or False to require Shift held or not; None for either.
+    ``key`` is the key's name as ``pygame.key.name`` gives it, or the character it types
+    (``"?"``). ``mods`` is ``""`` (no Ctrl, Shift or not), ``"ctrl"`` (Ctrl or Cmd held),
+    ``"shift"`` (Shift held) or ``"no shift"``.
     """
 
     key: str
     message: Message
-    ctrl: bool = False
-    shift: bool | None = None
+    mods: Literal["", "ctrl", "shift", "no shift"] = ""
+
+    @property
+    def ctrl(self) -> bool:
+        return self.mods == "ctrl"
+
+    @property
+    def shift(self) -> bool | None:
+        return {"shift": True, "no shift": False}.get(self.mods)
 
 
 class Row(Record):
@@ -56,8 +62,10 @@ class Row(Record):
     bindings: tuple[Binding, ...] = ()
 
 
-def _each(keys: tuple[str, ...], message: Message, **mods: bool) -> tuple[Binding, ...]:
-    return tuple(Binding(key, message, **mods) for key in keys)
+def _each(
+    keys: tuple[str, ...], message: Message, mods: Literal["", "ctrl"] = ""
+) -> tuple[Binding, ...]:
+    return tuple(Binding(key, message, mods) for key in keys)
 
 
 KEYMAP: tuple[Row, ...] = (
@@ -78,8 +86,8 @@ KEYMAP: tuple[Row, ...] = (
         "Tab, Shift+Tab, 1 to 9",
         "switch sequence",
         (
-            Binding("tab", NextSequence(1), shift=False),
-            Binding("tab", NextSequence(-1), shift=True),
+            Binding("tab", NextSequence(1), "no shift"),
+            Binding("tab", NextSequence(-1), "shift"),
             *(Binding(str(n), SwitchSequence(n - 1)) for n in range(1, 10)),
         ),
     ),
@@ -99,9 +107,9 @@ KEYMAP: tuple[Row, ...] = (
         "Ctrl+=, Ctrl+-, Ctrl+0",
         "larger, smaller, normal text",
         (
-            *_each(("=", "+", "[+]"), TextScale(1), ctrl=True),
-            *_each(("-", "[-]", "_"), TextScale(-1), ctrl=True),
-            *_each(("0", "[0]"), TextScale(0), ctrl=True),
+            *_each(("=", "+", "[+]"), TextScale(1), "ctrl"),
+            *_each(("-", "[-]", "_"), TextScale(-1), "ctrl"),
+            *_each(("0", "[0]"), TextScale(0), "ctrl"),
         ),
     ),
     Row("P", "presentation mode", _each(("p",), TogglePresentation())),
@@ -114,10 +122,10 @@ KEYMAP: tuple[Row, ...] = (
     Row(
         "H or ?",
         "this help",
-        (*_each(("h", "?"), ToggleHelp()), Binding("/", ToggleHelp(), shift=True)),
+        (*_each(("h", "?"), ToggleHelp()), Binding("/", ToggleHelp(), "shift")),
     ),
     Row("Esc", "close an overlay, fold errors, leave fullscreen", _each(("escape",), Escape())),
-    Row("Ctrl+Q", "quit", _each(("q",), Quit(), ctrl=True)),
+    Row("Ctrl+Q", "quit", _each(("q",), Quit(), "ctrl")),
     Row("Click a timeline bar", "go straight to that doll"),
     Row("Mouse wheel on the tabs", "scroll the tabs"),
 )
