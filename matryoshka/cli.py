@@ -37,6 +37,8 @@ def _common() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every command (also used to print help)."""
+    from matryoshka.export.kinds import KINDS
+
     common = _common()
     parser = argparse.ArgumentParser(
         prog="matryoshka",
@@ -107,13 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="OUT", type=Path)
     export.add_argument("--doll", metavar="ID", help="the doll to draw (default: the outermost)")
     what = export.add_mutually_exclusive_group()
-    what.add_argument(
-        "--lineup", action="store_true", help="every doll side by side, largest to smallest"
-    )
-    what.add_argument("--animate", action="store_true", help="the whole opening, outermost to core")
-    what.add_argument(
-        "--open", action="store_true", help="the doll with its top lifted, the next inside"
-    )
+    for kind in KINDS:
+        if kind.option is not None:
+            what.add_argument(kind.option, action="store_true", help=kind.help)
     export.add_argument(
         "--size", type=int, metavar="PX", help="height of the image in pixels (64 to 8192)"
     )

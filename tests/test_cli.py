@@ -37,3 +37,18 @@ def test_plain_matryoshka_opens_the_window_on_the_remembered_or_default_set(
         "reduced_motion": False,
     }
     assert named.sequence_defaulted and cli.search_dirs(named) == cli.search_dirs(plain) == []
+
+
+def test_every_kind_of_export_is_asked_for_by_its_own_option() -> None:
+    from matryoshka.export import kinds
+
+    parser = cli.build_parser()
+    asked = []
+    for spec in kinds.KINDS:
+        option = [spec.option] if spec.option else []
+        args = parser.parse_args(["export", "market-1995", "-o", "out.png", *option])
+        assert kinds.chosen(args) is spec
+        asked.append(spec.name)
+    assert sorted(asked) == sorted(kinds.BY_NAME) == ["animation", "doll", "lineup", "open"]
+    with pytest.raises(SystemExit):
+        parser.parse_args(["export", "market-1995", "-o", "out.png", "--open", "--lineup"])

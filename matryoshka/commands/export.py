@@ -13,16 +13,7 @@ import sys
 from pathlib import Path
 
 from matryoshka.errors import Diagnostic, MatryoshkaError
-
-
-def _kind(args: argparse.Namespace) -> str:
-    if args.lineup:
-        return "lineup"
-    if args.animate:
-        return "animation"
-    if args.open:
-        return "open"
-    return "doll"
+from matryoshka.export import kinds
 
 
 def _format(out: Path, kind: str) -> str:
@@ -50,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from matryoshka.format import catalog
 
     out: Path = args.output
-    kind = _kind(args)
+    kind = kinds.chosen(args).name
     fmt = _format(out, kind)
     try:
         encode.check_target(out, overwrite=args.force)

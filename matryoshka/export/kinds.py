@@ -1,7 +1,9 @@
-"""Every kind of export, named once: what the window, its messages and file names use.
+"""Every kind of export, named once: what the command line, the window, its messages and
+file names use.
 
-Pure data, no pygame: the window's key map, its "Saving ..." messages and the names of
-the files it writes all read this table, so a new kind is added in one place.
+Pure data, no pygame: ``matryoshka export``'s options, the window's "Saving ..." messages
+and the names of the files the window writes all read this table, so a new kind is added
+in one place (and to ``job.produce``, which draws it).
 """
 
 from __future__ import annotations
@@ -22,19 +24,50 @@ class ExportKind(Record):
         suffix: the file suffix the window writes.
         file_tail: what follows the set's id in the window's file name: ``{depth}`` and
             ``{doll}`` stand for the doll's number (01, 02, ...) and id.
+        from_front: it starts at the doll in front (else at the outermost).
+        option: the ``matryoshka export`` option that asks for it (``None``: the default).
+        help: that option's help text.
     """
 
     name: Kind
     label: str
     suffix: str
     file_tail: str
+    from_front: bool
+    option: str | None
+    help: str
 
 
+#: In the order ``matryoshka export --help`` lists their options.
 KINDS: tuple[ExportKind, ...] = (
-    ExportKind("doll", "the doll", ".png", "_{depth}_{doll}"),
-    ExportKind("open", "the opened doll", ".png", "_{depth}_{doll}_open"),
-    ExportKind("lineup", "the line-up", ".png", "_lineup"),
-    ExportKind("animation", "the animation", ".gif", "_opening"),
+    ExportKind("doll", "the doll", ".png", "_{depth}_{doll}", True, None, "the closed doll"),
+    ExportKind(
+        "lineup",
+        "the line-up",
+        ".png",
+        "_lineup",
+        False,
+        "--lineup",
+        "every doll side by side, largest to smallest",
+    ),
+    ExportKind(
+        "animation",
+        "the animation",
+        ".gif",
+        "_opening",
+        True,
+        "--animate",
+        "the whole opening, outermost to core",
+    ),
+    ExportKind(
+        "open",
+        "the opened doll",
+        ".png",
+        "_{depth}_{doll}_open",
+        True,
+        "--open",
+        "the doll with its top lifted, the next inside",
+    ),
 )
 
 BY_NAME: dict[str, ExportKind] = {kind.name: kind for kind in KINDS}
@@ -43,3 +76,17 @@ BY_NAME: dict[str, ExportKind] = {kind.name: kind for kind in KINDS}
 def kind(name: str) -> ExportKind:
     """The kind called ``name`` (``KeyError`` for an unknown one)."""
     return BY_NAME[name]
+
+
+def dest(spec: ExportKind) -> str:
+    """The attribute argparse stores the kind's option in (``--animate`` -> ``animate``)."""
+    assert spec.option is not None
+    return spec.option.removeprefix("--").replace("-", "_")
+
+
+def chosen(args: object) -> ExportKind:
+    """The kind an ``export`` command line asks for: the option given, else the doll."""
+    for spec in KINDS:
+        if spec.option is not None and getattr(args, dest(spec), False):
+            return spec
+    return KINDS[0]

@@ -13,25 +13,20 @@ from collections.abc import Generator
 from pathlib import Path
 
 from matryoshka import paths
-from matryoshka.export import encode
+from matryoshka.export import encode, kinds
 from matryoshka.export.job import DRAW_SHARE, Encoder, ExportError, ExportRequest, produce
-from matryoshka.export.kinds import Kind, kind
 from matryoshka.format.model import Sequence
 
 
-def window_file_name(name: Kind, sequence: Sequence, depth: int) -> str:
+def window_file_name(name: kinds.Kind, sequence: Sequence, depth: int) -> str:
     """The file name an export from the window gets before any ``-2`` suffix.
 
     ``market-1995_03_brezhnev.png``, ``market-1995_03_brezhnev_open.png``,
     ``market-1995_lineup.png``, ``market-1995_opening.gif``.
     """
-    spec = kind(name)
+    spec = kinds.kind(name)
     tail = spec.file_tail.format(depth=f"{depth + 1:02d}", doll=sequence.dolls[depth].id)
     return f"{sequence.id}{tail}{spec.suffix}"
-
-
-def _suffix(name: Kind) -> str:
-    return kind(name).suffix
 
 
 class WindowExport:
@@ -50,7 +45,7 @@ class WindowExport:
 
     def __init__(
         self,
-        kind: Kind,
+        kind: kinds.Kind,
         sequence: Sequence,
         depth: int,
         folder: Path | None = None,
@@ -71,23 +66,24 @@ class WindowExport:
         self.error: str | None = None
         self.kind = kind
         self.folder = folder
-        self._steps: Generator[float, None, Encoder] | None = None
         self._worker: threading.Thread | None = None
         self._written: Path | None = None
         self._worker_error: str | None = None
-        try:
-            if kind in ("doll", "open"):
-                request = ExportRequest(kind, sequence, depth, "png")
-            else:
-                # The animation opens from the doll in front (from the outermost when the
-                # core is in front: it has nothing inside); the line-up shows every doll.
-                core = len(sequence.dolls) - 1
-                start = depth if kind == "animation" and depth < core else 0
-                request = ExportRequest(kind, sequence, start, encode.FORMATS[_suffix(kind)])
-            self.target_name = window_file_name(kind, sequence, depth)
-            self._steps = produce(request)
-        except (ExportError, IndexError) as err:
-            self._fail(str(err) or "nothing to export")
+        self._sequence = sequence
+        self._depth = depth
+        spec = kinds.kind(kind)
+        start = depth if spec.from_front else 0
+        if kind == "animation" and depth >= len(sequence.dolls) - 1:
+            start = 0  # the core has nothing inside: the animation opens from the outermost
+        request = ExportRequest(kind, sequence, start, encode.FORMATS[spec.suffix])
+        # Nothing is checked or drawn before the first step: a request that makes no
+        # sense (a doll that is not there) fails there, as an ``ExportError``.
+        self._steps: Generator[float, None, Encoder] = produce(request)
+
+    @property
+    def target_name(self) -> str:
+        """The file name asked for; the file written may have ``-2``, ``-3``, ... added."""
+        return window_file_name(self.kind, self._sequence, self._depth)
 
     def _fail(self, message: str) -> None:
         self.error = message
@@ -113,7 +109,6 @@ class WindowExport:
                 self.progress = 1.0
                 self.done = True
             return
-        assert self._steps is not None
         deadline = time.perf_counter() + max(1, budget_ms) / 1000
         while True:
             try:
