@@ -42,16 +42,11 @@ def test_market_set_gaps_say_where_each_missing_figure_belongs() -> None:
         ("stalin", ["malenkov"], "khrushchev"),
         ("brezhnev", ["andropov", "chernenko"], "gorbachev"),
     ]
-    assert report.gap_of(SOVIET.doll("chernenko")).inner.id == "brezhnev"
-    with pytest.raises(KeyError):
-        report.gap_of(SOVIET.doll("stalin"))
 
 
 def test_trotsky_is_not_in_reference_and_does_not_widen_the_span() -> None:
     report = check(TROTSKY, SOVIET)
     assert ids(report.not_in_reference) == ["trotsky"]
-    assert not report.is_in_reference("trotsky")
-    assert report.is_in_reference("lenin")
     # The span now starts at Lenin, so the Tsar, Lvov and Kerensky are outside it.
     assert ids(report.span) == ["lenin", "yeltsin"]
     assert ids(report.missing) == ["malenkov", "andropov", "chernenko"]

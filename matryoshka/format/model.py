@@ -52,18 +52,6 @@ SKIN_TONES: dict[str, RGB] = {
     "dark": (120, 78, 52),
 }
 
-#: Face keys a sequence may set, each with the values it accepts.
-FACE_KEYS: tuple[str, ...] = (
-    "hair",
-    "hair_color",
-    "beard",
-    "moustache",
-    "eyebrows",
-    "glasses",
-    "birthmark",
-    "skin",
-)
-
 #: Painted symbols and dress. ``text`` emblems (``{text: СССР}``) are accepted as well.
 EMBLEMS: dict[str, str] = {
     "double-headed-eagle": "the double-headed eagle of the Russian Empire, on the belly",

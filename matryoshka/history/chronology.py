@@ -125,17 +125,6 @@ class CheckReport(Record):
             self.missing or self.not_in_reference or self.out_of_order or self.reference_problems
         )
 
-    def gap_of(self, missing_doll: Doll) -> Gap:
-        """The gap a missing reference figure belongs to (``KeyError`` if it is not missing)."""
-        for gap in self.gaps:
-            if any(d.id == missing_doll.id for d in gap.skipped):
-                return gap
-        raise KeyError(missing_doll.id)
-
-    def is_in_reference(self, doll_id: str) -> bool:
-        """Whether the sequence's doll with this id has a match in the reference."""
-        return all(d.id != doll_id for d in self.not_in_reference)
-
 
 # --- The check ------------------------------------------------------------------------
 

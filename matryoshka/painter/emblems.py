@@ -52,7 +52,6 @@ HUSK: RGB = (86, 150, 48)
 HUSK_DARK: RGB = (46, 100, 34)
 HUSK_LIGHT: RGB = (140, 190, 80)
 SILK: RGB = (170, 110, 40)
-SILVER: RGB = (200, 204, 210)
 
 
 #: Paint name for single-colour red symbols, resolved against the doll's apron.
