@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
 
+from matryoshka.records import Record
 
-@dataclass(frozen=True)
-class Diagnostic:
+
+class Diagnostic(Record):
     """One problem: ``file:line:col: error: message``. ``line`` and ``col`` are 1-based."""
 
     file: str

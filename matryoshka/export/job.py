@@ -8,7 +8,6 @@ function, which the window may run in a worker thread.
 from __future__ import annotations
 
 from collections.abc import Callable, Generator
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from PIL import Image
@@ -18,6 +17,7 @@ from matryoshka.export import encode, pictures
 from matryoshka.export.encode import Format
 from matryoshka.export.kinds import Kind
 from matryoshka.format.model import Sequence
+from matryoshka.records import Record
 from matryoshka.stage import draw as stage
 
 MIN_SIZE = 64
@@ -41,8 +41,7 @@ class ExportError(Exception):
     """The request cannot be exported (one line for the user)."""
 
 
-@dataclass(frozen=True)
-class ExportRequest:
+class ExportRequest(Record):
     """One export.
 
     Attributes:

@@ -10,7 +10,6 @@ stand. Nothing here needs a display: only Surfaces and fonts.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from PIL import Image
 
@@ -19,6 +18,7 @@ from matryoshka.format.model import Doll, Sequence
 from matryoshka.geometry import ASPECT, Rect
 from matryoshka.painter import MIN_HEIGHT, Part, doll_width, paint
 from matryoshka.pgcompat import pygame
+from matryoshka.records import Record
 from matryoshka.stage import choreography as ch
 from matryoshka.stage import draw as stage
 from matryoshka.stage.fonts import shared_text
@@ -127,8 +127,7 @@ def lineup_ratio(count: int) -> float:
     return max(ch.INNER_RATIO, LINEUP_MIN_RATIO ** (1 / (count - 1)))
 
 
-@dataclass(frozen=True)
-class _LabelText:
+class _LabelText(Record):
     """A doll's label measured once: the name on one line or two, and the years."""
 
     one_line: tuple[str, ...]
@@ -162,8 +161,7 @@ def _measure_label(doll: Doll, name_px: int, years_px: int) -> _LabelText:
     return _LabelText((name,), one_w, two[0], two[1], years, years_w)
 
 
-@dataclass(frozen=True)
-class LineupItem:
+class LineupItem(Record):
     """One doll of a line-up: where it stands and the label beneath it."""
 
     doll: Doll
@@ -172,8 +170,7 @@ class LineupItem:
     years: str
 
 
-@dataclass(frozen=True)
-class LineupLayout:
+class LineupLayout(Record):
     """Where everything of a line-up goes on a ``width`` x ``height`` picture."""
 
     width: int
@@ -353,8 +350,7 @@ def _fit_text(
 # --- The opening animation ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FrameSpec:
+class FrameSpec(Record):
     """One animation frame: doll ``depth`` stands in front, ``ms`` into its opening."""
 
     depth: int

@@ -20,6 +20,7 @@ from matryoshka import paths
 from matryoshka.errors import Diagnostic, MatryoshkaError
 from matryoshka.format.loadcache import load_sequence
 from matryoshka.format.model import Sequence
+from matryoshka.records import Record
 
 SUFFIXES = (".yaml", ".yml")
 #: The shipped sets in the order of the window's tabs and of ``matryoshka list``: the market
@@ -27,8 +28,7 @@ SUFFIXES = (".yaml", ".yml")
 SHIPPED_ORDER = ("market-1995", "lenin-at-centre", "trotsky-inside-lenin", "soviet-chronology")
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """One sequence that can be opened by its id."""
 
     id: str

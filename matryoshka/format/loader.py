@@ -15,7 +15,6 @@ one :class:`Diagnostic` per problem, sorted by position, printed as
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +39,12 @@ from matryoshka.format.schema import (
     text_check,
 )
 from matryoshka.format.yamltree import PositionLoader, decode, parse, scan_characters
+from matryoshka.records import Record
 
 __all__ = ["LoadResult", "SequenceFile", "load_sequence", "load_sequence_text"]
 
 
-@dataclass(frozen=True)
-class LoadResult:
+class LoadResult(Record):
     """A loaded sequence and the warnings about it (such as a portrait that fell back)."""
 
     sequence: model.Sequence
