@@ -35,12 +35,10 @@ PURE_MODULES = (
     "matryoshka.window.state",
     "matryoshka.window.layout",
     "matryoshka.window.keymap",
-    "matryoshka.commands.check",
-    "matryoshka.commands.list",
-    "matryoshka.commands.new",
-    "matryoshka.commands.validate",
     "matryoshka.export.kinds",
 )
+#: The commands that open a window or draw; every other command must run without pygame.
+DRAWING_COMMANDS = ("view", "export")
 
 BLOCK_PYGAME = """
 import importlib.abc, sys
@@ -53,8 +51,14 @@ sys.meta_path.insert(0, _NoPygame())
 """
 
 
+def printing_commands() -> list[str]:
+    """Every command that only reads and writes files (new ones included automatically)."""
+    found = sorted(p.stem for p in (PACKAGE / "commands").glob("*.py") if p.stem != "__init__")
+    return [name for name in found if name not in DRAWING_COMMANDS]
+
+
 def pure_modules() -> list[str]:
-    names = list(PURE_MODULES)
+    names = list(PURE_MODULES) + [f"matryoshka.commands.{c}" for c in printing_commands()]
     for folder in PURE_FOLDERS:
         for path in sorted((PACKAGE / folder).glob("*.py")):
             stem = path.stem
@@ -108,20 +112,48 @@ def test_the_hook_really_blocks_pygame() -> None:
 CLI = "import sys\nfrom matryoshka.cli import main\nsys.exit(main(sys.argv[1:]))\n"
 
 
+def run_free(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """The same command line with pygame importable, to compare against."""
+    return subprocess.run(
+        [sys.executable, "-c", CLI, *args],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_every_printing_command_is_checked() -> None:
+    assert {"check", "list", "new", "validate"} <= set(printing_commands())
+
+
 @pytest.mark.parametrize(
     ("args", "status", "expect"),
     [
         (["validate", str(REPO / "sequences")], 0, "ok"),
+        (["validate", str(REPO / "tests" / "data" / "five-mistakes.yaml")], 1, "error:"),
         (["check", "market-1995"], 1, "Malenkov"),  # a check that finds gaps exits 1
         (["list"], 0, "market-1995"),
         (["--version"], 0, "matryoshka"),
     ],
-    ids=["validate", "check", "list", "version"],
+    ids=["validate", "validate-errors", "check", "list", "version"],
 )
 def test_commands_that_print_run_without_pygame(args: list[str], status: int, expect: str) -> None:
     result = run_blocked(CLI, *args)
     assert result.returncode == status, result.stderr
     assert expect in result.stdout + result.stderr
+    # Word for word what the same command prints where pygame is there.
+    free = run_free(*args)
+    assert (result.stdout, result.stderr) == (free.stdout, free.stderr)
+
+
+@pytest.mark.parametrize("command", printing_commands())
+def test_help_of_every_printing_command_without_pygame(command: str) -> None:
+    result = run_blocked(CLI, command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"usage: matryoshka {command}")
+    assert result.stdout == run_free(command, "--help").stdout
 
 
 def test_new_runs_without_pygame(tmp_path: Path) -> None:
@@ -130,6 +162,11 @@ def test_new_runs_without_pygame(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     check = run_blocked(CLI, "validate", str(target))
     assert check.returncode == 0, check.stderr
+    assert check.stdout.strip() == f"{target}: ok"
+    twin = tmp_path / "twin" / "mine.yaml"
+    twin.parent.mkdir()
+    assert run_free("new", str(twin)).returncode == 0
+    assert target.read_text(encoding="utf-8") == twin.read_text(encoding="utf-8")
 
 
 def test_the_window_is_laid_out_and_driven_without_pygame() -> None:
