@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -71,18 +72,24 @@ def write_atomically(
             an existing file).
     """
     folder = path.parent
+    # Between the temporary file's creation and the ``try`` that removes it, an interrupt
+    # would leave it behind: hold interrupts back until that ``try`` is entered.
+    held = _hold_interrupts()
     try:
         if make_folder:
             folder.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
     except FileNotFoundError as err:
+        _release_interrupts(held)
         if not folder.is_dir():
             raise WriteError(f"the folder {folder} does not exist", "no such folder") from None
         raise _error(f"cannot write in {folder}", err) from None
     except OSError as err:
+        _release_interrupts(held)
         raise _error(f"cannot write in {folder}", err) from None
     tmp = Path(tmp_name)
     try:
+        _release_interrupts(held)  # one that came meanwhile is raised here, then cleaned up
         try:
             with os.fdopen(fd, "wb") as fp:
                 write(fp)
@@ -138,6 +145,26 @@ def _commit(tmp: Path, path: Path, overwrite: bool, unique: bool) -> Path:
             os.replace(tmp, candidate)
             return candidate
     raise WriteError("already exists (use --force to overwrite it)", "already exists", exists=True)
+
+
+#: The signals that interrupt a write (as ``KeyboardInterrupt`` or, through the command
+#: line's handlers, ``SystemExit``).
+_INTERRUPTS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _hold_interrupts() -> set[signal.Signals] | None:
+    """Block the interrupting signals in this thread; returns the mask to restore."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+
+
+def _release_interrupts(held: set[signal.Signals] | None) -> None:
+    """Restore the mask; a signal that came while it was held is handled now."""
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _read_umask() -> int:

@@ -70,6 +70,34 @@ def test_a_missing_folder_is_a_clear_error_or_made(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_signal_the_moment_the_temporary_file_appears_still_removes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The signal comes after the temporary file exists and before its name is returned:
+    # the write holds it back until it is ready to clean up.
+    import tempfile
+
+    real_mkstemp = tempfile.mkstemp
+
+    def mkstemp_then_signal(**kwargs: str) -> tuple[int, str]:
+        made = real_mkstemp(**kwargs)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return made
+
+    def leave(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp_then_signal)
+    previous = signal.signal(signal.SIGTERM, leave)
+    try:
+        with pytest.raises(SystemExit):
+            write_bytes(tmp_path / "a", b"x")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 @pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
 def test_a_terminated_export_leaves_nothing_behind(tmp_path: Path, signame: str) -> None:
     out = tmp_path / "out"
