@@ -151,16 +151,30 @@ def check(sequence: Sequence, reference: Sequence) -> CheckReport:
         OutOfOrder(outer=b, inner=a) for (a, pa), (b, pb) in pairwise(matched) if pb < pa
     )
 
-    if not matched:
-        return CheckReport(
-            sequence=sequence,
-            reference=reference,
-            span=None,
-            not_in_reference=strays,
-            namesakes=namesakes,
-            reference_problems=tuple(problems),
-        )
+    span, missing, gaps = _span_and_gaps(matched, ref)
+    return CheckReport(
+        sequence=sequence,
+        reference=reference,
+        span=span,
+        missing=missing,
+        gaps=gaps,
+        not_in_reference=strays,
+        namesakes=namesakes,
+        out_of_order=out_of_order,
+        reference_problems=tuple(problems),
+    )
 
+
+def _span_and_gaps(
+    matched: list[tuple[Doll, int]], ref: list[Doll]
+) -> tuple[tuple[Doll, Doll] | None, tuple[Doll, ...], tuple[Gap, ...]]:
+    """The reference figures the matched dolls span, those skipped, and where each gap is.
+
+    ``matched`` pairs each of the sequence's dolls found in the reference with its
+    position in ``ref`` (the reference in chronological order).
+    """
+    if not matched:
+        return None, (), ()
     lo = min(p for _, p in matched)
     hi = max(p for _, p in matched)
     by_position = {p: d for d, p in matched}
@@ -178,18 +192,7 @@ def check(sequence: Sequence, reference: Sequence) -> CheckReport:
             gaps.append(Gap(inner=last_matched, outer=here, skipped=tuple(run)))
             run = []
         last_matched = here
-
-    return CheckReport(
-        sequence=sequence,
-        reference=reference,
-        span=(ref[lo], ref[hi]),
-        missing=tuple(missing),
-        gaps=tuple(gaps),
-        not_in_reference=strays,
-        namesakes=namesakes,
-        out_of_order=out_of_order,
-        reference_problems=tuple(problems),
-    )
+    return (ref[lo], ref[hi]), tuple(missing), tuple(gaps)
 
 
 def reference_date_problems(reference: Sequence) -> list[str]:
