@@ -92,6 +92,9 @@ def write_atomically(
         _release_interrupts(held)  # one that came meanwhile is raised here, then cleaned up
         try:
             with os.fdopen(fd, "wb") as fp:
+                # The file's name, not its descriptor number: a writer that reopens the
+                # file by name (the MP4 muxer's second, "faststart" pass) finds it.
+                fp.raw.name = tmp_name  # type: ignore[attr-defined]
                 write(fp)
                 fp.flush()
                 if durable:

@@ -101,9 +101,10 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export",
         parents=[common],
-        help="write a picture or an animation without opening a window",
+        help="write a picture, an animation or a video without opening a window",
         description="Write an image of SEQUENCE. The format follows OUT's suffix: .png "
-        "(APNG when animated), .gif, .webp; .pdf for the line-up.",
+        "(APNG when animated), .gif, .webp; .pdf for the line-up; .mp4 or .webm (video) "
+        "for the animation.",
     )
     export.add_argument("sequence", metavar="SEQUENCE", help="sequence id or YAML file")
     export.add_argument("-o", "--output", required=True, metavar="OUT", type=Path)

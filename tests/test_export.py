@@ -569,10 +569,13 @@ def test_request_checks() -> None:
     assert ExportRequest("lineup", SEQ, fmt="pdf").size == 2480
     assert ExportRequest("doll", SEQ).size == 1024
     assert run_request(ExportRequest("doll", SEQ, 6, height=64)).startswith(b"\x89PNG")
-    # Animation frames are held in memory until encoded: a huge one is refused up front.
-    with pytest.raises(ExportError, match="GiB of memory"):
-        ExportRequest("animation", SEQ, height=4000).check()
-    ExportRequest("animation", SEQ, height=1080).check()
+    # Frames are streamed to the encoder, so no animation is too long or too big.
+    ExportRequest("animation", SEQ, height=8192).check()
+    ExportRequest("animation", SEQ, 2, stop=4).check()
+    with pytest.raises(ExportError, match="must be inside"):
+        ExportRequest("animation", SEQ, 4, stop=2).check()
+    with pytest.raises(ExportError, match="only for the opening"):
+        ExportRequest("doll", SEQ, fmt="mp4").check()
 
 
 # --- From the window ------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""``matryoshka export SEQUENCE -o OUT``: write a picture or an animation, no window.
+"""``matryoshka export SEQUENCE -o OUT``: write a picture, animation or video, no window.
 
 Bad input (unknown doll, size out of range, unknown suffix, missing or unwritable folder,
 an existing OUT without ``--force``) is a one-line error and exit status 1. Problems with
@@ -20,12 +20,19 @@ def _format(out: Path, kind: str) -> str:
     from matryoshka.export.encode import FORMATS
 
     fmt = FORMATS.get(out.suffix.lower())
-    allowed = ".png, .gif or .webp" + (" (or .pdf)" if kind == "lineup" else "")
     if fmt is None:
         what = f"'{out.suffix}'" if out.suffix else "no suffix"
-        raise MatryoshkaError.at(out, f"unknown picture format ({what}); use {allowed}")
+        raise MatryoshkaError.at(
+            out,
+            f"unknown picture format ({what}); use .png, .gif or .webp "
+            "(.pdf with --lineup; .mp4 or .webm with --animate)",
+        )
     if fmt == "pdf" and kind != "lineup":
         raise MatryoshkaError.at(out, "PDF is only for --lineup; use .png, .gif or .webp")
+    if fmt in ("mp4", "webm") and kind != "animation":
+        raise MatryoshkaError.at(
+            out, f"video (.{fmt}) is only for --animate; use .png, .gif or .webp"
+        )
     return fmt
 
 
@@ -36,8 +43,9 @@ def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
     from matryoshka.cli import search_dirs
-    from matryoshka.export import encode
-    from matryoshka.export.job import ExportError, ExportRequest, produce
+    from matryoshka.export import encode, job
+    from matryoshka.export.job import ExportRequest
+    from matryoshka.export.video import VideoError
     from matryoshka.format import catalog
 
     out: Path = args.output
@@ -62,17 +70,12 @@ def run(args: argparse.Namespace) -> int:
 
     request = ExportRequest(kind, sequence, depth, fmt, args.size)  # type: ignore[arg-type]
     try:
-        steps = produce(request)
-        while True:
-            next(steps)
-    except StopIteration as stop:
-        encoder = stop.value
-    except ExportError as err:
+        written = job.run(request, out, overwrite=args.force)
+    except job.ExportError as err:
         raise MatryoshkaError(str(err)) from None
-
-    try:
-        written = encode.write_atomically(out, encoder, overwrite=args.force)
     except encode.WriteError as err:
+        raise MatryoshkaError.at(out, str(err)) from None
+    except VideoError as err:
         raise MatryoshkaError.at(out, str(err)) from None
     print(f"wrote {written}", file=sys.stdout)
     return 0

@@ -15,8 +15,15 @@ from PIL import Image, PngImagePlugin
 
 from matryoshka.atomic import WriteError, describe, write_atomically
 
-Format = Literal["png", "gif", "webp", "pdf"]
-FORMATS: dict[str, Format] = {".png": "png", ".gif": "gif", ".webp": "webp", ".pdf": "pdf"}
+Format = Literal["png", "gif", "webp", "pdf", "mp4", "webm"]
+FORMATS: dict[str, Format] = {
+    ".png": "png",
+    ".gif": "gif",
+    ".webp": "webp",
+    ".pdf": "pdf",
+    ".mp4": "mp4",
+    ".webm": "webm",
+}
 
 #: An A4 page, landscape, in millimetres.
 A4_LANDSCAPE_MM = (297.0, 210.0)
@@ -140,6 +147,22 @@ def save_animation(
         loop=0,
         **options,
     )
+
+
+class CollectingSink:
+    """Keeps the frames of an animation and encodes them with ``save_animation`` at the end."""
+
+    def __init__(self, fp: BinaryIO, fmt: Format, text: dict[str, str]) -> None:
+        self.fp, self.fmt, self.text = fp, fmt, text
+        self.frames: list[Image.Image] = []
+        self.durations: list[int] = []
+
+    def add(self, image: Image.Image, duration: int) -> None:
+        self.frames.append(image)
+        self.durations.append(duration)
+
+    def close(self) -> None:
+        save_animation(self.frames, self.durations, self.fp, self.fmt, self.text)
 
 
 # --- Safe writing ---------------------------------------------------------------------

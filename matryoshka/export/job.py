@@ -1,24 +1,31 @@
 """What to export, and the work of exporting it cut into small steps.
 
 The command line runs the steps back to back; the window runs a few per frame so it never
-freezes. Drawing (pygame) happens in the steps; encoding (Pillow only) is returned as one
-function, which the window may run in a worker thread.
+freezes. Drawing (pygame) happens in the steps; encoding (Pillow or PyAV only) happens in
+``Export.write``, which the window runs in a worker thread.
+
+Stills and line-ups are drawn whole, then written. An animation is streamed: each
+frame goes to the encoder as soon as it is drawn (``stream.FrameStream``), so the writer
+runs alongside the drawing and no animation, however long, is held in memory.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
-from typing import BinaryIO
+import threading
+from collections.abc import Callable, Generator, Iterator
+from pathlib import Path
+from typing import BinaryIO, Literal
 
-from PIL import Image
-
-from matryoshka import __version__
+from matryoshka import __version__, theme
 from matryoshka.export import encode, pictures
 from matryoshka.export.encode import Format
 from matryoshka.export.kinds import Kind
-from matryoshka.format.model import Sequence
+from matryoshka.export.stream import Frame, FrameSink, FrameStream, StreamClosed, feed
+from matryoshka.format.model import Doll, Sequence
 from matryoshka.records import Record
 from matryoshka.stage import draw as stage
+
+Paper = Literal["a4", "letter"]
 
 MIN_SIZE = 64
 MAX_SIZE = 8192
@@ -28,11 +35,16 @@ DEFAULT_ANIMATION_SIZE = 480
 #: Default height of a PDF line-up: an A4 page at 300 dots per inch.
 DEFAULT_PDF_SIZE = 2480
 
-#: Most memory the frames of an animation may take before encoding (bytes).
-ANIMATION_MEMORY = 2 * 2**30
-
 #: Share of the progress bar spent drawing; the rest is encoding.
 DRAW_SHARE = 0.85
+
+#: The formats each kind of export can be written as.
+KIND_FORMATS: dict[str, tuple[Format, ...]] = {
+    "doll": ("png", "gif", "webp"),
+    "open": ("png", "gif", "webp"),
+    "lineup": ("png", "gif", "webp", "pdf"),
+    "animation": ("png", "gif", "webp", "mp4", "webm"),
+}
 
 Encoder = Callable[[BinaryIO], None]
 
@@ -46,11 +58,15 @@ class ExportRequest(Record):
 
     Attributes:
         kind: ``doll`` (the closed doll), ``open`` (its top lifted, the next inside),
-            ``lineup`` (dolls side by side) or ``animation`` (the opening to the core).
+            ``lineup`` (dolls side by side) or ``animation`` (the opening).
         sequence: the set of dolls.
-        depth: index of the doll (0 the outermost); line-ups and animations start there.
+        depth: index of the doll (0 the outermost); line-ups and animations start
+            there.
         fmt: the file format.
         height: picture height in pixels; ``None`` for the default of kind and format.
+        stop: index of the last doll of a line-up or animation (``None``: the core).
+        paper: the page size of a PDF.
+        landscape: a PDF's pages are wider than tall.
     """
 
     kind: Kind
@@ -58,6 +74,9 @@ class ExportRequest(Record):
     depth: int = 0
     fmt: Format = "png"
     height: int | None = None
+    stop: int | None = None
+    paper: Paper = "a4"
+    landscape: bool = True
 
     @property
     def size(self) -> int:
@@ -70,6 +89,16 @@ class ExportRequest(Record):
             return DEFAULT_PDF_SIZE
         return DEFAULT_STILL_SIZE
 
+    @property
+    def last(self) -> int:
+        """Index of the last doll shown (the core unless ``stop`` says otherwise)."""
+        return len(self.sequence.dolls) - 1 if self.stop is None else self.stop
+
+    @property
+    def dolls(self) -> tuple[Doll, ...]:
+        """The dolls shown, from ``depth`` to ``last``."""
+        return self.sequence.dolls[self.depth : self.last + 1]
+
     def check(self) -> None:
         """Raise ``ExportError`` if this request makes no sense."""
         dolls = self.sequence.dolls
@@ -77,6 +106,15 @@ class ExportRequest(Record):
             raise ExportError(f"{self.sequence.id} has no dolls")
         if not 0 <= self.depth < len(dolls):
             raise ExportError(f"no doll at position {self.depth + 1} of {len(dolls)}")
+        if self.stop is not None:
+            if not 0 <= self.stop < len(dolls):
+                raise ExportError(f"no doll at position {self.stop + 1} of {len(dolls)}")
+            if self.stop <= self.depth:
+                first, last = dolls[self.depth], dolls[self.stop]
+                raise ExportError(
+                    f"--to {last.id} must be inside --from {first.id}: a range runs from "
+                    "an outer doll to an inner one"
+                )
         if not MIN_SIZE <= self.size <= MAX_SIZE:
             raise ExportError(
                 f"--size must be between {MIN_SIZE} and {MAX_SIZE} pixels, got {self.size}"
@@ -84,19 +122,8 @@ class ExportRequest(Record):
         if self.kind == "open" and self.depth == len(dolls) - 1:
             doll = dolls[self.depth]
             raise ExportError(f"{doll.name} ({doll.id}) is the core doll; it does not open")
-        if self.fmt == "pdf" and self.kind != "lineup":
-            raise ExportError("PDF is only for the line-up (--lineup); use .png, .gif or .webp")
-        if self.kind == "animation":
-            # Every frame is kept until the encoder has them all: refuse what would not fit.
-            frames = len(pictures.animation_timeline(len(dolls), self.depth))
-            width = round(self.size * pictures.ANIMATION_ASPECT)
-            need = frames * width * self.size * 3
-            if need > ANIMATION_MEMORY:
-                raise ExportError(
-                    f"an animation of {frames} frames at {width}x{self.size} would need "
-                    f"{need / 2**30:.1f} GiB of memory; use a smaller --size, or start "
-                    "further in with --doll"
-                )
+        if self.fmt not in KIND_FORMATS[self.kind]:
+            raise ExportError(format_advice(self.kind, self.fmt))
 
     def metadata(self) -> dict[str, str]:
         """Text stored in PNG files: what was exported, from what, by what."""
@@ -125,16 +152,28 @@ class ExportRequest(Record):
         return text
 
 
+def format_advice(kind: str, fmt: str) -> str:
+    """Why ``fmt`` does not suit ``kind``, and what does (one line)."""
+    if fmt == "pdf":
+        return "PDF is only for the line-up (--lineup); use .png, .gif or .webp"
+    if fmt in ("mp4", "webm"):
+        return f"video (.{fmt}) is only for the opening (--animate); use .png, .gif or .webp"
+    return f"a {kind} cannot be written as .{fmt}"
+
+
 def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
-    """Draw the export in small steps, yielding progress (0 to ``DRAW_SHARE``).
+    """Draw a still or a line-up in small steps, yielding progress (0 to ``DRAW_SHARE``).
 
     Returns (as the generator's value) the function that encodes the picture into an
-    open binary file. That function only uses Pillow, never pygame.
+    open binary file. That function only uses Pillow, never pygame. Animations are
+    streamed instead: see ``Export``.
 
     Raises:
         ExportError: the request makes no sense (checked before any drawing).
     """
     request.check()
+    if request.kind == "animation":
+        raise ValueError("an animation is streamed: use Export")
     seq, size, fmt = request.sequence, request.size, request.fmt
     text = request.metadata()
     if request.kind == "doll":
@@ -146,9 +185,7 @@ def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
         image = pictures.to_pil(pictures.open_surface(outer, inner, size))
         yield DRAW_SHARE
         return lambda fp: encode.save_still(image, fp, fmt, text)
-    if request.kind == "lineup":
-        return (yield from _lineup(request, text))
-    return (yield from _animation(request, text))
+    return (yield from _lineup(request, text))
 
 
 def _lineup(request: ExportRequest, text: dict[str, str]) -> Generator[float, None, Encoder]:
@@ -172,10 +209,87 @@ def _lineup(request: ExportRequest, text: dict[str, str]) -> Generator[float, No
     return lambda fp: encode.save_still(image, fp, fmt, text)
 
 
-def _animation(request: ExportRequest, text: dict[str, str]) -> Generator[float, None, Encoder]:
+# --- Streamed animations --------------------------------------------------------------
+
+
+def open_sink(fmt: Format, fp: BinaryIO, size: tuple[int, int], text: dict[str, str]) -> FrameSink:
+    """The encoder that writes an animation in ``fmt`` into ``fp`` frame by frame."""
+    if fmt in ("mp4", "webm"):
+        from matryoshka.export import video
+
+        return video.VideoWriter(
+            fp, fmt, size, theme.BACKGROUND, text.get("Title", ""), text.get("Software", "")
+        )
+    return encode.CollectingSink(fp, fmt, text)
+
+
+class Export:
+    """One export under way: ``steps`` draws (pygame), ``write`` encodes (no pygame).
+
+    For stills and line-ups, run every step, then ``write``. For animations
+    (``streamed``), ``write`` must run in another thread while the steps run: each step
+    hands a frame to it. ``room`` says whether the next step would have to wait for the
+    encoder (the window then leaves it for its next frame).
+
+    Raises:
+        ExportError: the request makes no sense (from the constructor, before drawing).
+    """
+
+    def __init__(self, request: ExportRequest) -> None:
+        request.check()
+        self.request = request
+        self.streamed = request.kind == "animation"
+        self._stream = FrameStream() if self.streamed else None
+        self._encoder: Encoder | None = None
+        self.steps: Iterator[float] = self._steps()
+
+    def _steps(self) -> Generator[float, None, None]:
+        if self._stream is not None:
+            yield from _draw_animation(self.request, self._stream)
+        else:
+            self._encoder = yield from produce(self.request)
+
+    def room(self) -> bool:
+        """Whether the next step can run without waiting for the encoder."""
+        return self._stream is None or self._stream.room()
+
+    def abort(self) -> None:
+        """Stop a streamed ``write`` without finishing its file."""
+        if self._stream is not None:
+            self._stream.abort()
+
+    def writer_stopped(self) -> None:
+        """The thread meant to run ``write`` has ended (call it whatever happened there).
+
+        A writer that failed before taking a frame (the folder vanished) would otherwise
+        leave the drawing side waiting for room forever.
+        """
+        if self._stream is not None:
+            self._stream.close()
+
+    def write(self, fp: BinaryIO) -> None:
+        """Encode the export into ``fp`` (for a stream: as the frames arrive)."""
+        if self._stream is None:
+            if self._encoder is None:
+                raise RuntimeError("write before every step has run")
+            self._encoder(fp)
+            return
+        request = self.request
+        height = request.size
+        size = (round(height * pictures.ANIMATION_ASPECT), height)
+        sink = open_sink(request.fmt, fp, size, request.metadata())
+        try:
+            feed(self._stream, sink)
+        except BaseException:
+            discard = getattr(sink, "discard", None)
+            if discard is not None:
+                discard()
+            raise
+
+
+def _draw_animation(request: ExportRequest, stream: FrameStream) -> Generator[float, None, None]:
     scene = pictures.AnimationScene(request.sequence, request.size, request.depth)
     timeline = pictures.animation_timeline(len(request.sequence.dolls), request.depth)
-    frames: list[Image.Image] = []
     for i, spec in enumerate(timeline):
         if spec.ms > 0:
             # One painting per step before an opening starts: each is a cold paint.
@@ -183,8 +297,53 @@ def _animation(request: ExportRequest, text: dict[str, str]) -> Generator[float,
                 stage.prewarm(doll, part, height)
                 yield DRAW_SHARE * i / len(timeline)
             scene.warm(spec.depth)
-        frames.append(pictures.to_pil(scene.draw(spec), "RGB"))
+        stream.put(Frame(pictures.to_pil(scene.draw(spec), "RGB"), spec.duration))
         yield DRAW_SHARE * (i + 1) / len(timeline)
-    durations = [spec.duration for spec in timeline]
-    fmt = request.fmt
-    return lambda fp: encode.save_animation(frames, durations, fp, fmt, text)
+    stream.finish()
+
+
+def run(request: ExportRequest, path: Path, overwrite: bool, unique: bool = False) -> Path:
+    """Export ``request`` to ``path`` (atomically); the path written.
+
+    A streamed export draws on this thread while a worker thread encodes. Whatever
+    stops either side (an error, Ctrl+C) stops the other and leaves no file behind.
+
+    Raises:
+        ExportError: the request makes no sense.
+        encode.WriteError: the file could not be written.
+    """
+    export = Export(request)
+    if not export.streamed:
+        for _ in export.steps:
+            pass
+        return encode.write_atomically(path, export.write, overwrite=overwrite, unique=unique)
+    outcome: dict[str, object] = {}
+
+    def writer() -> None:
+        try:
+            outcome["path"] = encode.write_atomically(
+                path, export.write, overwrite=overwrite, unique=unique
+            )
+        except BaseException as err:  # handed to the drawing thread below
+            outcome["error"] = err
+        finally:
+            export.writer_stopped()
+
+    thread = threading.Thread(target=writer, name="matryoshka-encode")
+    thread.start()
+    try:
+        for _ in export.steps:
+            pass
+    except StreamClosed:
+        pass  # the writer failed: its error is raised below
+    except BaseException:
+        export.abort()
+        thread.join()
+        raise
+    thread.join()
+    error = outcome.get("error")
+    if isinstance(error, BaseException):
+        raise error
+    written = outcome["path"]
+    assert isinstance(written, Path)
+    return written

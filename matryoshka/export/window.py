@@ -1,20 +1,21 @@
 """Exports started from the window: stepped within a time budget, never raising.
 
 Drawing runs in ``step`` on the window's thread (pygame is not thread-safe), a slice at a
-time. Encoding and writing the file use Pillow only and run in a worker thread, so even
-the animation's encode (a second or two) never freezes the window.
+time. Encoding and writing the file use Pillow or PyAV only and run in a worker thread, so
+the window never freezes. An animation's frames go to the worker as they are drawn; when
+it falls behind, a step draws nothing and the window carries on.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Generator
 from pathlib import Path
 
 from matryoshka import paths
 from matryoshka.export import encode, kinds
-from matryoshka.export.job import DRAW_SHARE, Encoder, ExportError, ExportRequest, produce
+from matryoshka.export.job import DRAW_SHARE, Export, ExportError, ExportRequest
+from matryoshka.export.stream import StreamClosed
 from matryoshka.format.model import Sequence
 
 
@@ -75,10 +76,11 @@ class WindowExport:
         start = depth if spec.from_front else 0
         if kind == "animation" and depth >= len(sequence.dolls) - 1:
             start = 0  # the core has nothing inside: the animation opens from the outermost
-        request = ExportRequest(kind, sequence, start, encode.FORMATS[spec.suffix])
+        self._request = ExportRequest(kind, sequence, start, encode.FORMATS[spec.suffix])
         # Nothing is checked or drawn before the first step: a request that makes no
         # sense (a doll that is not there) fails there, as an ``ExportError``.
-        self._steps: Generator[float, None, Encoder] = produce(request)
+        self._export: Export | None = None
+        self._drawn = False
 
     @property
     def target_name(self) -> str:
@@ -88,6 +90,8 @@ class WindowExport:
     def _fail(self, message: str) -> None:
         self.error = message
         self.done = True
+        if self._export is not None:
+            self._export.abort()  # an encoder waiting for frames gives up, leaving no file
 
     def step(self, budget_ms: int) -> None:
         """Do about ``budget_ms`` of work. Never raises; errors end up in ``error``."""
@@ -99,7 +103,19 @@ class WindowExport:
             self._fail(_one_line(err))
 
     def _step(self, budget_ms: int) -> None:
-        if self._worker is not None:
+        if self._export is None:
+            try:
+                self._export = Export(self._request)
+            except ExportError as err:
+                self._fail(str(err))
+                return
+        export = self._export
+        if self._worker is None and export.streamed:
+            # The encoder takes the frames as they come: start it before the first one.
+            self._start_writing(export)
+            if self.done:
+                return
+        if self._worker is not None and (self._drawn or not self._worker.is_alive()):
             if self._worker.is_alive():
                 return
             if self._worker_error is not None:
@@ -110,11 +126,16 @@ class WindowExport:
                 self.done = True
             return
         deadline = time.perf_counter() + max(1, budget_ms) / 1000
-        while True:
+        while export.room():
             try:
-                self.progress = next(self._steps)
-            except StopIteration as stop:
-                self._start_writing(stop.value)
+                self.progress = next(export.steps)
+            except StopIteration:
+                self._drawn = True
+                if not export.streamed:
+                    self._start_writing(export)
+                return
+            except StreamClosed:
+                self._drawn = True  # the encoder failed: its error is reported next step
                 return
             except ExportError as err:
                 self._fail(str(err))
@@ -122,8 +143,9 @@ class WindowExport:
             if time.perf_counter() >= deadline:
                 return
 
-    def _start_writing(self, encoder: Encoder) -> None:
-        self.progress = DRAW_SHARE
+    def _start_writing(self, export: Export) -> None:
+        if not export.streamed:
+            self.progress = DRAW_SHARE
         folder = self.folder if self.folder is not None else paths.user_pictures_dir()
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -135,16 +157,24 @@ class WindowExport:
         def write() -> None:
             try:
                 self._written = encode.write_atomically(
-                    target, encoder, overwrite=False, unique=True
+                    target, export.write, overwrite=False, unique=True
                 )
             except encode.WriteError as err:
                 self._worker_error = f"{target}: {err}"
             except Exception as err:
                 self._worker_error = f"{target}: {_one_line(err)}"
+            finally:
+                export.writer_stopped()
 
-        # Not a daemon: quitting the window waits for the file to be complete.
+        # Not a daemon: quitting the window waits for the file to be complete (an
+        # animation still being drawn is abandoned, see ``stream.FrameStream.frames``).
         self._worker = threading.Thread(target=write, name="matryoshka-export")
         self._worker.start()
+
+    def cancel(self) -> None:
+        """Stop the export; a file not yet complete is not written."""
+        if not self.done:
+            self._fail("cancelled")
 
 
 def _one_line(err: BaseException) -> str:
