@@ -37,8 +37,6 @@ def _common() -> argparse.ArgumentParser:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser for every command (also used to print help)."""
-    from matryoshka.export.kinds import KINDS
-
     common = _common()
     parser = argparse.ArgumentParser(
         prog="matryoshka",
@@ -98,6 +96,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="reference sequence id or file (default: the sequence's compare_with)",
     )
 
+    _add_export(sub, common)
+
+    new = sub.add_parser(
+        "new",
+        parents=[common],
+        help="write a commented starter sequence file",
+        description="Write a starter sequence to FILE, with every field explained.",
+    )
+    new.add_argument("file", metavar="FILE", type=Path)
+    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    return parser
+
+
+def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """The ``export`` command's parser."""
+    from matryoshka.export.kinds import KINDS
+
     export = sub.add_parser(
         "export",
         parents=[common],
@@ -114,19 +129,21 @@ def build_parser() -> argparse.ArgumentParser:
         if kind.option is not None:
             what.add_argument(kind.option, action="store_true", help=kind.help)
     export.add_argument(
+        "--from",
+        dest="from_doll",
+        metavar="ID",
+        help="the first doll of an animation or line-up (the same as --doll)",
+    )
+    export.add_argument(
+        "--to",
+        dest="to_doll",
+        metavar="ID",
+        help="the last doll of an animation or line-up (default: the core)",
+    )
+    export.add_argument(
         "--size", type=int, metavar="PX", help="height of the image in pixels (64 to 8192)"
     )
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
-
-    new = sub.add_parser(
-        "new",
-        parents=[common],
-        help="write a commented starter sequence file",
-        description="Write a starter sequence to FILE, with every field explained.",
-    )
-    new.add_argument("file", metavar="FILE", type=Path)
-    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
-    return parser
 
 
 def search_dirs(args: argparse.Namespace) -> list[Path]:

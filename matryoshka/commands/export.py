@@ -11,9 +11,13 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matryoshka.errors import Diagnostic, MatryoshkaError
 from matryoshka.export import kinds
+
+if TYPE_CHECKING:
+    from matryoshka.format.model import Sequence
 
 
 def _format(out: Path, kind: str) -> str:
@@ -34,6 +38,18 @@ def _format(out: Path, kind: str) -> str:
             out, f"video (.{fmt}) is only for --animate; use .png, .gif or .webp"
         )
     return fmt
+
+
+def _position(sequence: Sequence, doll_id: str) -> int:
+    """Where the doll ``doll_id`` is in ``sequence`` (0 the outermost)."""
+    try:
+        return sequence.index_of(doll_id)
+    except KeyError:
+        known = ", ".join(d.id for d in sequence.dolls)
+        where = str(sequence.path) if sequence.path else sequence.id
+        raise MatryoshkaError(
+            Diagnostic(where, None, None, f"no doll '{doll_id}'; known ids: {known}")
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -57,18 +73,16 @@ def run(args: argparse.Namespace) -> int:
         raise MatryoshkaError.at(out, str(err)) from None
 
     sequence = catalog.resolve(args.sequence, search_dirs(args))
-    depth = 0
-    if args.doll is not None:
-        try:
-            depth = sequence.index_of(args.doll)
-        except KeyError:
-            known = ", ".join(d.id for d in sequence.dolls)
-            where = str(sequence.path) if sequence.path else sequence.id
-            raise MatryoshkaError(
-                Diagnostic(where, None, None, f"no doll '{args.doll}'; known ids: {known}")
-            ) from None
-
-    request = ExportRequest(kind, sequence, depth, fmt, args.size)  # type: ignore[arg-type]
+    first = getattr(args, "from_doll", None)
+    last = getattr(args, "to_doll", None)
+    if (first is not None or last is not None) and kind not in ("animation", "lineup"):
+        raise MatryoshkaError("--from and --to choose a range for --animate or --lineup")
+    if first is not None and args.doll is not None and first != args.doll:
+        raise MatryoshkaError("--doll and --from both name the first doll; give one of them")
+    first = first if first is not None else args.doll
+    depth = 0 if first is None else _position(sequence, first)
+    stop = None if last is None else _position(sequence, last)
+    request = ExportRequest(kind, sequence, depth, fmt, args.size, stop)  # type: ignore[arg-type]
     try:
         written = job.run(request, out, overwrite=args.force)
     except job.ExportError as err:

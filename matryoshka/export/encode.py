@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import BinaryIO, Literal
 
 from PIL import Image, PngImagePlugin
 
@@ -113,56 +113,15 @@ def save_animation(
 ) -> None:
     """A looping animation of RGB ``frames``, each shown for ``durations`` ms.
 
-    Pillow merges identical consecutive frames and adds up their durations.
+    Identical consecutive frames are merged, their durations added up. (Exports stream
+    their frames to the same writers instead of listing them: ``matryoshka.export.animated``.)
     """
-    if fmt == "gif":
-        frames = gif_frames(frames)
-        options: dict[str, Any] = {
-            "palette": frames[0].palette,
-            # With the palette fixed, "optimize" only lets unchanged pixels become
-            # transparent in later frames, which shrinks the file a lot.
-            "optimize": True,
-            "disposal": 1,
-            "comment": text.get("Title", ""),
-        }
-    elif fmt == "png":
-        options = {"pnginfo": png_info(text), "compress_level": 6}
-    elif fmt == "webp":
-        options = {
-            # Lossy at high quality: a third of the lossless size; method 2 encodes about
-            # twice as fast as the default with files a few percent larger.
-            "lossless": False,
-            "quality": 90,
-            "method": 2,
-            "background": (0, 0, 0, 0),
-        }
-    else:
-        raise ValueError(f"not an animation format: {fmt}")
-    frames[0].save(
-        fp,
-        fmt.upper(),
-        save_all=True,
-        append_images=frames[1:],
-        duration=durations,
-        loop=0,
-        **options,
-    )
+    from matryoshka.export import animated
 
-
-class CollectingSink:
-    """Keeps the frames of an animation and encodes them with ``save_animation`` at the end."""
-
-    def __init__(self, fp: BinaryIO, fmt: Format, text: dict[str, str]) -> None:
-        self.fp, self.fmt, self.text = fp, fmt, text
-        self.frames: list[Image.Image] = []
-        self.durations: list[int] = []
-
-    def add(self, image: Image.Image, duration: int) -> None:
-        self.frames.append(image)
-        self.durations.append(duration)
-
-    def close(self) -> None:
-        save_animation(self.frames, self.durations, self.fp, self.fmt, self.text)
+    writer = animated.open_writer(fmt, fp, frames[0].size, text, frames)
+    for frame, duration in zip(frames, durations, strict=True):
+        writer.add(frame, duration)
+    writer.close()
 
 
 # --- Safe writing ---------------------------------------------------------------------

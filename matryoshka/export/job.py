@@ -16,6 +16,8 @@ from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+from PIL import Image
+
 from matryoshka import __version__, theme
 from matryoshka.export import encode, pictures
 from matryoshka.export.encode import Format
@@ -146,9 +148,11 @@ class ExportRequest(Record):
             text["matryoshka:inner-doll-name"] = inner.name
         elif self.kind == "lineup":
             text["Title"] = seq.title
-            text["matryoshka:dolls"] = ", ".join(d.id for d in seq.dolls[self.depth :])
+            text["matryoshka:dolls"] = ", ".join(d.id for d in self.dolls)
         else:
             text["Title"] = f"{seq.title}: the opening"
+            if self.stop is not None:
+                text["Title"] += f", {doll.name} to {seq.dolls[self.stop].name}"
         return text
 
 
@@ -195,13 +199,13 @@ def _lineup(request: ExportRequest, text: dict[str, str]) -> Generator[float, No
         mm_w, mm_h = encode.A4_LANDSCAPE_MM
         width = round(size * mm_w / mm_h)
     width = width or round(size * pictures.LINEUP_ASPECT)
-    layout = pictures.lineup_layout(seq.dolls[request.depth :], seq.title, width, size)
+    layout = pictures.lineup_layout(request.dolls, seq.title, width, size)
     # Paint one doll per step (the slow part) so the window stays responsive; drawing the
     # picture afterwards finds every doll in the painter's cache.
     for i, item in enumerate(layout.items):
         stage.prewarm(item.doll, "whole", item.place.height)
         yield DRAW_SHARE * (i + 1) / (len(layout.items) + 1)
-    surface = pictures.lineup_surface(seq, size, width, request.depth)
+    surface = pictures.lineup_surface(seq, size, width, request.depth, request.stop)
     image = pictures.to_pil(surface, "RGB")
     yield DRAW_SHARE
     if fmt == "pdf":
@@ -212,7 +216,13 @@ def _lineup(request: ExportRequest, text: dict[str, str]) -> Generator[float, No
 # --- Streamed animations --------------------------------------------------------------
 
 
-def open_sink(fmt: Format, fp: BinaryIO, size: tuple[int, int], text: dict[str, str]) -> FrameSink:
+def open_sink(
+    fmt: Format,
+    fp: BinaryIO,
+    size: tuple[int, int],
+    text: dict[str, str],
+    samples: list[Image.Image],
+) -> FrameSink:
     """The encoder that writes an animation in ``fmt`` into ``fp`` frame by frame."""
     if fmt in ("mp4", "webm"):
         from matryoshka.export import video
@@ -220,7 +230,9 @@ def open_sink(fmt: Format, fp: BinaryIO, size: tuple[int, int], text: dict[str, 
         return video.VideoWriter(
             fp, fmt, size, theme.BACKGROUND, text.get("Title", ""), text.get("Software", "")
         )
-    return encode.CollectingSink(fp, fmt, text)
+    from matryoshka.export import animated
+
+    return animated.open_writer(fmt, fp, size, text, samples)
 
 
 class Export:
@@ -277,19 +289,20 @@ class Export:
         request = self.request
         height = request.size
         size = (round(height * pictures.ANIMATION_ASPECT), height)
-        sink = open_sink(request.fmt, fp, size, request.metadata())
-        try:
-            feed(self._stream, sink)
-        except BaseException:
-            discard = getattr(sink, "discard", None)
-            if discard is not None:
-                discard()
-            raise
+        text = request.metadata()
+        feed(self._stream, lambda samples: open_sink(request.fmt, fp, size, text, samples))
 
 
 def _draw_animation(request: ExportRequest, stream: FrameStream) -> Generator[float, None, None]:
-    scene = pictures.AnimationScene(request.sequence, request.size, request.depth)
-    timeline = pictures.animation_timeline(len(request.sequence.dolls), request.depth)
+    seq = request.sequence
+    scene = pictures.AnimationScene(seq, request.size, request.depth, request.last)
+    timeline = pictures.animation_timeline(len(seq.dolls), request.depth, request.last)
+    if request.fmt == "gif":
+        # The GIF's one palette is made from frames spread over the whole animation,
+        # drawn ahead of the others.
+        for spec in pictures.sample_frames(timeline):
+            stream.put(Frame(pictures.to_pil(scene.draw(spec), "RGB"), sample=True))
+            yield 0.0
     for i, spec in enumerate(timeline):
         if spec.ms > 0:
             # One painting per step before an opening starts: each is a cold paint.

@@ -308,18 +308,24 @@ def lineup_layout(dolls: tuple[Doll, ...], title: str, width: int, height: int) 
 
 
 def lineup_surface(
-    sequence: Sequence, height: int, width: int | None = None, start: int = 0
+    sequence: Sequence,
+    height: int,
+    width: int | None = None,
+    start: int = 0,
+    stop: int | None = None,
 ) -> pygame.Surface:
-    """Every doll from ``start`` to the core side by side on the program's background.
+    """Every doll from ``start`` to ``stop`` side by side on the program's background.
 
     Args:
         sequence: the set to draw.
         height: picture height in pixels.
         width: picture width (default: 16:9).
         start: index of the first (largest) doll.
+        stop: index of the last doll (default: the core).
     """
     width = width or round(height * LINEUP_ASPECT)
-    layout = lineup_layout(sequence.dolls[start:], sequence.title, width, height)
+    end = None if stop is None else stop + 1
+    layout = lineup_layout(sequence.dolls[start:end], sequence.title, width, height)
     surface = pygame.Surface((width, height))
     surface.fill(theme.BACKGROUND)
     title = _fit_text(sequence.title, layout.title_px, True, theme.INK, width - 2 * layout.title_y)
@@ -358,21 +364,61 @@ class FrameSpec(Record):
     duration: int
 
 
-def animation_timeline(count: int, start: int = 0) -> list[FrameSpec]:
-    """The frames of the whole opening, from doll ``start`` to the core, then a loop.
+#: An opening that would last longer than this at the window's pace is sped up ...
+LONG_ANIMATION_MS = 45_000
+#: ... by at most this much: five frames an opening still show the lid lift and the
+#: halves part, so any range of any set exports, only longer.
+MAX_SPEEDUP = 4.0
+
+
+def animation_speed(openings: int) -> float:
+    """How much faster than the window an animation of ``openings`` openings runs.
+
+    1 (the window's pace) up to ``LONG_ANIMATION_MS``; a longer one is sped up to last
+    about that long, never more than ``MAX_SPEEDUP`` times.
+    """
+    normal = openings * (HOLD_MS + ch.OPEN_MS) + FINAL_HOLD_MS
+    return min(MAX_SPEEDUP, max(1.0, normal / LONG_ANIMATION_MS))
+
+
+def animation_timeline(
+    count: int, start: int = 0, stop: int | None = None, speed: float | None = None
+) -> list[FrameSpec]:
+    """The frames of the opening from doll ``start`` to doll ``stop`` (the core), then a loop.
 
     Time runs in whole milliseconds with a fixed step, as the window ticks: each doll
-    rests ``HOLD_MS`` closed, then opens over ``choreography.OPEN_MS``; the core rests
-    ``FINAL_HOLD_MS``. The frame ``OPEN_MS`` into an opening is the next doll at rest.
+    rests ``HOLD_MS`` closed, then opens over ``choreography.OPEN_MS``; the last doll
+    rests ``FINAL_HOLD_MS``. The frame ``OPEN_MS`` into an opening is the next doll at
+    rest. A long range runs faster (``animation_speed``, unless ``speed`` is given): the
+    holds and openings are shorter, the frame step the same.
     """
+    last = count - 1 if stop is None else stop
+    if speed is None:
+        speed = animation_speed(last - start)
+    hold = round(HOLD_MS / speed)
+    opening = round(ch.OPEN_MS / speed)  # how long an opening lasts, in the output
     frames: list[FrameSpec] = []
-    for depth in range(start, count - 1):
+    for depth in range(start, last):
         # The opening's first frame (0 ms) is the closed doll: it extends the hold.
-        frames.append(FrameSpec(depth, 0, HOLD_MS + FRAME_MS))
-        for ms in range(FRAME_MS, ch.OPEN_MS, FRAME_MS):
-            frames.append(FrameSpec(depth, ms, min(FRAME_MS, ch.OPEN_MS - ms)))
-    frames.append(FrameSpec(count - 1, 0, FINAL_HOLD_MS))
+        frames.append(FrameSpec(depth, 0, hold + FRAME_MS))
+        for t in range(FRAME_MS, opening, FRAME_MS):
+            ms = min(ch.OPEN_MS - 1, round(t * speed))
+            frames.append(FrameSpec(depth, ms, min(FRAME_MS, opening - t)))
+    frames.append(FrameSpec(last, 0, FINAL_HOLD_MS))
     return frames
+
+
+#: Frames drawn ahead for a GIF's shared palette.
+PALETTE_SAMPLES = 16
+
+
+def sample_frames(timeline: list[FrameSpec]) -> list[FrameSpec]:
+    """About ``PALETTE_SAMPLES`` frames spread evenly over ``timeline``, and its last."""
+    step = max(1, len(timeline) // PALETTE_SAMPLES)
+    samples = timeline[::step][:PALETTE_SAMPLES]
+    if timeline[-1] not in samples:
+        samples.append(timeline[-1])
+    return samples
 
 
 #: Fraction of an opening after which the inner doll's name starts to fade in: the
@@ -380,18 +426,27 @@ def animation_timeline(count: int, start: int = 0) -> list[FrameSpec]:
 NAME_IN = 0.9
 
 
+#: Most places on the animation's shelf. With more shells, the shelf keeps the first and
+#: the latest ones and counts the rest in between ("+12"), as the window's shelf does.
+SHELF_PLACES = 16
+
+
 class AnimationScene:
     """Draws the frames of the opening of ``sequence`` at ``height`` (RGB, on background).
 
     The doll in front stands on a stage in the middle; opened shells go to a shelf
-    beneath, in order, as the window keeps them.
+    beneath, in order, as the window keeps them. The opening runs from doll ``start`` to
+    doll ``stop`` (default: the core).
     """
 
-    def __init__(self, sequence: Sequence, height: int, start: int = 0) -> None:
+    def __init__(
+        self, sequence: Sequence, height: int, start: int = 0, stop: int | None = None
+    ) -> None:
         self.sequence = sequence
         self.height = height
         self.width = round(height * ANIMATION_ASPECT)
         self.start = start
+        self.last = len(sequence.dolls) - 1 if stop is None else stop
         h, w = height, self.width
         self.title_px = max(7, round(h * 0.042))
         self.name_px = max(7, round(h * 0.036))
@@ -402,7 +457,8 @@ class AnimationScene:
         self.stage_box = Rect(0.0, stage_top, float(w), floor - stage_top)
         self.rest = ch.rest_placement(self.stage_box, ASPECT)
         self.name_y = round(floor + h * 0.005)
-        shells = max(0, len(sequence.dolls) - 1 - start)
+        self.shells = max(0, self.last - start)
+        shells = min(self.shells, SHELF_PLACES)
         shelf_top, shelf_h = h * 0.815, h * 0.14
         slot_w = min((w * 0.94) / max(1, shells), shelf_h * ASPECT * 1.4)
         left = (w - slot_w * shells) / 2
@@ -417,6 +473,7 @@ class AnimationScene:
             max(2, round(h * 0.014)),
         )
         self._names: dict[int, pygame.Surface] = {}
+        self._counts: dict[int, pygame.Surface] = {}
         self._warmed: set[int] = set()
         self._shadows = Shadows()
         self._frame = pygame.Surface((1, 1))
@@ -456,10 +513,10 @@ class AnimationScene:
         frames are made from them, so the export does the same to match its frames. An
         empty list once they are done.
         """
-        if depth in self._warmed or depth >= len(self.sequence.dolls) - 1:
+        if depth in self._warmed or depth >= self.last:
             return []
         dolls = self.sequence.dolls
-        shell = self.slots[depth - self.start].height
+        shell = self.slots[0].height
         return opening_paintings(dolls[depth], dolls[depth + 1], self.rest.height, shell)
 
     def warm(self, depth: int) -> None:
@@ -468,10 +525,37 @@ class AnimationScene:
             stage.prewarm(doll, part, height)
         self._warmed.add(depth)
 
+    def shelf(self, shells: int) -> tuple[list[tuple[int, int]], int]:
+        """The shelf holding the first ``shells`` shells of the range.
+
+        Returns ``(shell, place)`` pairs (indices into the range and into ``slots``) and
+        how many shells are left out between the first and the latest; their count
+        stands in place 1.
+        """
+        places = len(self.slots)
+        if shells <= places:
+            return [(i, i) for i in range(shells)], 0
+        latest = places - 2
+        hidden = shells - 1 - latest
+        return [(0, 0)] + [(shells - latest + k, 2 + k) for k in range(latest)], hidden
+
     def pose(self, spec: FrameSpec) -> ch.OpeningPose:
         """Where the pieces of the doll in front are in frame ``spec``."""
-        slot = self.slots[spec.depth - self.start] if self.slots else self.rest
+        slot = self.rest
+        if self.slots:
+            shell = spec.depth - self.start
+            place = dict(self.shelf(shell + 1)[0])[shell]
+            slot = self.slots[place]
         return ch.opening_pose(spec.ms / ch.OPEN_MS, self.rest, slot, ASPECT)
+
+    def _count(self, hidden: int) -> pygame.Surface:
+        surf = self._counts.get(hidden)
+        if surf is None:
+            slot = self.slots[1]
+            width = round(doll_width(max(MIN_HEIGHT, round(slot.height))) * 1.3)
+            surf = _fit_text(f"+{hidden}", self.name_px, True, theme.INK_SOFT, width)
+            self._counts = {hidden: surf}  # counts only grow: keep the latest
+        return surf
 
     def _shadow(self, cx: float, floor: float, doll_h: float) -> None:
         """A soft floor shadow under a doll ``doll_h`` tall, as the window draws it."""
@@ -481,10 +565,20 @@ class AnimationScene:
         """The frame ``spec`` as a new opaque surface."""
         surface = self._frame = self._background.copy()
         dolls = self.sequence.dolls
-        for i in range(spec.depth - self.start):
-            slot = self.slots[i]
+        opened = spec.depth - self.start
+        # While a doll opens, the shelf already makes room for its shell.
+        places, hidden = self.shelf(opened + (1 if spec.ms > 0 else 0))
+        for shell, place in places:
+            if shell >= opened:
+                continue  # the shell on its way there is drawn with the opening
+            slot = self.slots[place]
             self._shadow(slot.cx, slot.bottom, slot.height)
-            stage.draw_doll(surface, dolls[self.start + i], slot)
+            stage.draw_doll(surface, dolls[self.start + shell], slot)
+        if hidden:
+            count = self._count(hidden)
+            slot = self.slots[1]
+            y = round(slot.top + slot.height * 0.6 - count.get_height() / 2)
+            surface.blit(count, (round(slot.cx - count.get_width() / 2), y))
         if spec.ms == 0:
             self._shadow(self.rest.cx, self.rest.bottom, self.rest.height)
             stage.draw_doll(surface, dolls[spec.depth], self.rest)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -131,9 +131,32 @@ class FrameStream:
             self.close()
 
 
-def feed(stream: FrameStream, sink: FrameSink) -> None:
-    """Move every frame of ``stream`` into ``sink``, then close it (samples are skipped)."""
-    for frame in stream.frames():
-        if not frame.sample:
+def feed(stream: FrameStream, open_sink: Callable[[list[Image.Image]], FrameSink]) -> None:
+    """Move every frame of ``stream`` into the sink ``open_sink(samples)`` makes, then close it.
+
+    The sink is made when the first real frame arrives, with the sample frames that came
+    before it.
+
+    Raises:
+        Aborted: the drawing side gave up.
+        ValueError: the stream had no frames.
+    """
+    samples: list[Image.Image] = []
+    sink: FrameSink | None = None
+    try:
+        for frame in stream.frames():
+            if frame.sample:
+                samples.append(frame.image)
+                continue
+            if sink is None:
+                sink = open_sink(samples)
+                samples = []
             sink.add(frame.image, frame.duration)
-    sink.close()
+        if sink is None:
+            raise ValueError("an animation needs at least one frame")
+        sink.close()
+    except BaseException:
+        discard = getattr(sink, "discard", None)
+        if discard is not None:
+            discard()
+        raise

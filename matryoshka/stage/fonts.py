@@ -30,6 +30,16 @@ class Text:
         self._lines: OrderedDict[tuple[str, int, bool, RGB], pygame.Surface] = OrderedDict()
         self._cache_size = cache_size
 
+    def alive(self) -> bool:
+        """Whether the fonts loaded so far still work (the font module did not restart)."""
+        for font in self._fonts.values():
+            try:
+                font.get_height()
+            except pygame.error:
+                return False
+            break
+        return True
+
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
         """The Noto Sans font at ``size`` px."""
         key = (size, bold)
@@ -89,6 +99,7 @@ _shared: Text | None = None
 def shared_text() -> Text:
     """One :class:`Text` for the whole process (the exports use it)."""
     global _shared
-    if _shared is None:
+    # A font loaded before ``pygame.font.quit`` is dead: start again after a quit.
+    if _shared is None or not pygame.font.get_init() or not _shared.alive():
         _shared = Text()
     return _shared
