@@ -143,6 +143,23 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     export.add_argument(
         "--size", type=int, metavar="PX", help="height of the image in pixels (64 to 8192)"
     )
+    export.add_argument(
+        "--paper",
+        choices=("a4", "letter"),
+        default="a4",
+        help="the page size of a PDF: A4 (the default) or US Letter",
+    )
+    turn = export.add_mutually_exclusive_group()
+    turn.add_argument(
+        "--landscape",
+        dest="portrait",
+        action="store_false",
+        help="PDF pages wider than tall (the default)",
+    )
+    turn.add_argument(
+        "--portrait", dest="portrait", action="store_true", help="PDF pages taller than wide"
+    )
+    export.set_defaults(portrait=False)
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
 

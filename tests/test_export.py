@@ -251,7 +251,9 @@ def test_lineup_pdf_is_one_a4_landscape_page(
     pdf = PdfParser.PdfParser(str(out))
     try:
         assert len(pdf.pages) == 1
-        x0, y0, x1, y1 = pdf.read_indirect(pdf.pages[0])[b"MediaBox"]
+        page = pdf.read_indirect(pdf.pages[0])
+        box = page.get(b"MediaBox") or pdf.read_indirect(page[b"Parent"])[b"MediaBox"]
+        x0, y0, x1, y1 = box  # on the page, or inherited from the page tree
         points_per_mm = 72 / 25.4
         assert (x1 - x0) / points_per_mm == pytest.approx(297, abs=0.5)
         assert (y1 - y0) / points_per_mm == pytest.approx(210, abs=0.5)

@@ -82,14 +82,30 @@ def run(args: argparse.Namespace) -> int:
     first = first if first is not None else args.doll
     depth = 0 if first is None else _position(sequence, first)
     stop = None if last is None else _position(sequence, last)
-    request = ExportRequest(kind, sequence, depth, fmt, args.size, stop)  # type: ignore[arg-type]
+    paper = getattr(args, "paper", "a4")
+    portrait = bool(getattr(args, "portrait", False))
+    if fmt != "pdf" and (paper != "a4" or portrait):
+        raise MatryoshkaError.at(out, "--paper and --portrait are for PDF line-ups (.pdf)")
+    request = ExportRequest(
+        kind,  # type: ignore[arg-type]
+        sequence,
+        depth,
+        fmt,  # type: ignore[arg-type]
+        args.size,
+        stop,
+        paper,
+        not portrait,
+    )
     try:
-        written = job.run(request, out, overwrite=args.force)
+        notes: list[str] = []
+        written = job.run(request, out, overwrite=args.force, notes=notes)
     except job.ExportError as err:
         raise MatryoshkaError(str(err)) from None
     except encode.WriteError as err:
         raise MatryoshkaError.at(out, str(err)) from None
     except VideoError as err:
         raise MatryoshkaError.at(out, str(err)) from None
+    for note in notes:
+        print(f"{written}: note: {note}", file=sys.stderr)
     print(f"wrote {written}", file=sys.stdout)
     return 0

@@ -25,8 +25,6 @@ FORMATS: dict[str, Format] = {
     ".webm": "webm",
 }
 
-#: An A4 page, landscape, in millimetres.
-A4_LANDSCAPE_MM = (297.0, 210.0)
 #: Colours in the shared GIF palette; one index stays free for "unchanged" pixels.
 GIF_COLORS = 255
 #: Frames sampled to build the shared GIF palette.
@@ -59,15 +57,6 @@ def save_still(image: Image.Image, fp: BinaryIO, fmt: Format, text: dict[str, st
         image.save(fp, "GIF")
     else:
         raise ValueError(f"not a still format: {fmt}")
-
-
-def save_pdf(image: Image.Image, fp: BinaryIO, title: str) -> None:
-    """``image`` on one A4 landscape page, fitted (it must have the page's proportions)."""
-    width_in = A4_LANDSCAPE_MM[0] / 25.4
-    height_in = A4_LANDSCAPE_MM[1] / 25.4
-    dpi = (image.width / width_in, image.height / height_in)
-    # Pillow stores RGB pages as JPEG: keep it sharp enough for the labels' edges.
-    image.convert("RGB").save(fp, "PDF", dpi=dpi, title=title, quality=92)
 
 
 def shared_palette(frames: list[Image.Image]) -> Image.Image:

@@ -19,7 +19,7 @@ from typing import BinaryIO, Literal
 from PIL import Image
 
 from matryoshka import __version__, theme
-from matryoshka.export import encode, pictures
+from matryoshka.export import encode, pictures, poster
 from matryoshka.export.encode import Format
 from matryoshka.export.kinds import Kind
 from matryoshka.export.stream import Frame, FrameSink, FrameStream, StreamClosed, feed
@@ -165,12 +165,17 @@ def format_advice(kind: str, fmt: str) -> str:
     return f"a {kind} cannot be written as .{fmt}"
 
 
-def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
+def produce(
+    request: ExportRequest, notes: list[str] | None = None
+) -> Generator[float, None, Encoder]:
     """Draw a still or a line-up in small steps, yielding progress (0 to ``DRAW_SHARE``).
 
     Returns (as the generator's value) the function that encodes the picture into an
     open binary file. That function only uses Pillow, never pygame. Animations are
     streamed instead: see ``Export``.
+
+    ``notes`` gets what the user should know about the result (how a long line-up was
+    split).
 
     Raises:
         ExportError: the request makes no sense (checked before any drawing).
@@ -189,27 +194,30 @@ def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
         image = pictures.to_pil(pictures.open_surface(outer, inner, size))
         yield DRAW_SHARE
         return lambda fp: encode.save_still(image, fp, fmt, text)
-    return (yield from _lineup(request, text))
+    return (yield from _lineup(request, text, notes if notes is not None else []))
 
 
-def _lineup(request: ExportRequest, text: dict[str, str]) -> Generator[float, None, Encoder]:
+def _lineup(
+    request: ExportRequest, text: dict[str, str], notes: list[str]
+) -> Generator[float, None, Encoder]:
     seq, size, fmt = request.sequence, request.size, request.fmt
-    width = None
     if fmt == "pdf":
-        mm_w, mm_h = encode.A4_LANDSCAPE_MM
-        width = round(size * mm_w / mm_h)
-    width = width or round(size * pictures.LINEUP_ASPECT)
+        from matryoshka.export import pdf
+
+        return (yield from pdf.produce(request))
+    width = round(size * pictures.LINEUP_ASPECT)
     layout = pictures.lineup_layout(request.dolls, seq.title, width, size)
-    # Paint one doll per step (the slow part) so the window stays responsive; drawing the
-    # picture afterwards finds every doll in the painter's cache.
+    if poster.needed(layout):
+        layout = poster.layout(request.dolls, seq.title, width, size)
+        notes.append(poster.note(layout))
+    surface = pictures.lineup_canvas(seq.title, layout)
+    # One doll per step (painting is the slow part) so the window stays responsive; each
+    # doll is painted once and drawn at once, however long the set.
     for i, item in enumerate(layout.items):
-        stage.prewarm(item.doll, "whole", item.place.height)
+        pictures.draw_lineup_item(surface, layout, item)
         yield DRAW_SHARE * (i + 1) / (len(layout.items) + 1)
-    surface = pictures.lineup_surface(seq, size, width, request.depth, request.stop)
     image = pictures.to_pil(surface, "RGB")
     yield DRAW_SHARE
-    if fmt == "pdf":
-        return lambda fp: encode.save_pdf(image, fp, seq.title)
     return lambda fp: encode.save_still(image, fp, fmt, text)
 
 
@@ -253,13 +261,15 @@ class Export:
         self.streamed = request.kind == "animation"
         self._stream = FrameStream() if self.streamed else None
         self._encoder: Encoder | None = None
+        #: What the user should know about the result, one line each (filled by the steps).
+        self.notes: list[str] = []
         self.steps: Iterator[float] = self._steps()
 
     def _steps(self) -> Generator[float, None, None]:
         if self._stream is not None:
             yield from _draw_animation(self.request, self._stream)
         else:
-            self._encoder = yield from produce(self.request)
+            self._encoder = yield from produce(self.request, self.notes)
 
     def room(self) -> bool:
         """Whether the next step can run without waiting for the encoder."""
@@ -315,8 +325,16 @@ def _draw_animation(request: ExportRequest, stream: FrameStream) -> Generator[fl
     stream.finish()
 
 
-def run(request: ExportRequest, path: Path, overwrite: bool, unique: bool = False) -> Path:
+def run(
+    request: ExportRequest,
+    path: Path,
+    overwrite: bool,
+    unique: bool = False,
+    notes: list[str] | None = None,
+) -> Path:
     """Export ``request`` to ``path`` (atomically); the path written.
+
+    ``notes`` gets the export's notes for the user (see ``Export.notes``).
 
     A streamed export draws on this thread while a worker thread encodes. Whatever
     stops either side (an error, Ctrl+C) stops the other and leaves no file behind.
@@ -326,6 +344,8 @@ def run(request: ExportRequest, path: Path, overwrite: bool, unique: bool = Fals
         encode.WriteError: the file could not be written.
     """
     export = Export(request)
+    if notes is not None:
+        export.notes = notes
     if not export.streamed:
         for _ in export.steps:
             pass

@@ -181,6 +181,10 @@ class LineupLayout(Record):
     title_y: int
     items: tuple[LineupItem, ...]
     rows: int
+    #: False when the dolls could not be fitted sensibly (one row, cut off at the sides).
+    fits: bool = True
+    #: Labels are made smaller to fit this width (0: no limit), as in a poster grid.
+    label_width: int = 0
 
 
 def _split_rows(widths: list[float], rows: int) -> list[list[int]]:
@@ -269,6 +273,7 @@ def lineup_layout(dolls: tuple[Doll, ...], title: str, width: int, height: int) 
         if d > best_d * _ROWS_GAIN:
             best_rows, best_d = rows_count, d
     found = arrange(best_d, best_rows) if best_d > 0 else None
+    fits = found is not None
     if found is None:  # nothing fits sensibly (a tiny picture): one row, as it comes
         best_d = max(1.0, avail_h - label_h)
         found = ([list(range(len(dolls)))], slot_widths(best_d), best_d + label_h)
@@ -303,7 +308,7 @@ def lineup_layout(dolls: tuple[Doll, ...], title: str, width: int, height: int) 
             x += slots[i]
         y = base + label_h + row_gap
     return LineupLayout(
-        width, height, title_px, name_px, years_px, title_y, tuple(items), len(rows)
+        width, height, title_px, name_px, years_px, title_y, tuple(items), len(rows), fits
     )
 
 
@@ -313,6 +318,7 @@ def lineup_surface(
     width: int | None = None,
     start: int = 0,
     stop: int | None = None,
+    layout: LineupLayout | None = None,
 ) -> pygame.Surface:
     """Every doll from ``start`` to ``stop`` side by side on the program's background.
 
@@ -322,25 +328,40 @@ def lineup_surface(
         width: picture width (default: 16:9).
         start: index of the first (largest) doll.
         stop: index of the last doll (default: the core).
+        layout: where everything goes (default: ``lineup_layout`` of those dolls).
     """
     width = width or round(height * LINEUP_ASPECT)
-    end = None if stop is None else stop + 1
-    layout = lineup_layout(sequence.dolls[start:end], sequence.title, width, height)
+    if layout is None:
+        end = None if stop is None else stop + 1
+        layout = lineup_layout(sequence.dolls[start:end], sequence.title, width, height)
+    surface = lineup_canvas(sequence.title, layout)
+    for item in layout.items:
+        draw_lineup_item(surface, layout, item)
+    return surface
+
+
+def lineup_canvas(title: str, layout: LineupLayout) -> pygame.Surface:
+    """The line-up's background and title, before any doll."""
+    width, height = layout.width, layout.height
     surface = pygame.Surface((width, height))
     surface.fill(theme.BACKGROUND)
-    title = _fit_text(sequence.title, layout.title_px, True, theme.INK, width - 2 * layout.title_y)
-    surface.blit(title, ((width - title.get_width()) // 2, layout.title_y))
-    for item in layout.items:
-        stage.draw_doll(surface, item.doll, item.place)
-        y = round(item.place.bottom + layout.name_px * 0.5)
-        for line in item.label_lines:
-            text = _text(line, layout.name_px, True, theme.INK)
-            surface.blit(text, (round(item.place.cx - text.get_width() / 2), y))
-            y += round(layout.name_px * 1.3)
-        if item.years:
-            text = _text(item.years, layout.years_px, False, theme.INK_SOFT)
-            surface.blit(text, (round(item.place.cx - text.get_width() / 2), y))
+    text = _fit_text(title, layout.title_px, True, theme.INK, width - 2 * layout.title_y)
+    surface.blit(text, ((width - text.get_width()) // 2, layout.title_y))
     return surface
+
+
+def draw_lineup_item(surface: pygame.Surface, layout: LineupLayout, item: LineupItem) -> None:
+    """One doll of the line-up and its label."""
+    stage.draw_doll(surface, item.doll, item.place)
+    y = round(item.place.bottom + layout.name_px * 0.5)
+    room = layout.label_width
+    for line in item.label_lines:
+        text = _fit_text(line, layout.name_px, True, theme.INK, room)
+        surface.blit(text, (round(item.place.cx - text.get_width() / 2), y))
+        y += round(layout.name_px * 1.3)
+    if item.years:
+        text = _fit_text(item.years, layout.years_px, False, theme.INK_SOFT, room)
+        surface.blit(text, (round(item.place.cx - text.get_width() / 2), y))
 
 
 def _fit_text(
