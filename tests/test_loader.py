@@ -332,12 +332,9 @@ RULES = {
         HEAD + "  - name: A\n    id: a\n  - name: B\n    id: a\n",
         ["seq.yaml:7:9: error: dolls[1].id: duplicate doll id 'a', also dolls[0]"],
     ),
-    "duplicate id made from names": (
-        HEAD + "  - name: Nicholas II\n  - name: nicholas ii\n",
-        [
-            "seq.yaml:5:11: error: dolls[1].name: duplicate doll id 'nicholas-ii', also dolls[0] "
-            "(made from the name; give this doll an id)"
-        ],
+    "duplicate id given after one made from a name": (
+        HEAD + "  - name: A\n    id: b\n  - name: B\n  - name: C\n    id: b\n",
+        ["seq.yaml:8:9: error: dolls[2].id: duplicate doll id 'b', also dolls[0]"],
     ),
     "absolute portrait": (
         HEAD + "  - name: A\n    portrait: /etc/passwd\n",
@@ -468,7 +465,7 @@ def test_bom_crlf_and_unicode_names() -> None:
     )
     seq = load(text.encode("utf-8"), Path("крест.yaml")).sequence
     assert seq.title == "Цари и генсеки"
-    assert [d.id for d in seq.dolls] == ["nikita-khrushchev", "doll"]
+    assert [d.id for d in seq.dolls] == ["nikita-khrushchev", "mao-ze-dong"]
     assert seq.dolls[0].start == model.PartialDate(1953, 9, 14)
     assert seq.id == "krest"  # from the file name, made into an id
 

@@ -169,8 +169,8 @@ dolls:
   # Required: the name shown.
   - name: Angela Merkel
     # Optional: unique in this file, and what the reference is matched on. Default: the
-    # name in lowercase with dashes. A person in office twice is two dolls with two ids
-    # (merkel, merkel-2).
+    # name in lowercase ASCII with dashes, from any script; a person in office twice is
+    # two dolls, and the second gets -2 (angela-merkel, angela-merkel-2).
     id: merkel
     # Optional: person (the default) or group, an organisation painted with an emblem
     # instead of a face.

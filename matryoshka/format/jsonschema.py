@@ -53,8 +53,9 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "name": "The figure's name as it is shown (quote names YAML would read as a number, "
         "a date or yes/no).",
         "id": "Unique in this file (a rule across dolls, which `matryoshka validate` checks); "
-        "matched against the reference by `matryoshka check`. "
-        "Default: the name in lowercase with dashes. A person in office twice needs two ids.",
+        "matched against the reference by `matryoshka check`. Default: the name "
+        "transliterated into lowercase ASCII with dashes, in any script; the same name again "
+        "gets -2, -3.",
         "native_name": "The name in its own script, such as Борис Ельцин.",
         "kind": "person (the default) or group: an organisation, painted with an emblem "
         "instead of a face.",

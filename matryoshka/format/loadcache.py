@@ -12,7 +12,8 @@ An entry is used only when everything it was made from is unchanged:
 * the file: its absolute path, size, modification and change times (ns) and inode;
 * the portraits its dolls show: the same for each image file;
 * the program: its version, the Python version, and the size and modification time of
-  the modules that decide what a file loads to (model, errors, schema, loader, this one).
+  the modules that decide what a file loads to (model, errors, schema, loader, this one)
+  and of the transliteration library that makes ids from names.
 
 Only files that load with no error and no warning are stored, so a file with mistakes is
 checked afresh every time and its problems are always reported, located as
@@ -27,6 +28,7 @@ and rewritten; failing to write one is never an error (the cache only saves time
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import pickle
 import sys
@@ -118,7 +120,10 @@ def _code_version() -> tuple[Any, ...]:
     """The program's version and the stamps of the modules that shape a loaded file."""
     package = Path(__file__).resolve().parent.parent
     modules = tuple(stamp(package / name) for name in CODE_MODULES)
-    return (ENTRY_FORMAT, __version__, tuple(sys.version_info[:3]), modules)
+    # ids made from names in other scripts come from anyascii: a new release may change them
+    spec = importlib.util.find_spec("anyascii")
+    translit = stamp(spec.origin) if spec is not None and spec.origin else None
+    return (ENTRY_FORMAT, __version__, tuple(sys.version_info[:3]), modules, translit)
 
 
 def _portraits(sequence: model.Sequence) -> tuple[tuple[str, Stamp | None], ...]:

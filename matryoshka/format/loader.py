@@ -152,31 +152,38 @@ def _check_dolls(
     dolls = raw.get("dolls") if isinstance(raw, dict) else None
     if not isinstance(dolls, list):
         return ids, portraits
-    seen: dict[str, int] = {}
     name_text = text_check(model.MAX_NAME)
+    given: dict[int, str | None] = {}
+    for index, doll in enumerate(dolls):
+        if isinstance(doll, dict) and "id" in doll:
+            good = parsed.dolls[index] if parsed is not None else None
+            given[index] = good.id if good is not None else _quiet(check_id, doll["id"])
+    # ids made from names never take one that is given, nor one made before them
+    maker = model.IdMaker(doll_id for doll_id in given.values() if doll_id is not None)
+    seen: dict[str, int] = {}
     for index, doll in enumerate(dolls):
         if not isinstance(doll, dict):
             continue
         here: KeyPath = ("dolls", index)
         good = parsed.dolls[index] if parsed is not None else None
         # ids: given, or made from the name
-        where = (*here, "id") if "id" in doll else (*here, "name")
-        if good is not None:
-            doll_id: str | None = good.id or model.slugify(good.name)
-        elif "id" in doll:
-            doll_id = _quiet(check_id, doll["id"])
-        else:
-            name = _quiet(name_text, doll["name"]) if "name" in doll else None
-            doll_id = model.slugify(name) if name else None
-        if doll_id is not None:
-            if doll_id in seen:
-                how = "" if where[-1] == "id" else " (made from the name; give this doll an id)"
+        doll_id: str | None
+        if index in given:
+            doll_id = given[index]
+            if doll_id is not None and doll_id in seen:
+                where = (*here, "id")
                 report.error(
                     tree.at(where),
-                    at(where, f"duplicate doll id '{doll_id}', also dolls[{seen[doll_id]}]{how}"),
+                    at(where, f"duplicate doll id '{doll_id}', also dolls[{seen[doll_id]}]"),
                 )
-            else:
+            elif doll_id is not None:
                 seen[doll_id] = index
+        elif good is not None:
+            doll_id = maker.make(good.name)
+        else:
+            name = _quiet(name_text, doll["name"]) if "name" in doll else None
+            doll_id = maker.make(name) if name else None
+        if doll_id is not None:
             ids[index] = doll_id
         # tenure
         if good is not None:

@@ -11,7 +11,10 @@ and the painter can be checked to draw every one of them.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -251,14 +254,186 @@ class Sequence:
 
 
 def slugify(name: str) -> str:
-    """A doll id from a name: ``Tsar Nicholas II`` -> ``tsar-nicholas-ii``.
+    """A doll id from a name, in any script: ``Tsar Nicholas II`` -> ``tsar-nicholas-ii``.
 
-    Letters outside ASCII are transliterated when they are Cyrillic, dropped otherwise;
-    a name with nothing left gives ``doll``.
+    Cyrillic goes through the project's own table first, so the ids of Russian names never
+    change (``Борис Ельцин`` -> ``boris-eltsin``); every other script is transliterated
+    with ``anyascii`` (``Κυριάκος Μητσοτάκης`` -> ``kyriakos-mitsotakis``), with a few
+    refinements for scripts written without their vowels (see :func:`_transliterate`).
+    Chinese characters, and Japanese kanji, which ``anyascii`` reads in Mandarin, become
+    one syllable each: ``明治天皇`` -> ``ming-zhi-tian-huang``. A name with nothing left
+    gives ``doll``.
     """
-    text = name.lower().translate(_CYRILLIC)
+    text = unicodedata.normalize("NFC", name).lower().translate(_CYRILLIC)
+    if not text.isascii():
+        text = _transliterate(text).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return slug[:MAX_ID].strip("-") or "doll"
+
+
+class IdMaker:
+    """Doll ids made from names, distinct within one file, chosen the same way every time.
+
+    A name's slug is its id unless that id is taken. The same name again (a second term
+    in office) gets ``-2``, ``-3``, ...; a different name that transliterates to a taken
+    id (``Müller`` after ``Muller``) gets four hexadecimal digits of a hash of the name,
+    so its id does not depend on where it stands in the file.
+    """
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self._taken = set(reserved)
+        self._names: dict[str, int] = {}  # a name, compared loosely: how often it came
+
+    def make(self, name: str) -> str:
+        """The id for the next doll called ``name``."""
+        base = slugify(name)
+        key = unicodedata.normalize("NFC", name).casefold().strip()
+        seen = self._names.get(key, 0)
+        self._names[key] = seen + 1
+        if base not in self._taken:
+            self._taken.add(base)
+            return base
+        if seen:
+            number = seen + 1
+            while (made := _suffixed(base, str(number))) in self._taken:
+                number += 1
+        else:
+            digest = hashlib.blake2s(key.encode("utf-8")).hexdigest()
+            size = 4
+            while (made := _suffixed(base, digest[:size])) in self._taken:
+                size += 1
+        self._taken.add(made)
+        return made
+
+
+def _suffixed(base: str, suffix: str) -> str:
+    return f"{base[: MAX_ID - len(suffix) - 1].strip('-')}-{suffix}"
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char)[0] == "M"
+
+
+def _transliterate(text: str) -> str:
+    """ASCII for text in any script (already lower-cased and past the Cyrillic table).
+
+    ``anyascii`` does each character on its own. Three scripts need a little context:
+
+    - Greek follows ELOT 743, as on Greek passports: ``ου`` is ``ou``, ``αυ``/``ευ``/``ηυ``
+      are ``av``/``ev``/``iv`` (``af``... before a voiceless consonant or at the end), and
+      ``γ`` before ``γ``, ``ξ`` or ``χ`` is ``n`` (``Ευάγγελος`` -> ``evangelos``).
+    - Arabic is written without short vowels and ``anyascii`` drops alif too
+      (``السادات`` -> ``lsdt``); here the long vowels alif, alif maqsura and ta marbuta
+      are kept as ``a`` (``alsadat``), hamza seats as their vowel, and an ayn that starts a
+      word as ``a`` (``عبد`` -> ``abd``).
+    - Hebrew bet, kaf and pe are hard at the start of a word (``בן`` -> ``bn``, not ``vn``).
+    - Devanagari consonants carry an inherent ``a`` unless a virama or a vowel sign
+      follows; it is kept inside words and after a final conjunct (``नरेन्द्र`` ->
+      ``narendra``, ``भारत`` -> ``bharat``). Anusvara is ``n``, or ``m`` before p, b, m.
+    - Japanese kana join a small ya, yu or yo and double after a small tsu (:func:`_kana`).
+
+    Chinese characters and Korean syllables are separated by a hyphen, one per syllable.
+    """
+    from anyascii import anyascii  # only names outside Latin and Cyrillic need it
+
+    out: list[str] = []
+    size = len(text)
+    geminate = False  # a small tsu came before
+    for index, char in enumerate(text):
+        if char.isascii():
+            out.append(char)
+            continue
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < size else " "
+        code = ord(char)
+        if 0x0600 <= code <= 0x06FF:  # Arabic
+            if char == "\u0639" and not _in_word(before):  # ayn
+                out.append("a")
+                continue
+            if char in _ARABIC:
+                out.append(_ARABIC[char])
+                continue
+        elif 0x05D0 <= code <= 0x05EA:  # Hebrew letters
+            if char in _HEBREW_HARD and not _in_word(before):
+                out.append(_HEBREW_HARD[char])
+                continue
+        elif 0x0900 <= code <= 0x097F:  # Devanagari
+            out.append(_devanagari(text, index, anyascii))
+            continue
+        elif 0x0370 <= code <= 0x03FF:  # Greek
+            if char in "υύ" and before in "αεηο":
+                out.append("u" if before == "ο" else "f" if after in _GREEK_VOICELESS else "v")
+                continue
+            if char == "γ" and after in "γξχ":
+                out.append("n")
+                continue
+        elif 0x3040 <= code <= 0x30FF:  # Japanese kana
+            geminate = _kana(char, anyascii(char), out, geminate)
+            continue
+        # apostrophes mark ejectives, aspiration or a glottal stop: not part of an id
+        ascii_text = anyascii(char).replace("'", "").replace("`", "")
+        if ascii_text[:1].isupper() and char.lower() == char.upper():
+            out.append(f"-{ascii_text}-")  # a syllable written as one character
+        else:
+            out.append(ascii_text)
+    return "".join(out)
+
+
+def _kana(char: str, ascii_text: str, out: list[str], geminate: bool) -> bool:
+    """Append one kana's romaji to ``out``; True when the next consonant is doubled.
+
+    A small ya, yu or yo joins the syllable before it (``チョ`` -> ``cho``, ``キョ`` ->
+    ``kyo``), and a small tsu doubles the consonant after it (``ニッポン`` -> ``nippon``).
+    """
+    if char in "っッ":
+        return True
+    if char in "ゃゅょャュョ" and out and len(out[-1]) > 1 and out[-1].endswith("i"):
+        stem, vowel = out[-1][:-1], ascii_text[1:]
+        out[-1] = stem + vowel if stem.endswith(("ch", "sh", "j")) else f"{stem}y{vowel}"
+        return False
+    if geminate and ascii_text[:1] not in ("", "a", "e", "i", "o", "u", "n"):
+        ascii_text = ("t" if ascii_text.startswith("ch") else ascii_text[0]) + ascii_text
+    out.append(ascii_text)
+    return False
+
+
+_ARABIC = {
+    "\u0627": "a",  # alif
+    "\u0623": "a",  # alif with hamza above
+    "\u0625": "i",  # alif with hamza below
+    "\u0622": "a",  # alif madda
+    "\u0671": "a",  # alif wasla
+    "\u0649": "a",  # alif maqsura
+    "\u0629": "a",  # ta marbuta
+    "\u0621": "",  # hamza
+    "\u0624": "u",  # waw with hamza
+    "\u0626": "i",  # yeh with hamza
+    "\u0639": "",  # ayn inside a word
+}
+_GREEK_VOICELESS = frozenset("θκξπστφχψς ")
+_HEBREW_HARD = {"\u05d1": "b", "\u05db": "k", "\u05e4": "p"}
+_VIRAMA = "\u094d"
+_NUKTA = "\u093c"
+_LABIALS = frozenset("\u092a\u092b\u092c\u092d\u092e")
+
+
+def _devanagari(text: str, index: int, anyascii: Callable[[str], str]) -> str:
+    char = text[index]
+    if char in "\u0901\u0902":  # candrabindu, anusvara: the nasal of what follows
+        after = text[index + 1] if index + 1 < len(text) else " "
+        return "m" if after in _LABIALS else "n"
+    ascii_text = anyascii(char)
+    if not ("\u0915" <= char <= "\u0939" or "\u0958" <= char <= "\u095f"):
+        return ascii_text  # vowels, vowel signs, virama, digits
+    following = index + 1
+    if following < len(text) and text[following] == _NUKTA:
+        following += 1
+    after = text[following] if following < len(text) else " "
+    if after == _VIRAMA or "\u093e" <= after <= "\u094c" or after in "\u0962\u0963":
+        return ascii_text  # a vowel sign or a virama follows: no inherent vowel
+    word_end = not _in_word(after)
+    conjunct = index > 0 and text[index - 1] == _VIRAMA
+    return ascii_text if word_end and not conjunct else ascii_text + "a"
 
 
 _CYRILLIC = str.maketrans(
