@@ -25,8 +25,9 @@ from matryoshka.export import pictures
 from matryoshka.format.model import Doll
 from matryoshka.geometry import ASPECT
 from matryoshka.painter import doll_width, paint
-from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
+from matryoshka.stage import linebreak
+from matryoshka.stage.scripts import Face, Piece, pieces, shipped_faces
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -59,7 +60,6 @@ ONE_PAGE_MAX = 50
 #: Layout units of the one-page line-up: tenths of a millimetre.
 _UNITS_PER_MM = 10.0
 _PT_PER_MM = 72 / 25.4
-_FONT = "NotoSans"
 
 Encoder = Callable[[BinaryIO], None]
 
@@ -153,23 +153,8 @@ def _one_page(dolls: tuple[Doll, ...], title: str, size: tuple[float, float]) ->
 
 
 def _wrap(text: str, width: float, measure: Callable[[str], float], lines: int) -> list[str]:
-    """``text`` broken at spaces into lines ``width`` wide; the last cut short with '…'."""
-    out: list[str] = []
-    for word in text.split():
-        if out and measure(f"{out[-1]} {word}") <= width:
-            out[-1] = f"{out[-1]} {word}"
-        else:
-            out.append(word)
-    if len(out) > lines:
-        out = [*out[: lines - 1], " ".join(out[lines - 1 :])]
-    last = out[-1] if out else ""
-    while last and measure(last) > width:
-        last = last[:-2].rstrip() + "…" if len(last) > 2 else "…"
-        if last == "…":
-            break
-    if out:
-        out[-1] = last
-    return out
+    """``text`` broken into at most ``lines`` lines ``width`` wide; the last cut with '…'."""
+    return linebreak.wrap(text, width, measure, max_lines=lines)
 
 
 class _Grid:
@@ -241,8 +226,8 @@ def _document(request: ExportRequest) -> FPDF:
     )
     pdf.set_auto_page_break(False)
     pdf.set_margin(MARGIN_MM)
-    pdf.add_font(_FONT, "", str(font_path(False)))
-    pdf.add_font(_FONT, "B", str(font_path(True)))
+    pdf.c_margin = 0
+    _add_family(pdf, shipped_faces()[0])
     pdf.set_title(seq.title)
     pdf.set_creator(f"matryoshka {__version__}")
     pdf.set_producer(f"matryoshka {__version__}")
@@ -251,15 +236,52 @@ def _document(request: ExportRequest) -> FPDF:
     return pdf
 
 
+def _add_family(pdf: FPDF, face: Face) -> None:
+    """Embed ``face`` (regular and bold) the first time some text needs it."""
+    if face.key.lower() in pdf.fonts:
+        return
+    pdf.add_font(face.key, "", str(face.regular))
+    pdf.add_font(face.key, "B", str(face.bold))
+
+
+def _use(pdf: FPDF, piece: Piece, pt: float, bold: bool) -> None:
+    """Select the font of ``piece`` and shape it for its script and direction."""
+    _add_family(pdf, piece.face)
+    pdf.set_font(piece.face.key, "B" if bold else "", pt)
+    if piece.face is shipped_faces()[0] and not piece.rtl:
+        pdf.set_text_shaping(False)  # Latin, Greek, Cyrillic: as they always were set
+    else:
+        pdf.set_text_shaping(True, direction="rtl" if piece.rtl else "ltr", script=piece.script)
+
+
+def _width(pdf: FPDF, text: str, pt: float, bold: bool) -> float:
+    """Width of ``text`` in millimetres, set as ``_text`` sets it."""
+    width = 0.0
+    for piece in pieces(text):
+        _use(pdf, piece, pt, bold)
+        width += pdf.get_string_width(piece.text)
+    return width
+
+
 def _text(
     pdf: FPDF, text: str, cx: float, top: float, pt: float, bold: bool, ink: tuple[int, int, int]
 ) -> float:
-    """One centred line with its top at ``top``; the top of the next line."""
-    pdf.set_font(_FONT, "B" if bold else "", pt)
+    """One centred line with its top at ``top``; the top of the next line.
+
+    The line is set piece by piece (see ``stage.scripts.pieces``): each piece in the font
+    that has its letters, right-to-left pieces shaped from the right, so the text stays
+    real text in every script.
+    """
     pdf.set_text_color(*ink)
     em = pt / _PT_PER_MM
-    width = pdf.get_string_width(text)
-    pdf.text(cx - width / 2, top + em * 1.07, text)
+    x = cx - _width(pdf, text, pt, bold) / 2
+    for piece in pieces(text):
+        _use(pdf, piece, pt, bold)
+        width = pdf.get_string_width(piece.text)
+        # A cell one em tall puts the baseline 1.07 em below ``top``.
+        pdf.set_xy(x, top + em * 0.27)
+        pdf.cell(width, em, piece.text)
+        x += width
     return top + em * 1.3
 
 
@@ -276,8 +298,7 @@ def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
     pdf = _document(request)
 
     def measure_name(text: str) -> float:
-        pdf.set_font(_FONT, "B", NAME_PT)
-        return float(pdf.get_string_width(text))
+        return _width(pdf, text, NAME_PT, True)
 
     single = _one_page(dolls, seq.title, size) if len(dolls) <= ONE_PAGE_MAX else None
     pages = (
@@ -369,8 +390,7 @@ def _page_text(
 
 
 def _fit_title(pdf: FPDF, title: str, width: float, top: float, pt: float) -> None:
-    pdf.set_font(_FONT, "B", pt)
-    wide = pdf.get_string_width(title)
+    wide = _width(pdf, title, pt, True)
     room = width - 2 * MARGIN_MM
     if wide > room:
         pt = max(MIN_PT, pt * room / wide)

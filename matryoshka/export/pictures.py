@@ -21,6 +21,7 @@ from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
 from matryoshka.stage import choreography as ch
 from matryoshka.stage import draw as stage
+from matryoshka.stage import linebreak
 from matryoshka.stage.fonts import shared_text
 from matryoshka.stage.furniture import Shadows, draw_plank, opening_paintings
 
@@ -49,7 +50,7 @@ def to_pil(surface: pygame.Surface, mode: str = "RGBA") -> Image.Image:
 
 
 def _text(text: str, px: int, bold: bool, color: tuple[int, int, int]) -> pygame.Surface:
-    return shared_text().font(px, bold).render(text, True, color)
+    return shared_text().render(text, px, color, bold)
 
 
 def _text_width(text: str, px: int, bold: bool) -> int:
@@ -148,11 +149,13 @@ def _measure_label(doll: Doll, name_px: int, years_px: int) -> _LabelText:
     name = doll.name
     one_w = _text_width(name, name_px, True)
     two: tuple[tuple[str, ...], int] = ((name,), one_w)
-    words = name.split()
-    for cut in range(1, len(words)):
-        lines = (" ".join(words[:cut]), " ".join(words[cut:]))
-        if min(len(line) for line in lines) < 3:
-            continue  # never strand "II" or "of" on a line of its own
+    parts = linebreak.segments(" ".join(name.split()))
+    # Never strand "II" or "of" on a line of its own; two characters are a word in CJK.
+    shortest = 2 if linebreak.unspaced(name) else 3
+    for cut in range(1, len(parts)):
+        lines = ("".join(parts[:cut]).strip(), "".join(parts[cut:]).strip())
+        if min(len(line) for line in lines) < shortest:
+            continue
         w = max(_text_width(line, name_px, True) for line in lines)
         if w < two[1]:
             two = (lines, w)

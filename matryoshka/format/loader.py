@@ -122,7 +122,22 @@ def load_sequence_text(text: str | bytes, path: Path) -> LoadResult:
     if report.errors or parsed is None:
         raise MatryoshkaError(report.sorted())
     sequence = _build(parsed, path, ids, portraits)
+    _check_fonts(sequence, tree, report)
     return LoadResult(sequence, report.sorted())
+
+
+def _check_fonts(sequence: model.Sequence, tree: PositionLoader, report: Report) -> None:
+    """Warn, once per script, where the file first has text no font here can draw."""
+    from matryoshka.stage.scripts import drawn_texts, missing_font_message, missing_scripts
+
+    told: set[str] = set()
+    for where, value in drawn_texts(sequence):
+        if value.isascii():
+            continue
+        new = [script for script in missing_scripts(value) if script not in told]
+        if new:
+            told.update(new)
+            report.warning(tree.at(where), at(where, missing_font_message(new)))
 
 
 # --- Rules across fields ---------------------------------------------------------------

@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 
 from matryoshka.format.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
-from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
+from matryoshka.stage.fonts import forget_shared_text, shared_text
 
 Pt = tuple[float, float]
 #: A colour: a fixed RGB triple, the name of a ``Colors`` field, or ``_INK``; names are
@@ -890,29 +890,21 @@ _MAX_FONT = 1024
 _MEASURE_SIZE = 100
 
 
-@lru_cache(maxsize=48)
-def _cached_font(size: int) -> pygame.font.Font:
-    return pygame.font.Font(str(font_path(bold=True)), size)
-
-
 def _render(text: str, size: int, color: RGB, outline: int) -> pygame.Surface:
-    """``text`` in the bold font; with ``outline`` > 0, only the glyphs' grown outline."""
-    if not pygame.font.get_init():
-        pygame.font.init()
+    """``text`` in the bold font; with ``outline`` > 0, only the glyphs' grown outline.
+
+    Set by the program's one text setter, so lettering in any script is shaped and drawn
+    in the font that has it.
+    """
     for attempt in range(2):
-        font = _cached_font(size)
         try:
-            font.outline = outline
-            try:
-                return font.render(text, True, color)
-            finally:
-                font.outline = 0
+            return shared_text().shape(text, size, color, bold=True, outline=outline)
         except pygame.error:
             # Fonts opened before the font module was shut down and restarted (by
             # pygame.quit elsewhere) are dead: forget them and open afresh, once.
             if attempt:
                 raise
-            _cached_font.cache_clear()
+            forget_shared_text()
     raise AssertionError("unreachable")
 
 

@@ -25,6 +25,8 @@ from matryoshka.format.model import Sequence
 from matryoshka.painter import doll_width, paint, part_offset
 from matryoshka.painter.pngfile import save_png
 from matryoshka.pgcompat import pygame
+from matryoshka.stage.fonts import shared_text
+from matryoshka.stage.linebreak import ellipsize
 
 MIN_SIZE = 32
 MAX_SIZE = 1024
@@ -44,13 +46,10 @@ def shipped_sequences(folder: Path | None = None) -> list[Sequence]:
     return [load_sequence(p).sequence for p in files]
 
 
-def _fit_text(font: pygame.font.Font, text: str, width: int) -> pygame.Surface:
-    img = font.render(text, True, theme.INK)
-    if img.get_width() <= width:
-        return img
-    while len(text) > 1 and font.size(text + "…")[0] > width:
-        text = text[:-1]
-    return font.render(text + "…", True, theme.INK)
+def _fit_text(px: int, bold: bool, text: str, width: int) -> pygame.Surface:
+    setter = shared_text()
+    fitted = ellipsize(text, width, lambda line: setter.width(line, px, bold))
+    return setter.render(fitted, px, theme.INK, bold)
 
 
 def render_sheet(sequences: Iterable[Sequence], size: int = 256) -> pygame.Surface:
@@ -65,10 +64,8 @@ def render_sheet(sequences: Iterable[Sequence], size: int = 256) -> pygame.Surfa
     cell_w = 2 * w + gap * 3
     name_px = max(9, h // 16)
     title_px = max(11, h // 11)
-    name_font = pygame.font.Font(paths.font_path(False), name_px)
-    title_font = pygame.font.Font(paths.font_path(True), title_px)
-    title_h = title_font.get_linesize() + gap // 2
-    name_h = name_font.get_linesize() + gap // 2
+    title_h = shared_text().line_height(title_px) + gap // 2
+    name_h = shared_text().line_height(name_px) + gap // 2
     line_h = lift + h + name_h + gap
     cols = min(PER_LINE, max((len(s.dolls) for s in seqs), default=1))
     lines = [max(1, -(-len(s.dolls) // PER_LINE)) for s in seqs]
@@ -76,7 +73,7 @@ def render_sheet(sequences: Iterable[Sequence], size: int = 256) -> pygame.Surfa
     sheet.fill(theme.BACKGROUND)
     y = gap
     for seq in seqs:
-        sheet.blit(_fit_text(title_font, seq.title, sheet.get_width() - 2 * gap), (gap, y))
+        sheet.blit(_fit_text(title_px, True, seq.title, sheet.get_width() - 2 * gap), (gap, y))
         y += title_h
         for i, doll in enumerate(seq.dolls):
             x = gap + (i % PER_LINE) * cell_w
@@ -87,7 +84,7 @@ def render_sheet(sequences: Iterable[Sequence], size: int = 256) -> pygame.Surfa
             sheet.blit(paint(doll, "bottom_back", h), (ox, top + part_offset("bottom_back", h)))
             sheet.blit(paint(doll, "bottom", h), (ox, top + part_offset("bottom", h)))
             sheet.blit(paint(doll, "top", h), (ox, top - lift))
-            label = _fit_text(name_font, doll.name, cell_w - gap)
+            label = _fit_text(name_px, False, doll.name, cell_w - gap)
             sheet.blit(label, (x + (cell_w - gap - label.get_width()) // 2 - gap // 2, top + h + 2))
         y += max(1, -(-len(seq.dolls) // PER_LINE)) * line_h
     return sheet

@@ -2,18 +2,32 @@
 
 The window and every export set text through a :class:`Text`, so a picture a user
 exports uses the same faces, sizes and anti-aliasing as the window they saw.
+
+A line is set in pieces: each piece one font (Noto Sans, or the shipped font of its
+script, or the system's CJK font; see ``stage.scripts``) and one direction (see
+``stage.bidi``). HarfBuzz, inside SDL_ttf, shapes each piece for its script (joins
+Arabic letters, places Devanagari vowel signs) and sets right-to-left pieces from the
+right; the pieces stand side by side on one baseline, in visual order. Fonts of other
+scripts are opened only when some text needs them.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
+from pathlib import Path
 
-from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
+from matryoshka.stage.scripts import Face, Piece, pieces, shipped_faces
 from matryoshka.theme import RGB
 
 #: Text is never set smaller than this, whatever a size computation asks for.
 MIN_PX = 6
+#: Fonts a Text keeps open; beyond this (an emblem set at many sizes) it starts afresh.
+_MAX_FONTS = 96
+#: A font's script and direction are set before each use: one line at a time, even when
+#: an export draws on another thread.
+_SHAPING = threading.Lock()
 
 
 class Text:
@@ -25,7 +39,8 @@ class Text:
     def __init__(self, cache_size: int = 600) -> None:
         if not pygame.font.get_init():
             pygame.font.init()
-        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
+        self._fonts: dict[tuple[Path, int, bool], pygame.font.Font] = {}
+        self._pieces: dict[str, list[Piece]] = {}
         self._widths: dict[tuple[str, int, bool], int] = {}
         self._lines: OrderedDict[tuple[str, int, bool, RGB], pygame.Surface] = OrderedDict()
         self._cache_size = cache_size
@@ -41,19 +56,41 @@ class Text:
         return True
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
-        """The Noto Sans font at ``size`` px."""
-        key = (size, bold)
+        """The Noto Sans font at ``size`` px (Latin, Greek and Cyrillic)."""
+        return self._face_font(shipped_faces()[0], size, bold)
+
+    def _face_font(self, face: Face, size: int, bold: bool) -> pygame.font.Font:
+        path = face.bold if bold else face.regular
+        key = (path, size, bold)
         font = self._fonts.get(key)
         if font is None:
-            font = pygame.font.Font(font_path(bold), max(MIN_PX, size))
+            if len(self._fonts) >= _MAX_FONTS:
+                self._fonts.clear()
+            font = pygame.font.Font(path, max(MIN_PX, size))
+            # A family without a bold file (some CJK fonts) is emboldened.
+            font.bold = bold and face.bold == face.regular
             self._fonts[key] = font
         return font
+
+    def pieces(self, text: str) -> list[Piece]:
+        """``text`` cut into pieces of one font and one direction, from left to right."""
+        found = self._pieces.get(text)
+        if found is None:
+            found = pieces(text)
+            if len(self._pieces) > 20000:
+                self._pieces.clear()
+            self._pieces[text] = found
+        return found
 
     def width(self, text: str, size: int, bold: bool = False) -> int:
         key = (text, size, bold)
         w = self._widths.get(key)
         if w is None:
-            w = self.font(size, bold).size(text)[0]
+            w = 0
+            with _SHAPING:
+                for piece in self.pieces(text):
+                    font = self._prepared(piece, size, bold)
+                    w += font.size(piece.text)[0]
             if len(self._widths) > 20000:
                 self._widths.clear()
             self._widths[key] = w
@@ -62,6 +99,55 @@ class Text:
     def line_height(self, size: int) -> int:
         return self.font(size).get_linesize()
 
+    def _prepared(self, piece: Piece, size: int, bold: bool) -> pygame.font.Font:
+        """The font of ``piece``, set for its script and direction (hold ``_SHAPING``)."""
+        font = self._face_font(piece.face, size, bold)
+        font.set_script(piece.script)
+        font.set_direction(pygame.DIRECTION_RTL if piece.rtl else pygame.DIRECTION_LTR)
+        return font
+
+    def shape(
+        self, text: str, size: int, color: RGB, bold: bool = False, outline: int = 0
+    ) -> pygame.Surface:
+        """``text`` in one line on a transparent background (not cached).
+
+        With ``outline`` > 0, only the glyphs' outline grown by that many pixels, on a
+        surface ``2 * outline`` larger each way, to put under the text itself.
+        """
+        parts = self.pieces(text)
+        main = self.font(size, bold)
+        with _SHAPING:
+            images = []
+            for piece in parts:
+                font = self._prepared(piece, size, bold)
+                font.outline = outline
+                try:
+                    images.append((font, font.render(piece.text, True, color)))
+                finally:
+                    font.outline = 0
+                    font.set_direction(pygame.DIRECTION_LTR)
+            if len(images) == 1 and parts[0].face is shipped_faces()[0]:
+                return images[0][1]
+            main_ascent = main.get_ascent()
+        width = sum(img.get_width() - 2 * outline for _, img in images) + 2 * outline
+        height = main.get_height() + 2 * outline
+        placed = []
+        x = 0
+        for font, img in images:
+            y = main_ascent - font.get_ascent()
+            ink = img.get_bounding_rect()
+            if ink.h:
+                # Ink below the line (a deep descender) grows the picture downwards;
+                # the baseline stays where Noto Sans has it, as in every other line.
+                height = max(height, y + ink.bottom)
+            placed.append((img, x, y))
+            x += img.get_width() - 2 * outline
+        out = pygame.Surface((max(1, width), height), pygame.SRCALPHA)
+        out.fill((*color, 0))
+        for img, px, py in placed:
+            out.blit(img, (px, py))
+        return out
+
     def render(self, text: str, size: int, color: RGB, bold: bool = False) -> pygame.Surface:
         """``text`` in one line, anti-aliased on a transparent background (cached)."""
         key = (text, size, bold, color)
@@ -69,7 +155,7 @@ class Text:
         if surf is not None:
             self._lines.move_to_end(key)
             return surf
-        surf = self.font(size, bold).render(text, True, color)
+        surf = self.shape(text, size, color, bold)
         self._lines[key] = surf
         if len(self._lines) > self._cache_size:
             self._lines.popitem(last=False)
@@ -103,3 +189,9 @@ def shared_text() -> Text:
     if _shared is None or not pygame.font.get_init() or not _shared.alive():
         _shared = Text()
     return _shared
+
+
+def forget_shared_text() -> None:
+    """Drop the shared :class:`Text` (its fonts died with a restart of the font module)."""
+    global _shared
+    _shared = None

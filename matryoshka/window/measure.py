@@ -11,12 +11,13 @@ from typing import Protocol
 
 from matryoshka.format.model import Doll
 from matryoshka.records import Record
+from matryoshka.stage import linebreak
 
 #: The window's usual size, and the smallest it is laid out for.
 DEFAULT_SIZE = (1280, 800)
 MIN_SIZE = (800, 600)
 
-ELLIPSIS = "…"
+ELLIPSIS = linebreak.ELLIPSIS
 #: Words that start an epithet or a place after a ruler's name: "the Great", "of Aragon".
 _EPITHET_WORDS = frozenset({"the", "of"})
 #: Lower-case words that belong to the surname after them: "de Gaulle", "von Bismarck".
@@ -77,39 +78,16 @@ def fonts_for(ui: float, text_factor: float) -> Fonts:
 
 def ellipsize(text: str, max_width: int, size: int, metrics: Metrics, bold: bool = False) -> str:
     """``text`` shortened with an ellipsis so it fits ``max_width`` (may become '…')."""
-    if metrics.width(text, size, bold) <= max_width:
-        return text
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if metrics.width(text[:mid].rstrip() + ELLIPSIS, size, bold) <= max_width:
-            lo = mid
-        else:
-            hi = mid - 1
-    return text[:lo].rstrip() + ELLIPSIS
+    return linebreak.ellipsize(text, max_width, lambda line: metrics.width(line, size, bold))
 
 
 def wrap(text: str, max_width: int, size: int, metrics: Metrics, bold: bool = False) -> list[str]:
-    """``text`` broken into lines no wider than ``max_width`` (long words are shortened)."""
-    lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        words = paragraph.split()
-        if not words:
-            lines.append("")
-            continue
-        line = ""
-        for word in words:
-            candidate = f"{line} {word}" if line else word
-            if metrics.width(candidate, size, bold) <= max_width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            line = word
-            if metrics.width(line, size, bold) > max_width:
-                line = ellipsize(line, max_width, size, metrics, bold)
-        lines.append(line)
-    return lines
+    """``text`` broken into lines no wider than ``max_width`` (see ``stage.linebreak``).
+
+    Lines break at spaces, and between characters in Chinese, Japanese and Thai; a word
+    too long for a line in other scripts is shortened with '…'.
+    """
+    return linebreak.wrap(text, max_width, lambda line: metrics.width(line, size, bold))
 
 
 def short_name(doll: Doll) -> str:

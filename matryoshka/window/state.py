@@ -20,6 +20,7 @@ from matryoshka.export.kinds import Kind as ExportKind
 from matryoshka.format.model import Sequence
 from matryoshka.records import Record
 from matryoshka.stage.choreography import OPEN_MS
+from matryoshka.stage.scripts import missing_font_notice
 
 #: One step of a run of several openings (End, or a click far down the shelf) is quicker
 #: than a single opening, so the run does not drag.
@@ -33,6 +34,8 @@ WOBBLE_MS = 520
 TOAST_MS = 4000
 #: How long the message that says where an export went stays (unless clicked away).
 SAVED_TOAST_MS = 8000
+#: How long the window says that a set has text no font here can draw.
+FONT_TOAST_MS = 10000
 #: How long the notice of a toggle (M, P, F11, text size) stays: a glance.
 TOGGLE_TOAST_MS = 2000
 #: Text scale steps: each is 15% larger (or smaller) than the one before.
@@ -397,6 +400,8 @@ class State(Record):
     #: Incremented whenever the shown sequence changes (switch or reload), so the window
     #: can tell a new set from a moved doll.
     generation: int = 0
+    #: The sets (by id) already checked for text no font here can draw: said once each.
+    fonts_told: frozenset[str] = frozenset()
 
     @property
     def sequence(self) -> Sequence:
@@ -468,12 +473,25 @@ def initial_state(
         raise ValueError("the window needs at least one sequence")
     if any(not s.dolls for s in seqs):
         raise ValueError("every sequence needs at least one doll")
-    return State(
+    state = State(
         sequences=seqs,
         index=min(max(index, 0), len(seqs) - 1),
         reduced_motion=reduced_motion,
         text_step=_clamp(text_step, TEXT_STEP_MIN, TEXT_STEP_MAX),
     )
+    return _tell_missing_fonts(state)
+
+
+def _tell_missing_fonts(state: State) -> State:
+    """Say, once per set, that its text has letters no font here can draw."""
+    seq = state.sequence
+    if seq.id in state.fonts_told:
+        return state
+    state = state._replace(fonts_told=state.fonts_told | {seq.id})
+    notice = missing_font_notice(seq)
+    if notice is None or state.export is not None:
+        return state
+    return state._replace(toast=Toast(notice, FONT_TOAST_MS, failed=True))
 
 
 def _clamp(value: int, low: int, high: int) -> int:
@@ -496,6 +514,10 @@ def _go(state: State, target: int) -> State:
 
 def _switch(state: State, index: int) -> State:
     index = index % len(state.sequences)
+    return _tell_missing_fonts(_switched(state, index))
+
+
+def _switched(state: State, index: int) -> State:
     return state._replace(
         index=index,
         depth=0,
