@@ -35,6 +35,7 @@ from matryoshka.cachefile import entry_name as _name
 from matryoshka.cachefile import stamp, write_entry
 from matryoshka.format.model import Doll
 from matryoshka.pgcompat import pygame
+from matryoshka.stage.scripts import shipped_faces
 
 #: Bump when the layout of an entry or what its name is made from changes.
 ENTRY_FORMAT = 2
@@ -62,7 +63,8 @@ def _program() -> tuple[Any, ...]:
     files += [package / "format" / "model.py", package / "records.py", package / "paths.py"]
     assets = paths.assets_dir()
     files += [assets / "painter" / "lighting.png"]
-    files += [paths.font_path(bold=True), paths.font_path(bold=False)]
+    # Text emblems are lettered in the shipped fonts of their scripts.
+    files += [f for face in shipped_faces() for f in (face.regular, face.bold)]
     return (
         ENTRY_FORMAT,
         __version__,
