@@ -65,7 +65,7 @@ def test_dates_line_says_the_tenure_in_words() -> None:
     assert dates_line(doll(PartialDate(1917, 3, 1), PartialDate(1917, 3, 5))) == "1917, 4 days"
     assert dates_line(doll(PartialDate(2012, 5, 7), None)) == "since 2012"
     assert dates_line(doll(None, None)) == ""
-    assert dates_line(doll(PartialDate(-44), PartialDate(-27))) == "45 BCE–28 BCE, 17 years"
+    assert dates_line(doll(PartialDate(-44), PartialDate(-27))) == "45–28 BCE, 17 years"
 
 
 def test_the_doll_the_panel_and_the_background_are_where_the_layout_says(

@@ -179,8 +179,8 @@ dolls:
     # native_name: Angela Merkel
     # Optional: the office held.
     office: Chancellor of Germany
-    # Optional: YYYY, YYYY-MM or YYYY-MM-DD (a negative year is BCE). Leave `end` out
-    # while the figure is still in office.
+    # Optional: YYYY, YYYY-MM or YYYY-MM-DD (years BCE count back from 0 = 1 BCE, so
+    # 44 BCE is -43). Leave `end` out while the figure is still in office.
     start: 2005-11-22
     end: 2021-12-08
     # Optional: a sentence about the figure, {max_caption} characters at most.

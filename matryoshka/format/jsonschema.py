@@ -32,7 +32,8 @@ SCHEMA_FILE_NAME = "matryoshka-1.schema.json"
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
 _DATE_HELP = (
-    "YYYY, YYYY-MM or YYYY-MM-DD (such as 1917, 1917-03 or 1917-03-15); a negative year is BCE."
+    "YYYY, YYYY-MM or YYYY-MM-DD (such as 1917, 1917-03 or 1917-03-15). Years BCE count back "
+    "from 0, which is 1 BCE: 44 BCE is -43."
 )
 
 #: Hover text for every field, by the model that holds it. A test checks that every field

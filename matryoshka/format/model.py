@@ -135,7 +135,11 @@ class PartialDate:
         return f"{y}-{self.month:02d}-{self.day:02d}"
 
     def display_year(self) -> str:
-        """The year as people write it: ``1917``, or ``44 BCE``."""
+        """The year as historians write it: ``1917``, or ``44 BCE`` for the year -43.
+
+        Years are numbered astronomically (ISO 8601): 0 is 1 BCE, -1 is 2 BCE; there is
+        no year zero in what is shown.
+        """
         return str(self.year) if self.year > 0 else f"{1 - self.year} BCE"
 
 
@@ -208,7 +212,8 @@ class Doll:
     portrait: Path | None = None
 
     def years(self) -> str:
-        """Tenure as people write it: ``1964–1982``, ``since 2012``, ``1917``, or ''."""
+        """Tenure as people write it: ``1964–1982``, ``since 2012``, ``1917``, ``45–28 BCE``,
+        ``27 BCE–14 CE``, or ''."""
         if self.start is None and self.end is None:
             return ""
         if self.start is None:
@@ -217,7 +222,13 @@ class Doll:
         if self.end is None:
             return f"since {self.start.display_year()}"
         a, b = self.start.display_year(), self.end.display_year()
-        return a if a == b else f"{a}–{b}"
+        if a == b:
+            return a
+        if self.start.year <= 0 < self.end.year:
+            return f"{a}–{b} CE"  # 27 BCE–14 CE
+        if self.end.year <= 0:
+            return f"{1 - self.start.year}–{b}"  # 45–28 BCE
+        return f"{a}–{b}"
 
     def tenure_years(self) -> float | None:
         """Length of the tenure in years, when both ends are known."""

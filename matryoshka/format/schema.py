@@ -297,7 +297,7 @@ DateValue = Annotated[
                 },
                 {"type": "integer", "minimum": -9999, "maximum": 9999},
             ],
-            "description": f"{DATE_FORMS}; a negative year is BCE",
+            "description": f"{DATE_FORMS}; years BCE count back from 0 = 1 BCE: -43 is 44 BCE",
         }
     ),
 ]
