@@ -9,6 +9,7 @@ import pytest
 from matryoshka.format.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
 from matryoshka.painter.emblems import SYMBOLS, draw_emblem
 from matryoshka.pgcompat import pygame
+from matryoshka.stage import scripts
 
 COLORS = Colors()
 ALL: list[str | TextEmblem] = [*sorted(SYMBOLS), TextEmblem("СССР"), TextEmblem("Vpered 2010")]
@@ -225,3 +226,14 @@ def test_unknown_emblem_is_refused() -> None:
     surf = pygame.Surface((10, 10), pygame.SRCALPHA)
     with pytest.raises(KeyError):
         draw_emblem(surf, "suit", pygame.Rect(0, 0, 10, 10), COLORS)
+
+
+@pytest.mark.parametrize("word", ["明治", "مصر", "ישראל", "한글", "ไทย"])
+def test_text_in_any_script_is_lettered_not_boxed(word: str) -> None:
+    if not word.isascii() and scripts.missing_scripts(word):
+        pytest.skip(f"no font here for {word}")
+    rect = pygame.Rect(0, 0, 200, 80)
+    drawn = pygame.image.tobytes(_draw(TextEmblem(word), rect), "RGBA")
+    boxes = pygame.image.tobytes(_draw(TextEmblem("\uffff" * len(word)), rect), "RGBA")
+    assert drawn != boxes
+    assert _draw(TextEmblem(word), rect).get_bounding_rect(min_alpha=1).w > 0

@@ -770,3 +770,35 @@ def test_any_text_loads_or_raises_matryoshka_error(text: str | bytes) -> None:
     else:
         assert isinstance(result.sequence, model.Sequence)
         assert 1 <= len(result.sequence.dolls) <= model.MAX_DOLLS
+
+
+ROME = """\
+format: matryoshka/1
+id: rome
+title: The first emperors
+dolls:
+  - name: Tiberius
+    start: 14-09-18
+    end: 37-03-16
+  - name: Augustus
+    start: -26-01-16
+    end: 14-08-19
+  - name: Julius Caesar
+    start: -48
+    end: -43-03-15
+"""
+
+
+def test_years_bce_are_written_from_zero_and_shown_as_historians_write_them() -> None:
+    tiberius, augustus, caesar = load_sequence_text(ROME, Path("rome.yaml")).sequence.dolls
+    # -43 is 44 BCE (0 is 1 BCE): the README's rule.
+    assert caesar.years() == "49–44 BCE"
+    assert augustus.years() == "27 BCE–14 CE"
+    assert tiberius.years() == "14–37"
+    assert model.PartialDate(0).display_year() == "1 BCE"
+    assert model.PartialDate(1).display_year() == "1"
+    # No year zero goes missing or is counted twice: 27 BCE to 14 CE is 40 years.
+    assert augustus.tenure_years() == pytest.approx(40.6, abs=0.05)
+    assert caesar.end is not None and augustus.start is not None
+    assert caesar.end.compare(augustus.start) < 0
+    assert model.PartialDate(-1).compare(model.PartialDate(0)) < 0

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from test_export import SEQ, assert_one_line_error, catalog, make_sequence, run_
 
 from matryoshka.export import pdf
 from matryoshka.export.job import ExportRequest, run
+from matryoshka.stage.scripts import missing_scripts
 
 __all__ = ["catalog"]  # the stand-in catalog fixture, used automatically
 
@@ -131,3 +133,34 @@ def test_paper_options_only_for_pdf(tmp_path: Path, capsys: pytest.CaptureFixtur
     code, _, err = run_cli(capsys, "short-set", "--lineup", "--portrait", "-o", str(out))
     assert_one_line_error(code, err, "lineup.png", "PDF")
     assert not out.exists()
+
+
+SCRIPT_SETS = Path(__file__).resolve().parent / "data" / "scripts"
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("japanese", ["日本の天皇", "明治天皇", "昭和天皇", "1926–1989"]),
+        ("arabic", ["رؤساء", "جمهورية", "السادات", "1970–1981"]),
+        ("hebrew", ["ממשלת", "גולדה", "1969–1974"]),
+    ],
+)
+def test_text_in_every_script_stays_searchable_text(
+    tmp_path: Path, name: str, words: list[str]
+) -> None:
+    if missing_scripts("明"):
+        pytest.skip("no CJK font on this machine (install fonts-noto-cjk)")
+    out = tmp_path / f"{name}.pdf"
+    source = SCRIPT_SETS / f"{name}.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "matryoshka", "export", str(source), "--lineup", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    # pdftotext marks right-to-left runs with bidi controls; the words are in between.
+    text = re.sub("[\u202a-\u202e\u200e\u200f]", "", _text(out))
+    for word in words:
+        assert word in text, (word, text)
