@@ -18,6 +18,7 @@ from collections import OrderedDict
 from pathlib import Path
 
 from matryoshka.pgcompat import pygame
+from matryoshka.stage.bidi import is_rtl
 from matryoshka.stage.scripts import Face, Piece, pieces, shipped_faces
 from matryoshka.theme import RGB
 
@@ -177,6 +178,27 @@ class Text:
         rect = img.get_rect(**{anchor: pos})
         surface.blit(img, rect)
         return rect
+
+    def draw_start(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        size: int,
+        color: RGB,
+        span: tuple[int, int],
+        y: int,
+        *,
+        bold: bool = False,
+        rtl: bool | None = None,
+    ) -> pygame.Rect:
+        """Blit a line of a paragraph at its start: the left of ``span`` (left, right) for
+        left-to-right text, the right for Arabic or Hebrew (``rtl``; default: the line's
+        own direction)."""
+        if rtl is None:
+            rtl = is_rtl(text)
+        if rtl:
+            return self.draw(surface, text, size, color, (span[1], y), bold=bold, anchor="topright")
+        return self.draw(surface, text, size, color, (span[0], y), bold=bold)
 
 
 _shared: Text | None = None

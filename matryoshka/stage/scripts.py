@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import struct
-import subprocess
 import sys
 import unicodedata
 from bisect import bisect_right
@@ -239,6 +237,9 @@ def _well_known_cjk() -> list[tuple[Path, Path]]:
 
 def _fc_match() -> list[tuple[Path, Path]]:
     """What fontconfig offers for Japanese, Chinese and Korean (Linux, BSD)."""
+    import shutil  # only when the usual places had no CJK font
+    import subprocess
+
     if shutil.which("fc-match") is None:
         return []
     found = []

@@ -14,6 +14,7 @@ from matryoshka.geometry import Rect
 from matryoshka.history.chronology import describe_predecessors
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
+from matryoshka.stage.bidi import is_rtl
 from matryoshka.theme import RGB
 from matryoshka.window.components.common import Chrome, pg
 from matryoshka.window.measure import Fonts, dates_line, ellipsize, wrap
@@ -144,6 +145,7 @@ class InfoView:
         for block in shown.blocks:
             size = getattr(f, block.size)
             lines = wrap(block.text, width, size, self.text, block.bold)
+            rtl = is_rtl(block.text)  # Arabic and Hebrew start at the right
             lh = self.text.line_height(size)
             for i, line in enumerate(lines):
                 if y + lh > foot_top:
@@ -152,7 +154,10 @@ class InfoView:
                 last_fitting = y + 2 * lh > foot_top and i < len(lines) - 1
                 if last_fitting:
                     line = ellipsize(line + " …", width, size, self.text, block.bold)
-                self.text.draw(panel, line, size, block.color, (x, y), bold=block.bold)
+                span = (x, x + width)
+                self.text.draw_start(
+                    panel, line, size, block.color, span, y, bold=block.bold, rtl=rtl
+                )
                 y += lh
                 if last_fitting:
                     return
@@ -170,8 +175,8 @@ class InfoView:
         lh = self.text.line_height(f.small)
         foot_top = about_local.y - round(8 * ui) - lh * len(title_lines)
         for i, line in enumerate(title_lines):
-            self.text.draw(panel, line, f.small, theme.INK_SOFT, (pad, foot_top + i * lh),
-                           bold=True)  # fmt: skip
+            self.text.draw_start(panel, line, f.small, theme.INK_SOFT, (pad, info.w - pad),
+                                 foot_top + i * lh, bold=True, rtl=is_rtl(title))  # fmt: skip
         pygame.draw.line(panel, theme.RULE, (pad, foot_top - round(8 * ui)),
                          (info.w - pad, foot_top - round(8 * ui)))  # fmt: skip
         return foot_top - round(16 * ui)

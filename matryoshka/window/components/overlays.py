@@ -303,7 +303,8 @@ class OverlaysView:
             for line in lines:
                 if y + lh > bottom:
                     break
-                self.text.draw(surface, line, size, color, (rect.x + box.pad, y), bold=bold)
+                span = (rect.x + box.pad, rect.right - box.pad)
+                self.text.draw_start(surface, line, size, color, span, y, bold=bold)
                 y += lh
             y += gap
         self.text.draw(surface, "Esc or click to close", fonts.small, theme.INK_SOFT,
