@@ -10,15 +10,20 @@ import sys
 import zipfile
 from pathlib import Path
 
+from matryoshka.stage import scripts
+
 REPO = Path(__file__).resolve().parent.parent
 
 # Runs in a fresh interpreter whose only copy of the package is the unpacked wheel.
 PROBE = """
 import json, sys
 from pathlib import Path
+
+from matryoshka.stage import scripts
 import matryoshka
 from matryoshka import paths
 from matryoshka.format import catalog
+from matryoshka.stage import scripts
 found = catalog.discover()
 print(json.dumps({
     "package": matryoshka.__file__,
@@ -26,6 +31,8 @@ print(json.dumps({
     "ids": found.ids(),
     "problems": [str(p) for p in found.problems],
     "font": paths.font_path().is_file() and paths.font_path(bold=True).is_file(),
+    "script fonts": [str(p) for face in scripts.shipped_faces() for p in (face.regular, face.bold)
+                     if p.is_file() and face.ranges],
 }))
 """
 
@@ -69,6 +76,9 @@ def test_installed_wheel_finds_its_data(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert found["problems"] == []
     assert found["font"] is True
+    # Every shipped script font, and the table of what each holds, are in the wheel.
+    assert len(found["script fonts"]) == 2 * len(scripts.SHIPPED_FAMILIES)
+    assert all(Path(p).is_relative_to(site) for p in found["script fonts"])
 
     validate = subprocess.run(
         [sys.executable, "-m", "matryoshka", "validate", found["shipped"]],

@@ -1,8 +1,9 @@
 """Printable PDF line-ups: real text around the painted dolls, on A4 or US Letter pages.
 
 Written with fpdf2 (pure Python, small): the title, every name, the dates and the page
-numbers are text in the shipped Noto Sans (embedded, subset), so they can be selected,
-searched and read aloud; the shelf planks are vector lines; only the dolls are pictures,
+numbers are text in the shipped Noto Sans fonts or the system's CJK font (embedded,
+subset; Arabic and Hebrew shaped right to left by HarfBuzz through uharfbuzz), so they
+can be selected, searched and read aloud in every script; the shelf planks are vector lines; only the dolls are pictures,
 each painted by the painter at the resolution it prints at (``--size`` is the page's
 height in pixels: 2480, the default, is 300 dots per inch on A4 landscape).
 
