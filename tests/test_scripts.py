@@ -93,6 +93,9 @@ def test_what_is_missing_is_named_by_script(no_cjk_font: None) -> None:
     message = scripts.missing_font_message(["Japanese", "Chinese"])
     assert message == "no font here can draw Japanese text (install fonts-noto-cjk / a CJK font)"
     assert "Noto Sans Tamil" in scripts.missing_font_message(scripts.missing_scripts("தமிழ்"))
+    # A symbol no font has is named by its code point, not as a script.
+    assert scripts.missing_scripts("Crown \U0001f451") == ["U+1F451"]
+    assert scripts.missing_font_message(["U+1F451"]).endswith("draw the character U+1F451")
 
 
 def test_validate_warns_once_where_the_text_is(

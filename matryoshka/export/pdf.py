@@ -3,9 +3,10 @@
 Written with fpdf2 (pure Python, small): the title, every name, the dates and the page
 numbers are text in the shipped Noto Sans fonts or the system's CJK font (embedded,
 subset; Arabic and Hebrew shaped right to left by HarfBuzz through uharfbuzz), so they
-can be selected, searched and read aloud in every script; the shelf planks are vector lines; only the dolls are pictures,
-each painted by the painter at the resolution it prints at (``--size`` is the page's
-height in pixels: 2480, the default, is 300 dots per inch on A4 landscape).
+can be selected, searched and read aloud in every script; the shelf planks are vector
+lines; only the dolls are pictures, each painted by the painter at the resolution it
+prints at (``--size`` is the page's height in pixels: 2480, the default, is 300 dots per
+inch on A4 landscape).
 
 A set that fits one page with labels of at least 8 pt is laid out as the PNG line-up is
 (largest first, sizes in proportion, balanced rows). A longer one flows into a grid of

@@ -315,13 +315,19 @@ def face_for(ch: str) -> Face | None:
 
 
 def missing_scripts(text: str) -> list[str]:
-    """The scripts of the characters of ``text`` that no font here can draw, in order."""
+    """The scripts of the characters of ``text`` that no font here can draw, in order.
+
+    A symbol or a letter of no script named here is given by its code point, ``U+1F451``.
+    """
     out: list[str] = []
     for ch in text:
         if ch.isascii() or needs_no_glyph(ch) or unicodedata.category(ch).startswith("M"):
             continue
         if face_for(ch) is None:
             script = script_of(ch)
+            named = _script_entry(ord(ch)) is not None  # 。 and 〇 are Japanese too
+            if not named and (script == "Latin" or not unicodedata.category(ch).startswith("L")):
+                script = f"U+{ord(ch):04X}"
             if script not in out:
                 out.append(script)
     return out
@@ -330,17 +336,20 @@ def missing_scripts(text: str) -> list[str]:
 def missing_font_message(scripts: list[str]) -> str:
     """``no font here can draw Japanese text (install ...)`` for the scripts found missing."""
     cjk = [s for s in scripts if s in CJK_SCRIPTS]
+    points = [s for s in scripts if s.startswith("U+")]
     if len(cjk) > 1 and "Chinese" in cjk:
         # Han characters are part of Japanese and Korean text: name the language that
         # has them, by its kana or hangul.
         cjk.remove("Chinese")
-    others = [s for s in scripts if s not in CJK_SCRIPTS]
+    others = [s for s in scripts if s not in CJK_SCRIPTS and s not in points]
     parts = []
     if cjk:
         parts.append(f"{' and '.join(cjk)} text ({CJK_HINT})")
     if others:
         fonts = " / ".join(f"Noto Sans {s}" for s in others)
         parts.append(f"{' and '.join(others)} text (install a font for it, such as {fonts})")
+    if points:
+        parts.append(f"the character{'s' if len(points) > 1 else ''} {', '.join(points)}")
     return "no font here can draw " + "; nor ".join(parts)
 
 
