@@ -112,3 +112,10 @@ def test_mixed_lines_keep_one_baseline_and_line_height(text: Text) -> None:
         # "Sadat" is drawn where it is drawn alone: same baseline.
         part = image.subsurface((0, 0, latin.get_width(), latin.get_height()))
         assert _bytes(part) == _bytes(latin), line
+
+
+def test_paragraphs_start_at_the_side_their_script_reads_from(text: Text) -> None:
+    surface = pygame.Surface((400, 60), pygame.SRCALPHA)
+    hebrew = text.draw_start(surface, "דוד בן-גוריון", PX, INK, (10, 390), 5)
+    latin = text.draw_start(surface, "David Ben-Gurion", PX, INK, (10, 390), 5)
+    assert hebrew.right == 390 and latin.left == 10
