@@ -275,30 +275,57 @@ def _in_folders(folders: list[str]) -> list[tuple[Path, Path]]:
     return pairs
 
 
-@cache
-def cjk_face() -> Face | None:
-    """The system font that draws Chinese, Japanese and Korean, or None when there is none.
-
-    Looked for once, and only when some text needs it.
-    """
+def _candidates() -> Iterator[tuple[Path, Path]]:
+    """The CJK font files to try, best first: fontconfig is asked only when the usual
+    places have nothing that fits."""
     override = os.environ.get(FONT_DIRS_ENV)
     if override is not None:
-        candidates = _in_folders([d for d in override.split(os.pathsep) if d])
-    else:
-        candidates = _well_known_cjk()
-    seen: set[Path] = set()
-    for regular, bold in candidates if override is not None else [*candidates, *_fc_match()]:
-        if regular in seen or not regular.is_file():
-            continue
-        seen.add(regular)
-        try:
-            ranges = cmap_ranges(regular)
-        except (OSError, ValueError, struct.error):
-            continue
-        face = _face("cjk", regular, bold if bold.is_file() else regular, ranges)
-        if face.covers(_CJK_PROBE):
+        yield from _in_folders([d for d in override.split(os.pathsep) if d])
+        return
+    yield from _well_known_cjk()
+    yield from _fc_match_once()
+
+
+@cache
+def _fc_match_once() -> tuple[tuple[Path, Path], ...]:
+    return tuple(_fc_match())
+
+
+@cache
+def _system_face(regular: Path, bold: Path) -> Face | None:
+    """The font at ``regular`` with its coverage, or None if it is not a usable font."""
+    try:
+        if not regular.is_file():
+            return None
+        ranges = cmap_ranges(regular)
+    except (OSError, ValueError, struct.error):
+        return None
+    return _face(f"cjk-{regular.stem}", regular, bold if bold.is_file() else regular, ranges)
+
+
+@cache
+def cjk_face_for(cp: int) -> Face | None:
+    """The first system CJK font that has the character ``cp``, or None.
+
+    Fonts are opened, and their character maps read, only as text needs them: one font
+    has Japanese and Chinese, another Korean on some systems (Windows).
+    """
+    for regular, bold in _candidates():
+        face = _system_face(regular, bold)
+        if face is not None and face.covers(cp):
             return face
     return None
+
+
+def cjk_face() -> Face | None:
+    """The system font that draws Chinese and Japanese (日), or None when there is none."""
+    return cjk_face_for(_CJK_PROBE)
+
+
+def forget_system_fonts() -> None:
+    """Look for the system's CJK fonts afresh (after ``MATRYOSHKA_FONT_DIRS`` changed)."""
+    for cached in (cjk_face_for, _system_face, _fc_match_once):
+        cached.cache_clear()
 
 
 def face_for(ch: str) -> Face | None:
@@ -308,9 +335,7 @@ def face_for(ch: str) -> Face | None:
         if face.covers(cp):
             return face
     if cp >= 0x1100:  # below that, no CJK font has what the shipped ones lack
-        cjk = cjk_face()
-        if cjk is not None and cjk.covers(cp):
-            return cjk
+        return cjk_face_for(cp)
     return None
 
 
