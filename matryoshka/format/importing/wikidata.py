@@ -55,11 +55,11 @@ GREGORIAN_REFORM = (1582, 10, 15)
 
 
 def is_wikidata_header(columns: dict[str, Cell], variables: dict[str, str]) -> bool:
-    """Whether a CSV's header is a query result's (it names the person or a precision)."""
+    """Whether a CSV's header is a query result's: it names the person, a precision, or
+    the query's own ``personLabel``."""
     names = set(columns)
-    return any(variables[f] in names for f in ("person", "start_precision", "end_precision")) or (
-        variables["name"] in names and variables["name"] != "name"
-    )
+    wanted = [variables[f] for f in ("person", "start_precision", "end_precision")]
+    return "personLabel" in names or any(name in names for name in wanted)
 
 
 def read_terms(table: Table, variables: dict[str, str], problems: Problems) -> list[Term]:
