@@ -219,7 +219,7 @@ def test_spreadsheet_with_every_field_and_quoted_cells(tmp_path, capsys):
     assert status == 1 and not target.exists()
     assert "japan.csv:3:" in err and "caption: must be a single line" in err
     source.write_text(text.replace("Reigned\nover two lines?", "Reigned 45 years"), "utf-8")
-    seq, yaml_text, err = imported(tmp_path, capsys, source)
+    seq, _, err = imported(tmp_path, capsys, source)
     assert "japan.csv:1:" in err and "'Notes' is not a field" in err
     meiji, ieyasu = seq.dolls
     assert ieyasu.id == "ieyasu" and ieyasu.native_name == "徳川家康"
@@ -294,7 +294,7 @@ def test_existing_output_is_kept_without_force(tmp_path, capsys):
 def test_every_bad_source_is_one_line_and_exit_1(tmp_path, capsys, make, message):
     source = make(tmp_path)
     target = tmp_path / "out.yaml"
-    status, out, err = run_import(capsys, str(source), "-o", str(target))
+    status, _, err = run_import(capsys, str(source), "-o", str(target))
     assert status == 1
     assert len(err.strip().splitlines()) == 1, err
     assert message in err and "Traceback" not in err
