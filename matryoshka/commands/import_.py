@@ -58,7 +58,8 @@ def _run(args: argparse.Namespace) -> int:
     if source.lower().startswith(WIKIDATA_PREFIX):
         qid = _item(source[len(WIKIDATA_PREFIX) :])
         endpoint = _endpoint(args.endpoint)
-        data = query.fetch_results(query.position_query(qid, query.user_language()), endpoint)
+        text = query.position_query(qid, query.user_language())
+        data = query.fetch_results(text, endpoint, timeout=query.TIMEOUT_S)
         file = f"{WIKIDATA_PREFIX}{qid}"
         naming = Naming(
             output.name,
@@ -67,6 +68,7 @@ def _run(args: argparse.Namespace) -> int:
             f"the Wikidata Query Service: every holder of {qid}",
             f"Wikidata, holders of {qid} (position held, P39)",
             f"Holders of {qid}",
+            online=True,
         )
     else:
         if args.endpoint is not None:

@@ -153,7 +153,7 @@ def fetch_results(query: str, endpoint: str = ENDPOINT, timeout: float = TIMEOUT
 
 
 def _late(timeout: float) -> str:
-    return f"no answer within {timeout:.0f} s; the service may be busy: try again later"
+    return f"no answer within {timeout:g} s; the service may be busy: try again later"
 
 
 def _explain(code: int) -> str:

@@ -68,10 +68,12 @@ class Naming:
     made_from: str
     source: str
     fallback_title: str
+    online: bool = False
 
 
-def read_table(data: bytes, file: str, problems: Problems) -> Table:
-    """The table in a source's bytes, by the reader its name and start call for.
+def read_table(data: bytes, file: str, problems: Problems, *, json: bool = False) -> Table:
+    """The table in a source's bytes, by the reader its name and start call for
+    (always JSON with ``json``: the answer of a query service).
 
     Raises:
         MatryoshkaError: the bytes are not a table (empty, not UTF-8, not JSON, ...).
@@ -79,7 +81,7 @@ def read_table(data: bytes, file: str, problems: Problems) -> Table:
     text = decode(data, file)
     lower = file.lower()
     first = text.lstrip().split("\n", 1)[0]
-    if lower.endswith((".srj", ".json")) or text.lstrip().startswith(("{", "[")):
+    if json or lower.endswith((".srj", ".json")) or text.lstrip().startswith(("{", "[")):
         return read_results_json(text, file, problems)
     if first.startswith("?") and ("\t" in first or lower.endswith(".tsv")):
         return read_rdf_tsv(text.lstrip(), file, problems)
@@ -109,18 +111,21 @@ def import_source(data: bytes, file: str, mapping: dict[str, str], naming: Namin
         MatryoshkaError: every bad cell, located ``file:line:col``; nothing is written.
     """
     problems = Problems(file)
-    table = read_table(data, file, problems)
-    terms, from_wikidata = terms_of(table, mapping, problems)
-    problems.stop_if_any()
-    if not terms:
+    table = read_table(data, file, problems, json=naming.online)
+    if not table.rows:
+        problems.stop_if_any()
         raise MatryoshkaError.at(
             file,
             "no terms to import: the query found nothing"
-            if from_wikidata
+            if table.rdf
             else "no rows below the header: nothing to import",
             1,
             1,
         )
+    terms, from_wikidata = terms_of(table, mapping, problems)
+    problems.stop_if_any()
+    if not terms:  # every row was a repeat of another
+        raise MatryoshkaError.at(file, "no terms to import", 1, 1)
     if len(terms) > model.MAX_DOLLS:
         raise MatryoshkaError.at(
             file, f"{len(terms)} terms: a sequence holds at most {model.MAX_DOLLS} dolls", 1, 1
