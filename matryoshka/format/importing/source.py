@@ -71,7 +71,9 @@ class Naming:
     online: bool = False
 
 
-def read_table(data: bytes, file: str, problems: Problems, *, json: bool = False) -> Table:
+def read_table(
+    data: bytes, file: str, problems: Problems, *, json: bool = False, located: bool = True
+) -> Table:
     """The table in a source's bytes, by the reader its name and start call for
     (always JSON with ``json``: the answer of a query service).
 
@@ -82,7 +84,7 @@ def read_table(data: bytes, file: str, problems: Problems, *, json: bool = False
     lower = file.lower()
     first = text.lstrip().split("\n", 1)[0]
     if json or lower.endswith((".srj", ".json")) or text.lstrip().startswith(("{", "[")):
-        return read_results_json(text, file, problems)
+        return read_results_json(text, file, problems, located=located)
     if first.startswith("?") and ("\t" in first or lower.endswith(".tsv")):
         return read_rdf_tsv(text.lstrip(), file, problems)
     return read_csv(text, file, problems)
@@ -107,11 +109,26 @@ def terms_of(table: Table, mapping: dict[str, str], problems: Problems) -> tuple
 def import_source(data: bytes, file: str, mapping: dict[str, str], naming: Naming) -> Imported:
     """The sequence file made from a source's bytes.
 
+    A JSON source is read quickly first, without the places of its cells; only when
+    there is something to say about a cell is it read again to say where.
+
     Raises:
         MatryoshkaError: every bad cell, located ``file:line:col``; nothing is written.
     """
+    try:
+        imported = _import(data, file, mapping, naming, located=False)
+    except MatryoshkaError:
+        imported = None
+    if imported is not None and not imported.warnings:
+        return imported
+    return _import(data, file, mapping, naming, located=True)
+
+
+def _import(
+    data: bytes, file: str, mapping: dict[str, str], naming: Naming, *, located: bool
+) -> Imported:
     problems = Problems(file)
-    table = read_table(data, file, problems, json=naming.online)
+    table = read_table(data, file, problems, json=naming.online, located=located)
     if not table.rows:
         problems.stop_if_any()
         raise MatryoshkaError.at(

@@ -41,13 +41,18 @@ class _LocatingDecoder(json.JSONDecoder):
         self.scan_once = scanner.py_make_scanner(self)
 
 
-def read_results_json(text: str, file: str, problems: Problems) -> Table:
+def read_results_json(text: str, file: str, problems: Problems, *, located: bool = True) -> Table:
     """The variables and bindings of a SPARQL JSON result, each cell at its place.
+
+    Finding the places takes a parser written in Python, several times slower than the
+    ``json`` module's; without ``located`` every cell is placed at line 1, column 1, for
+    a first reading that stops at the first problem (see ``source.import_source``).
 
     Raises:
         MatryoshkaError: the text is not JSON, or not a SPARQL result.
     """
-    parser = _LocatingDecoder()
+    parser = _LocatingDecoder() if located else json.JSONDecoder()
+    offsets: dict[int, int] = getattr(parser, "offsets", {})
     try:
         data = parser.decode(text)
     except json.JSONDecodeError as err:
@@ -56,11 +61,11 @@ def read_results_json(text: str, file: str, problems: Problems) -> Table:
         ) from None
     except RecursionError:
         raise MatryoshkaError.at(file, "not a SPARQL result: nested too deeply", 1, 1) from None
-    lines = Lines(text)
+    lines = Lines(text) if located else None
 
     def where(value: object) -> tuple[int, int]:
-        offset = parser.offsets.get(id(value))
-        return lines.at(offset) if offset is not None else (1, 1)
+        offset = offsets.get(id(value))
+        return lines.at(offset) if lines is not None and offset is not None else (1, 1)
 
     head = data.get("head") if isinstance(data, dict) else None
     results = data.get("results") if isinstance(data, dict) else None
