@@ -120,7 +120,8 @@ def _add_import(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         help="make a sequence from a Wikidata query result or a spreadsheet",
         description="Write a commented sequence to FILE, newest term outermost, from SOURCE: "
         "a Wikidata Query Service result (.srj/.json, .csv, .tsv), a spreadsheet saved as "
-        "CSV (a header row of field names: Name, Start, End, Office, ...), or wikidata:QID "
+        "CSV or .xlsx (a header row of field names: Name, Start, End, Office, ...), or "
+        "wikidata:QID "
         "to run the query for position QID online. --query QID prints that query instead.",
     )
     imp.add_argument("source", nargs="?", metavar="SOURCE", help="file, or wikidata:QID")

@@ -20,7 +20,7 @@ PACKAGE = REPO / "matryoshka"
 
 #: Every module that must work without pygame: the file format, history, the window's
 #: state and layout, the stage's geometry, the shared core and the commands that print.
-PURE_FOLDERS = ("format", "history")
+PURE_FOLDERS = ("format", "format/importing", "history")
 PURE_MODULES = (
     "matryoshka",
     "matryoshka.cli",
@@ -67,7 +67,8 @@ def pure_modules() -> list[str]:
     for folder in PURE_FOLDERS:
         for path in sorted((PACKAGE / folder).glob("*.py")):
             stem = path.stem
-            names.append(f"matryoshka.{folder}" + ("" if stem == "__init__" else f".{stem}"))
+            package = "matryoshka." + folder.replace("/", ".")
+            names.append(package + ("" if stem == "__init__" else f".{stem}"))
     return [n for n in names if _exists(n)]
 
 

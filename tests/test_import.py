@@ -395,3 +395,39 @@ def test_query_refuses_what_is_not_an_item(capsys):
 
 def test_query_is_what_the_online_import_sends() -> None:
     assert "wd:Q191954" in position_query("Q191954")
+
+
+# --- Excel workbooks ----------------------------------------------------------------------
+
+
+def test_an_excel_workbook_reads_like_its_csv(tmp_path, capsys):
+    import datetime
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Start", "End", "Office"])
+    sheet.append(["Angela Merkel", datetime.datetime(2005, 11, 22), datetime.date(2021, 12, 8),
+                  "Chancellor"])  # fmt: skip
+    sheet.append(["Otto von Bismarck", "1871-03-21", "1890-03-20", "Chancellor"])  # before 1900
+    sheet.append(["Konrad Adenauer", 1949, 1963, "Chancellor"])  # years typed as numbers
+    source = tmp_path / "chancellors.xlsx"
+    book.save(source)
+    seq, text, _ = imported(tmp_path, capsys, source)
+    assert [d.name for d in seq.dolls] == ["Angela Merkel", "Konrad Adenauer", "Otto von Bismarck"]
+    assert seq.dolls[0].start == PartialDate(2005, 11, 22)
+    assert "start: 1949\n" in text
+    sheet["B3"] = "18 March 1871"
+    book.save(source)
+    status, _, err = run_import(capsys, str(source), "-o", str(tmp_path / "x.yaml"))
+    assert status == 1
+    assert err.startswith(f"{source}:3:2: error: start: expected YYYY"), err
+
+
+def test_a_workbook_without_openpyxl_or_damaged_is_one_line(tmp_path, capsys, monkeypatch):
+    source = write(tmp_path, "s.xlsx", "not a zip")
+    status, _, err = run_import(capsys, str(source), "-o", str(tmp_path / "x.yaml"))
+    assert status == 1 and "not a readable .xlsx workbook" in err
+    monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
+    status, _, err = run_import(capsys, str(source), "-o", str(tmp_path / "x.yaml"))
+    assert status == 1 and "reading .xlsx needs openpyxl: pip install" in err

@@ -70,9 +70,9 @@ def read_csv(text: str, file: str, problems: Problems) -> Table:
             continue  # a blank line, or a row of empty cells
         cells = _cells(record, raw, delimiter, start)
         if table is None:
-            table = _header(cells, file, problems)
+            table = table_of_header(cells, file, problems)
             continue
-        _add_row(table, cells, start, problems)
+        add_row(table, cells, start, problems)
     if table is None:
         raise MatryoshkaError.at(file, "the file is empty: nothing to import", 1, 1)
     return table
@@ -114,7 +114,7 @@ def _field_starts(raw: str, delimiter: str) -> list[int]:
     return starts
 
 
-def _header(cells: list[Cell], file: str, problems: Problems) -> Table:
+def table_of_header(cells: list[Cell], file: str, problems: Problems) -> Table:
     columns: dict[str, Cell] = {}
     for cell in cells:
         name = cell.text.strip()
@@ -129,7 +129,7 @@ def _header(cells: list[Cell], file: str, problems: Problems) -> Table:
     return Table(file, columns)
 
 
-def _add_row(table: Table, cells: list[Cell], line: int, problems: Problems) -> None:
+def add_row(table: Table, cells: list[Cell], line: int, problems: Problems) -> None:
     if len(table.rows) >= MAX_ROWS:
         raise MatryoshkaError.at(table.file, f"more than {MAX_ROWS} rows", line, 1)
     names = list(table.columns)

@@ -4,7 +4,7 @@ Which reader a source needs is told by its name and its first characters: JSON (
 ``.json``, or text starting with ``{``) is a SPARQL result; a header of ``?variables``
 separated by tabs is the query service's TSV; anything else is CSV (or tab-separated
 text), read as a Wikidata result when its header names the query's variables and as a
-spreadsheet otherwise.
+spreadsheet otherwise. An Excel workbook (``.xlsx``) is read like a spreadsheet's CSV.
 """
 
 from __future__ import annotations
@@ -80,8 +80,12 @@ def read_table(
     Raises:
         MatryoshkaError: the bytes are not a table (empty, not UTF-8, not JSON, ...).
     """
-    text = decode(data, file)
     lower = file.lower()
+    if lower.endswith((".xlsx", ".xlsm")):
+        from matryoshka.format.importing.workbook import read_xlsx  # loads openpyxl
+
+        return read_xlsx(data, file, problems)
+    text = decode(data, file)
     first = text.lstrip().split("\n", 1)[0]
     if json or lower.endswith((".srj", ".json")) or text.lstrip().startswith(("{", "[")):
         return read_results_json(text, file, problems, located=located)
