@@ -8,15 +8,18 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from matryoshka.cli import main
 from matryoshka.format.importing.query import VARIABLES, position_query
+from matryoshka.format.importing.terms import yaml_text
 from matryoshka.format.importing.wikidata import (
     gregorian_to_julian,
     julian_to_gregorian,
     wikidata_date,
 )
-from matryoshka.format.loader import load_sequence
+from matryoshka.format.loader import load_sequence, load_sequence_text
 from matryoshka.format.model import PartialDate
 
 DATA = Path(__file__).resolve().parent / "data" / "import"
@@ -431,3 +434,89 @@ def test_a_workbook_without_openpyxl_or_damaged_is_one_line(tmp_path, capsys, mo
     monkeypatch.setitem(__import__("sys").modules, "openpyxl", None)
     status, _, err = run_import(capsys, str(source), "-o", str(tmp_path / "x.yaml"))
     assert status == 1 and "reading .xlsx needs openpyxl: pip install" in err
+
+
+# --- Text YAML would misread ----------------------------------------------------------------
+
+TRICKY = [
+    "Yes",
+    "no",
+    "1917",
+    "2024-01-02",
+    "O'Neill: the #1",
+    "- dash first",
+    "Null",
+    "~",
+    '"Quoted" \\ back',
+    "عبد الناصر",
+    "明治天皇",
+    "Trailing colon:",
+    "% percent",
+    "@at",
+]
+
+
+def test_any_name_or_caption_survives_the_round_trip(tmp_path, capsys):
+    lines = ["Name,Start,Caption"]
+    for year, name in enumerate(TRICKY, start=1900):
+        cell = '"' + name.replace('"', '""') + '"'
+        lines.append(f"{cell},{year},{cell}")
+    seq, _, _ = imported(tmp_path, capsys, write(tmp_path, "tricky.csv", "\n".join(lines)))
+    assert [d.name for d in reversed(seq.dolls)] == TRICKY
+    assert [d.caption for d in reversed(seq.dolls)] == TRICKY
+    assert len({d.id for d in seq.dolls}) == len(TRICKY)
+
+
+def test_tsv_terms_with_escapes_and_languages(tmp_path, capsys):
+    header = "?person\t?personLabel\t?start\t?startPrecision\t?nativeName"
+    row = (
+        '<http://www.wikidata.org/entity/Q1>\t"Zo\\u00eb \\"the first\\""@en\t'
+        '"1900-06-01T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>\t'
+        '"10"^^<http://www.w3.org/2001/XMLSchema#integer>\t"Ζωή"@el'
+    )
+    seq, _, _ = imported(tmp_path, capsys, write(tmp_path, "r.tsv", f"{header}\n{row}\n"))
+    [doll] = seq.dolls
+    assert doll.name == 'Zoë "the first"'
+    assert doll.native_name == "Ζωή"
+    assert str(doll.start) == "1900-06"
+    bad = write(tmp_path, "bad.tsv", f"{header}\n{row.replace('<http', 'http', 1)}\n")
+    status, _, err = run_import(capsys, str(bad), "-o", str(tmp_path / "x.yaml"))
+    assert status == 1
+    assert err.startswith(f"{bad}:2:1: error: not an RDF term"), err
+
+
+def test_an_item_without_a_label_is_named_by_its_id_with_a_warning(tmp_path, capsys):
+    source = write(
+        tmp_path,
+        "q.csv",
+        "person,personLabel,start,startPrecision\n"
+        "http://www.wikidata.org/entity/Q4115189,Q4115189,2001-01-01T00:00:00Z,9\n",
+    )
+    target = tmp_path / "o.yaml"
+    status, _, err = run_import(capsys, str(source), "-o", str(target))
+    assert status == 0
+    assert f"{source}:2:" in err and "Q4115189 has no label" in err
+    assert load_sequence(target).sequence.dolls[0].id == "q4115189"
+
+
+def test_a_column_without_a_name_is_left_out(tmp_path, capsys):
+    source = write(tmp_path, "s.csv", "Name,,Start\nA,note,1900\n")
+    seq, _, err = imported(tmp_path, capsys, source)
+    assert seq.dolls[0].start == PartialDate(1900)
+    assert f"{source}:2:3: warning: a value under a column with no name" in err
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40))
+def test_written_text_reads_back_as_itself(text: str) -> None:
+    text = text.strip()
+    assume(text and "\ufffe" not in text and "\uffff" not in text)
+    source = f"format: matryoshka/1\ntitle: t\ndolls:\n  - name: {yaml_text(text)}\n"
+    assert load_sequence_text(source, Path("t.yaml")).sequence.dolls[0].name == text
+
+
+def test_an_output_named_like_a_yaml_word_gets_a_quoted_id(tmp_path, capsys):
+    target = tmp_path / "no.yaml"
+    status, _, err = run_import(capsys, str(DATA / "french-presidents.csv"), "-o", str(target))
+    assert status == 0, err
+    assert load_sequence(target).sequence.id == "no"

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from matryoshka.errors import MatryoshkaError
-from matryoshka.format.importing.table import MAX_ROWS, Cell, Problems, Table
+from matryoshka.format.importing.table import MAX_ROWS, Cell, Problems, Table, quoted
 
 SEPARATORS = (",", ";", "\t")
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -115,36 +115,42 @@ def _field_starts(raw: str, delimiter: str) -> list[int]:
 
 
 def table_of_header(cells: list[Cell], file: str, problems: Problems) -> Table:
+    """A table whose columns are named by a header row's cells."""
     columns: dict[str, Cell] = {}
+    order: list[str | None] = []
     for cell in cells:
         name = cell.text.strip()
-        if not name:
-            continue
         if name in columns:
             problems.error(
-                cell, f"column {name!r} is named twice (also column {columns[name].col})"
+                cell, f"column {quoted(name)} is named twice (also column {columns[name].col})"
             )
-            continue
-        columns[name] = Cell(name, cell.line, cell.col)
-    return Table(file, columns)
+            name = ""
+        if name:
+            columns[name] = Cell(name, cell.line, cell.col)
+        order.append(name or None)
+    return Table(file, columns, order=order)
 
 
 def add_row(table: Table, cells: list[Cell], line: int, problems: Problems) -> None:
+    """Add a row below the header; a value beyond the header's columns is an error."""
     if len(table.rows) >= MAX_ROWS:
         raise MatryoshkaError.at(table.file, f"more than {MAX_ROWS} rows", line, 1)
-    names = list(table.columns)
     row: dict[str, Cell] = {}
     for index, cell in enumerate(cells):
         if not cell.text.strip():
             continue
-        if index >= len(names):
+        if index >= len(table.order):
             problems.error(
                 cell,
-                f"a cell beyond the last column (the header names {len(names)}); "
+                f"a cell beyond the last column (the header names {len(table.order)}); "
                 "is a separator missing from the header?",
             )
             continue
-        row[names[index]] = cell
+        name = table.order[index]
+        if name is None:
+            problems.warning(cell, "a value under a column with no name in the header; left out")
+            continue
+        row[name] = cell
     table.rows.append(row)
     table.row_lines.append(line)
 
@@ -163,15 +169,14 @@ def read_rdf_tsv(text: str, file: str, problems: Problems) -> Table:
         MatryoshkaError: too many rows.
     """
     lines = text.split("\n")
-    columns: dict[str, Cell] = {}
+    header = []
     col = 1
     for name in lines[0].rstrip("\r").split("\t"):
-        variable = name.strip().lstrip("?$")
-        if variable:
-            columns[variable] = Cell(variable, 1, col)
+        header.append(Cell(name.strip().lstrip("?$"), 1, col))
         col += len(name) + 1
-    table = Table(file, columns, rdf=True)
-    names = list(columns)
+    table = table_of_header(header, file, problems)
+    table.rdf = True
+    names = table.order
     for number, line in enumerate(lines[1:], start=2):
         line = line.rstrip("\r")
         if not line.strip():
@@ -185,10 +190,11 @@ def read_rdf_tsv(text: str, file: str, problems: Problems) -> Table:
                 problems.error((number, col), "a cell beyond the last variable of the header")
             elif term.strip():
                 cell = rdf_term(term.strip(), number, col + len(term) - len(term.lstrip()))
+                name = names[index]
                 if cell is None:
-                    problems.error((number, col), f"not an RDF term: {_short(term)}")
-                else:
-                    row[names[index]] = cell
+                    problems.error((number, col), f"not an RDF term: {quoted(term)}")
+                elif name is not None:
+                    row[name] = cell
             col += len(term) + 1
         table.rows.append(row)
         table.row_lines.append(number)
@@ -241,8 +247,3 @@ def _unescape(body: str) -> str:
         out.append(_ESCAPES[following])
         index += 2
     return "".join(out)
-
-
-def _short(text: str) -> str:
-    text = text.strip()
-    return repr(text if len(text) <= 40 else text[:39] + "…")

@@ -16,7 +16,7 @@ from matryoshka.format import model
 from matryoshka.format.importing import spreadsheet, wikidata
 from matryoshka.format.importing.delimited import read_csv, read_rdf_tsv
 from matryoshka.format.importing.sparql_json import read_results_json
-from matryoshka.format.importing.table import Problems, Table, decode
+from matryoshka.format.importing.table import Problems, Table, decode, quoted
 from matryoshka.format.importing.terms import Header, Term, arrange, sequence_yaml
 
 #: Names ``--map`` also accepts for a field: the query's own variable names.
@@ -42,7 +42,7 @@ def parse_mapping(pairs: list[str]) -> dict[str, str]:
         field = ALIASES.get(field, field)
         if field not in MAP_FIELDS:
             raise ValueError(
-                f"--map {pair}: unknown field {field!r} (fields: {', '.join(MAP_FIELDS)})"
+                f"--map {pair}: unknown field {quoted(field)} (fields: {', '.join(MAP_FIELDS)})"
             )
         mapping[field] = name
     return mapping

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from matryoshka.format import model
-from matryoshka.format.importing.table import Cell, Problems, Table
+from matryoshka.format.importing.table import Cell, Problems, Table, days_in_month, quoted
 from matryoshka.format.importing.terms import Term, check_tenure, clean_text
 
 #: The fields a spreadsheet's columns can fill, and their limits.
@@ -46,26 +46,28 @@ def columns_of(table: Table, mapped: dict[str, str], problems: Problems) -> dict
         key = field_key(column)
         if key in FIELDS and key not in mapped:
             if key in found:
-                problems.error(cell, f"a second {column!r} column (also {found[key]!r})")
+                problems.error(
+                    cell, f"a second {quoted(column)} column (also {quoted(found[key])})"
+                )
                 continue
             found[key] = column
         else:
             problems.warning(
                 cell,
-                f"column {column!r} is not a field of a sequence; left out "
+                f"column {quoted(column)} is not a field of a sequence; left out "
                 f"(fields: {', '.join(FIELDS)})",
             )
     for field, column in mapped.items():
         if column not in table.columns:
-            have = ", ".join(repr(c) for c in table.columns)
+            have = ", ".join(quoted(c) for c in table.columns)
             problems.error(
-                (1, 1), f"--map {field}={column}: no column {column!r} (there are {have})"
+                (1, 1), f"--map {field}={column}: no column {quoted(column)} (there are {have})"
             )
         else:
             found[field] = column
     for field in REQUIRED:
         if field not in found and field not in mapped:
-            have = ", ".join(repr(c) for c in table.columns)
+            have = ", ".join(quoted(c) for c in table.columns)
             problems.error(
                 (1, 1),
                 f"no {field.capitalize()} column (the header names {have}); "
@@ -110,7 +112,7 @@ def _term(cells: dict[str, Cell | None], line: int, problems: Problems) -> Term 
         if word in ("person", "group"):
             term.kind = word
         else:
-            problems.error(kind, f"kind: expected person or group, got {_quoted(kind.text)}")
+            problems.error(kind, f"kind: expected person or group, got {quoted(kind.text)}")
     id_cell = cells.get("id")
     if id_cell is not None:
         given = id_cell.text.strip()
@@ -120,7 +122,7 @@ def _term(cells: dict[str, Cell | None], line: int, problems: Problems) -> Term 
             problems.error(
                 id_cell,
                 "id: expected lowercase letters, digits, '-' and '_' (such as "
-                f"harold-wilson), got {_quoted(id_cell.text)}",
+                f"harold-wilson), got {quoted(id_cell.text)}",
             )
     return term
 
@@ -134,7 +136,7 @@ def _date(cell: Cell | None, what: str, problems: Problems) -> model.PartialDate
         problems.error(
             cell,
             f"{what}: expected YYYY, YYYY-MM or YYYY-MM-DD (a negative year is BCE), "
-            f"got {_quoted(text)}",
+            f"got {quoted(text)}",
         )
         return None
     sign, year_text, month_text, day_text = match.groups()
@@ -143,19 +145,12 @@ def _date(cell: Cell | None, what: str, problems: Problems) -> model.PartialDate
         return model.PartialDate(year)
     month = int(month_text)
     if not 1 <= month <= 12:
-        problems.error(cell, f"{what}: no month {month} in {_quoted(text)}")
+        problems.error(cell, f"{what}: no month {month} in {quoted(text)}")
         return None
     if day_text is None:
         return model.PartialDate(year, month)
     day = int(day_text)
-    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-    last = (29 if leap else 28) if month == 2 else 30 if month in (4, 6, 9, 11) else 31
-    if not 1 <= day <= last:
-        problems.error(cell, f"{what}: no such day: {_quoted(text)}")
+    if not 1 <= day <= days_in_month(year, month):
+        problems.error(cell, f"{what}: no such day: {quoted(text)}")
         return None
     return model.PartialDate(year, month, day)
-
-
-def _quoted(text: str) -> str:
-    text = text.strip()
-    return repr(text if len(text) <= 40 else text[:39] + "…")

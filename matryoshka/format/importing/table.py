@@ -49,6 +49,8 @@ class Table:
     file: str
     columns: dict[str, Cell]
     rows: list[dict[str, Cell]] = field(default_factory=list)
+    #: the column at each position of a row (None where the header names none)
+    order: list[str | None] = field(default_factory=list)
     row_lines: list[int] = field(default_factory=list)
     rdf: bool = False
 
@@ -97,6 +99,21 @@ def _place(where: Cell | tuple[int | None, int | None] | None) -> tuple[int | No
 
 def _order(diagnostic: Diagnostic) -> tuple[int, int]:
     return diagnostic.line or 0, diagnostic.col or 0
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """A value quoted for a message, cut short when long (the message escapes it)."""
+    text = text.strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar, as the format counts them."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 class Lines:

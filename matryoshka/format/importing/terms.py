@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from matryoshka.errors import escape
 from matryoshka.format import model
-from matryoshka.format.importing.table import Cell, Problems
+from matryoshka.format.importing.table import Cell, Problems, quoted
 
 #: Text the format cannot hold in a one-line field: controls (C0, C1, DEL) and the two
 #: code points YAML refuses.
-_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_UNWRITABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff\ud800-\udfff]")
 
 #: Words YAML 1.1 reads as booleans or null: text that is one of them must be quoted.
 _YAML_WORDS = frozenset(["y", "yes", "n", "no", "true", "false", "on", "off", "null", "~"])
@@ -55,7 +55,7 @@ def clean_text(cell: Cell, what: str, limit: int, problems: Problems) -> str | N
     bad = _UNWRITABLE.search(text)
     if bad is not None:
         char = bad.group()
-        if char in "\r\n":
+        if char in "\r\n\u2028\u2029":
             problems.error(cell, f"{what}: must be a single line")
         else:
             problems.error(
@@ -100,7 +100,7 @@ def arrange(terms: list[Term], problems: Problems) -> list[Term]:
             other = given[term.id]
             problems.error(
                 term.id_cell or term.where,
-                f"duplicate id {term.id!r}, also on line {other.line}",
+                f"duplicate id {quoted(term.id)}, also on line {other.line}",
             )
         given[term.id] = term
     maker = model.IdMaker(given)
@@ -116,6 +116,7 @@ def arrange(terms: list[Term], problems: Problems) -> list[Term]:
 
 # --- YAML ------------------------------------------------------------------------------
 
+_BREAKS = re.compile("[\x85\u2028\u2029]")
 _URL = re.compile(r"https?://[^\s\x00-\x1f\x7f-\x9f]+")
 _PLAIN = re.compile(r"[^\W\d_][\w .,'’()–—/&+-]*")
 
@@ -132,6 +133,8 @@ def yaml_text(text: str) -> str:
     if plain:
         return text
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    # YAML reads these as line breaks even between quotes: written as escapes
+    escaped = _BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped)
     return f'"{escaped}"'
 
 
@@ -163,7 +166,7 @@ def sequence_yaml(header: Header, dolls: list[Term], file_name: str) -> str:
         "%YAML 1.1",
         "---",
         f"format: {model.FORMAT_VERSION}",
-        f"id: {header.sequence_id}",
+        f"id: {yaml_text(header.sequence_id)}",
         f"title: {yaml_text(header.title)}",
         f"source: {yaml_text(header.source)}",
         "dolls:",
@@ -174,7 +177,7 @@ def sequence_yaml(header: Header, dolls: list[Term], file_name: str) -> str:
         if doll.wikidata:
             out.append(f"  # Wikidata: {doll.wikidata}")
         out.append(f"  - name: {yaml_text(doll.name)}")
-        out.append(f"    id: {doll.id}")
+        out.append(f"    id: {yaml_text(doll.id or '')}")
         if doll.kind and doll.kind != "person":
             out.append(f"    kind: {doll.kind}")
         if doll.native_name:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from matryoshka.format import model
-from matryoshka.format.importing.table import Cell, Problems, Table
+from matryoshka.format.importing.table import Cell, Problems, Table, days_in_month, quoted
 from matryoshka.format.importing.terms import Term, check_tenure, clean_text
 
 #: What each field of a doll is read from, by default: the query's variables.
@@ -98,6 +98,8 @@ def _term(row: dict[str, Cell], line: int, variables: dict[str, str], problems: 
         if name_cell.text.strip() == "":
             problems.error(name_cell, "the name is empty")
         return None
+    if item is not None and name == item:
+        problems.warning(name_cell, f"{item} has no label in the languages asked for; named {item}")
     term = Term(name, name_cell, line, wikidata=item)
     term.start = _date(cells["start"], cells["start_precision"], "start", problems)
     term.end = _date(cells["end"], cells["end_precision"], "end", problems)
@@ -145,7 +147,7 @@ def _date(
         except ValueError:
             problems.error(
                 precision_cell,
-                f"{what} precision: expected a whole number, got {cell_text(precision_cell)}",
+                f"{what} precision: expected a whole number, got {quoted(precision_cell.text)}",
             )
             return None
     try:
@@ -153,12 +155,6 @@ def _date(
     except ValueError as err:
         problems.error(cell, f"{what}: {err}")
         return None
-
-
-def cell_text(cell: Cell) -> str:
-    """A cell's text, quoted and cut short for a message."""
-    text = cell.text.strip()
-    return repr(text if len(text) <= 40 else text[:39] + "…")
 
 
 def wikidata_date(text: str, precision: int | None) -> model.PartialDate:
@@ -172,7 +168,7 @@ def wikidata_date(text: str, precision: int | None) -> model.PartialDate:
     """
     match = _DATE_TIME.fullmatch(text.strip())
     if match is None:
-        raise ValueError(f"expected a date such as 1940-05-10T00:00:00Z, got {text.strip()!r}")
+        raise ValueError(f"expected a date such as 1940-05-10T00:00:00Z, got {quoted(text)}")
     sign, year_text, month_text, day_text = match.groups()
     year = int(year_text) * (-1 if sign else 1)
     month, day = int(month_text), int(day_text)
@@ -185,24 +181,18 @@ def wikidata_date(text: str, precision: int | None) -> model.PartialDate:
     if precision < MONTH:
         return model.PartialDate(year)
     if not 1 <= month <= 12:
-        raise ValueError(f"no month {month} in {text.strip()!r}")
+        raise ValueError(f"no month {month} in {quoted(text)}")
     if precision == MONTH:
         return model.PartialDate(year, month)
-    if not 1 <= day <= _days_in_month(year, month):
-        raise ValueError(f"no such day: {text.strip()!r}")
+    if not 1 <= day <= days_in_month(year, month):
+        raise ValueError(f"no such day: {quoted(text)}")
     if (year, month, day) < GREGORIAN_REFORM:
         julian = gregorian_to_julian(year, month, day)
-        if julian[2] <= _days_in_month(julian[0], julian[1]):
+        if julian[2] <= days_in_month(julian[0], julian[1]):
             # (the format's dates follow the Gregorian leap years; a Julian 29 February
             # of a century year stays in the Gregorian calendar)
             year, month, day = julian
     return model.PartialDate(year, month, day)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def gregorian_to_julian(year: int, month: int, day: int) -> tuple[int, int, int]:
