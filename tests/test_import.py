@@ -520,3 +520,11 @@ def test_an_output_named_like_a_yaml_word_gets_a_quoted_id(tmp_path, capsys):
     status, _, err = run_import(capsys, str(DATA / "french-presidents.csv"), "-o", str(target))
     assert status == 0, err
     assert load_sequence(target).sequence.id == "no"
+
+
+def test_an_output_without_the_yaml_suffix_is_written_with_a_warning(tmp_path, capsys):
+    target = tmp_path / "presidents.txt"
+    status, _, err = run_import(capsys, str(DATA / "french-presidents.tsv"), "-o", str(target))
+    assert status == 0
+    assert err.strip() == f"{target}: warning: sequence folders only pick up .yaml and .yml files"
+    assert load_sequence(target).sequence.id == "presidents-txt"

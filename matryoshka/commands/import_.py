@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from matryoshka.commands.new import default_id, write_new_file
+from matryoshka.commands.new import YAML_SUFFIXES, default_id, write_new_file
 from matryoshka.errors import MatryoshkaError, escape, print_diagnostics
 from matryoshka.format import model
 from matryoshka.format.importing import query
@@ -84,6 +84,11 @@ def _run(args: argparse.Namespace) -> int:
     print(escape(f"wrote {output}: {imported.dolls} doll{plural}, {imported.title}"))
     print(escape(f"edit it, check it with: matryoshka validate {output}"))
     print(escape(f"and open it with: matryoshka view {output}"))
+    if output.suffix.lower() not in YAML_SUFFIXES:
+        print(
+            escape(f"{output}: warning: sequence folders only pick up .yaml and .yml files"),
+            file=sys.stderr,
+        )
     return 0
 
 
