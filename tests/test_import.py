@@ -66,6 +66,25 @@ def test_query_service_json_becomes_the_prime_ministers_newest_outermost(tmp_pat
     assert "Special:FilePath/Sir%20Winston%20Churchill" in text  # the picture, as a comment
 
 
+@pytest.mark.parametrize("name", ["uk-prime-ministers.json", "uk-prime-ministers.tsv"])
+def test_the_plain_json_and_tsv_downloads_read_like_the_verbose_one(tmp_path, capsys, name):
+    verbose, _, _ = imported(tmp_path, capsys, DATA / "uk-prime-ministers.srj")
+    plain, _, _ = imported(tmp_path, capsys, DATA / name, "--force")
+    assert [(d.id, d.start, d.end, d.office) for d in plain.dolls] == [
+        (d.id, d.start, d.end, d.office) for d in verbose.dolls
+    ]
+
+
+def test_a_bad_value_in_the_plain_json_is_placed_at_its_result(tmp_path, capsys):
+    text = (DATA / "uk-prime-ministers.json").read_text(encoding="utf-8")
+    text = text.replace("},{", "},\n{").replace("1990-11-28T00:00:00Z", "28.11.1990", 1)
+    source = write(tmp_path, "plain.json", text)
+    status, _, err = run_import(capsys, str(source), "-o", str(tmp_path / "x.yaml"))
+    assert status == 1
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "28.11.1990" in t)
+    assert err.startswith(f"{source}:{line}:1: error: end: expected a date"), err
+
+
 @pytest.mark.parametrize("suffix", ["csv", "tsv"])
 def test_query_service_csv_and_tsv_read_alike_and_a_running_term_has_no_end(
     tmp_path, capsys, suffix

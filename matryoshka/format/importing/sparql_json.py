@@ -9,13 +9,16 @@
         "start": {"datatype": "http://www.w3.org/2001/XMLSchema#dateTime",
                   "type": "literal", "value": "1940-05-10T00:00:00Z"}, ...}, ...]}}
 
-The ``json`` module keeps no positions, so the text is parsed once more by a decoder
-that notes where each object starts: a cell is then reported at its line and column.
+The service's plain "JSON file" download, a list of flat objects (``[{"person":
+"http://www.wikidata.org/entity/Q8016", "personLabel": "Winston Churchill", ...}]``),
+is read too. The ``json`` module keeps no positions, so when a value must be located
+the text is parsed once more by a decoder that notes where each object starts.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from json import decoder, scanner
 from typing import Any
 
@@ -67,6 +70,8 @@ def read_results_json(text: str, file: str, problems: Problems, *, located: bool
         offset = offsets.get(id(value))
         return lines.at(offset) if lines is not None and offset is not None else (1, 1)
 
+    if isinstance(data, list):
+        return _simple(data, file, where, problems)
     head = data.get("head") if isinstance(data, dict) else None
     results = data.get("results") if isinstance(data, dict) else None
     names = head.get("vars") if isinstance(head, dict) else None
@@ -98,6 +103,33 @@ def read_results_json(text: str, file: str, problems: Problems, *, located: bool
                 )
             else:
                 row[name] = cell
+        table.rows.append(row)
+        table.row_lines.append(line)
+    return table
+
+
+def _simple(
+    results: list[object], file: str, where: Callable[[object], tuple[int, int]], problems: Problems
+) -> Table:
+    """The query service's plain "JSON file" download: one flat object per result.
+
+    A value's place is that of its result's object, since JSON strings keep none.
+    """
+    if len(results) > MAX_ROWS:
+        raise MatryoshkaError.at(file, f"more than {MAX_ROWS} results", 1, 1)
+    table = Table(file, {}, rdf=True)
+    for result in results:
+        line, col = where(result)
+        if not isinstance(result, dict):
+            problems.error((line, col), "a result that is not a JSON object")
+            continue
+        row: dict[str, Cell] = {}
+        for name, value in result.items():
+            table.columns.setdefault(name, Cell(name, line, col))
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                row[name] = Cell(str(value), line, col)
+            elif value is not None:
+                problems.error((line, col), f"{name}: expected text or a number")
         table.rows.append(row)
         table.row_lines.append(line)
     return table
