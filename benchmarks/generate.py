@@ -264,6 +264,53 @@ def write_sequence(
     return write_text(out_dir / f"{seq_id}.yaml", text, make_folder=True)
 
 
+_ENTITY = "http://www.wikidata.org/entity/Q"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def generate_query_result(rows: int, seed: int = DEFAULT_SEED) -> str:
+    """A Wikidata Query Service answer (SPARQL results JSON) of ``rows`` terms of office.
+
+    The shape is the service's own for ``matryoshka import --query``: a binding per term,
+    earliest first, dates as ``xsd:dateTime`` with their precision (mostly days, some
+    months and years), some rulers holding office twice. For the import benchmark.
+    """
+    rng = random.Random(seed * 1_000_003 + rows)
+    names = _names(rows, rng)
+    spans = _timeline(rows, rng)
+    variables = ["person", "personLabel", "start", "startPrecision", "end", "endPrecision"]
+    variables += ["positionLabel", "nativeName"]
+    bindings = []
+    for index, ((name, native, _), (start, end)) in enumerate(zip(names, spans, strict=True)):
+        if index and rng.random() < 0.05:  # a second term of the one before last
+            name, native, _ = names[index - 2]
+        precision = rng.choice((11, 11, 11, 11, 10, 9))
+        binding = {
+            "person": {"type": "uri", "value": f"{_ENTITY}{1000 + index}"},
+            "personLabel": {"xml:lang": "en", "type": "literal", "value": name},
+            "positionLabel": {"xml:lang": "en", "type": "literal", "value": "Generated ruler"},
+        }
+        terms = [("start", start)] + ([("end", end)] if index < rows - 1 else [])
+        for variable, day in terms:
+            padded = day.replace(day=1) if precision < 11 else day
+            padded = padded.replace(month=1) if precision < 10 else padded
+            binding[variable] = {
+                "datatype": _XSD + "dateTime",
+                "type": "literal",
+                "value": f"{padded.isoformat()}T00:00:00Z",
+            }
+            binding[variable + "Precision"] = {
+                "datatype": _XSD + "integer",
+                "type": "literal",
+                "value": str(precision),
+            }
+        if native:
+            binding["nativeName"] = {"xml:lang": "ru", "type": "literal", "value": native}
+        bindings.append(binding)
+    answer = {"head": {"vars": variables}, "results": {"bindings": bindings}}
+    return json.dumps(answer, ensure_ascii=False, indent=2) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: ``generate.py --dolls N -o DIR [--seed S] [--id ID]``."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

@@ -510,6 +510,59 @@ def fig_export(ctx: Context) -> list[Row]:
     return rows
 
 
+def fig_import(ctx: Context) -> list[Row]:
+    """Whole ``matryoshka import`` commands: a 300-term query result, a 300-row CSV."""
+    if not (REPO / "matryoshka" / "commands" / "import_.py").exists():
+        raise Unavailable("matryoshka/commands/import_.py is not there yet")
+    env = ctx.child_env()
+    folder = ctx.tmp / "import"
+    folder.mkdir(exist_ok=True)
+    result = folder / "holders.srj"
+    result.write_text(generate.generate_query_result(300), encoding="utf-8")
+    sheet = folder / "holders.csv"
+    sheet.write_text(_sheet_of(ctx.generated(300)), encoding="utf-8-sig")
+    run_process(_matryoshka("--version"), env)
+    reps = ctx.reps(7, 1)
+    floor = [run_process(_matryoshka("--version"), env)[0] for _ in range(reps)]
+    rows = []
+    for label, source in (
+        ("import 300-term Wikidata result (JSON)", result),
+        ("import 300-row spreadsheet (CSV)", sheet),
+    ):
+        argv = _matryoshka("import", str(source), "-o", str(folder / "out.yaml"), "--force")
+        run_process(argv, env)  # untimed: compiles and caches the bytecode
+        times = [run_process(argv, env)[0] for _ in range(reps)]
+        rows.append(
+            Row(
+                "import",
+                label,
+                "s",
+                times,
+                limit=0.5,
+                floor=floor,
+                floor_label="python -m matryoshka --version",
+            )
+        )
+    return rows
+
+
+def _sheet_of(sequence: Path) -> str:
+    """A spreadsheet's CSV of a generated sequence: a header row, then rows in file order."""
+    import csv
+    import io
+
+    import yaml
+
+    doc = yaml.safe_load(sequence.read_text(encoding="utf-8"))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(["Name", "Native name", "Office", "Start", "End"])
+    for doll in doc["dolls"]:
+        row = [doll["name"], doll.get("native_name", ""), doll.get("office", "")]
+        writer.writerow([*row, str(doll.get("start", "")), str(doll.get("end", ""))])
+    return out.getvalue()
+
+
 #: A smaller painter cache cap, measured alongside the default to show what it would give.
 ALTERNATIVE_CACHE_MIB = 96
 
@@ -566,6 +619,7 @@ FIGURES: dict[str, Callable[[Context], list[Row]]] = {
     "load": fig_load,
     "deep": fig_deep,
     "export": fig_export,
+    "import": fig_import,
     "memory": fig_memory,
 }
 
@@ -577,6 +631,7 @@ TITLES: dict[str, str] = {
     "load": "load and validate",
     "deep": "300 dolls opened 150 deep",
     "export": "export commands",
+    "import": "import commands",
     "memory": "peak RSS, 300 dolls to the core",
 }
 

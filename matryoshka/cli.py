@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import keyword
 import signal
 import sys
 import warnings
@@ -106,7 +107,43 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("file", metavar="FILE", type=Path)
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    _add_import(sub, common)
     return parser
+
+
+def _add_import(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """The ``import`` command's parser."""
+    imp = sub.add_parser(
+        "import",
+        parents=[common],
+        help="make a sequence from a Wikidata query result or a spreadsheet",
+        description="Write a commented sequence to FILE, newest term outermost, from SOURCE: "
+        "a Wikidata Query Service result (.srj/.json, .csv, .tsv), a spreadsheet saved as "
+        "CSV or .xlsx (a header row of field names: Name, Start, End, Office, ...), or "
+        "wikidata:QID "
+        "to run the query for position QID online. --query QID prints that query instead.",
+    )
+    imp.add_argument("source", nargs="?", metavar="SOURCE", help="file, or wikidata:QID")
+    imp.add_argument("-o", "--output", metavar="FILE", type=Path, help="the sequence to write")
+    imp.add_argument("--title", metavar="T", help="the title (default: the office, or file name)")
+    imp.add_argument("--id", metavar="ID", help="the sequence id (default: FILE's name)")
+    imp.add_argument(
+        "--map",
+        action="append",
+        metavar="FIELD=NAME",
+        help="read FIELD (name, start, end, office, native_name, ...) from the column or "
+        "query variable NAME (repeatable)",
+    )
+    imp.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    imp.add_argument(
+        "--query", metavar="QID", help="print the SPARQL query for position QID and exit"
+    )
+    imp.add_argument(
+        "--endpoint",
+        metavar="URL",
+        help="the SPARQL endpoint for wikidata:QID (default: https://query.wikidata.org/sparql)",
+    )
 
 
 def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -206,7 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.sequence_defaulted = not getattr(args, "sequence", None)
         args.sequence = getattr(args, "sequence", None) or DEFAULT_SEQUENCE
         args.reduced_motion = getattr(args, "reduced_motion", False)
-    module = importlib.import_module(f"matryoshka.commands.{command}")
+    # A command named by a Python keyword lives in a module with a trailing underscore.
+    module_name = f"{command}_" if keyword.iskeyword(command) else command
+    module = importlib.import_module(f"matryoshka.commands.{module_name}")
     _exit_cleanly_on_termination()
     warnings.showwarning = _one_line_warning
     try:

@@ -196,3 +196,27 @@ def test_memory_session_reports_a_peak(tmp_path: Path) -> None:
     peak_kib = session.memory_session(str(path), (800, 600))
     # A window with painted dolls and fonts takes more than 10 MB; less means a bad read.
     assert 10_000 < peak_kib < 10_000_000
+
+
+def test_generated_query_result_imports_to_a_valid_sequence(tmp_path: Path) -> None:
+    from matryoshka.cli import main as cli_main
+    from matryoshka.format.loader import load_sequence
+
+    source = tmp_path / "holders.srj"
+    source.write_text(generate.generate_query_result(300), encoding="utf-8")
+    assert generate.generate_query_result(300) == source.read_text(encoding="utf-8")
+    target = tmp_path / "holders.yaml"
+    assert cli_main(["import", str(source), "-o", str(target)]) == 0
+    dolls = load_sequence(target).sequence.dolls
+    assert len(dolls) == 300
+    assert dolls[0].end is None  # the latest term still runs
+    assert any(d.id.endswith("-2") for d in dolls)  # some rulers came back
+
+
+def test_import_figure_runs_once(tmp_path: Path) -> None:
+    rows = run.fig_import(run.Context(quick=True, tmp=tmp_path))
+    assert [r.label for r in rows] == [
+        "import 300-term Wikidata result (JSON)",
+        "import 300-row spreadsheet (CSV)",
+    ]
+    assert all(r.status in ("PASS", "FAIL") and len(r.samples) == 1 for r in rows)

@@ -7,6 +7,7 @@ module that reaches for it (directly or through another module) fails here.
 
 from __future__ import annotations
 
+import keyword
 import os
 import subprocess
 import sys
@@ -19,7 +20,7 @@ PACKAGE = REPO / "matryoshka"
 
 #: Every module that must work without pygame: the file format, history, the window's
 #: state and layout, the stage's geometry, the shared core and the commands that print.
-PURE_FOLDERS = ("format", "history")
+PURE_FOLDERS = ("format", "format/importing", "history")
 PURE_MODULES = (
     "matryoshka",
     "matryoshka.cli",
@@ -57,15 +58,20 @@ sys.meta_path.insert(0, _NoPygame())
 def printing_commands() -> list[str]:
     """Every command that only reads and writes files (new ones included automatically)."""
     found = sorted(p.stem for p in (PACKAGE / "commands").glob("*.py") if p.stem != "__init__")
-    return [name for name in found if name not in DRAWING_COMMANDS]
+    # ``import_.py`` is the ``import`` command (a Python keyword cannot name a module)
+    return [name.removesuffix("_") for name in found if name not in DRAWING_COMMANDS]
 
 
 def pure_modules() -> list[str]:
-    names = list(PURE_MODULES) + [f"matryoshka.commands.{c}" for c in printing_commands()]
+    names = list(PURE_MODULES) + [
+        f"matryoshka.commands.{c}_" if keyword.iskeyword(c) else f"matryoshka.commands.{c}"
+        for c in printing_commands()
+    ]
     for folder in PURE_FOLDERS:
         for path in sorted((PACKAGE / folder).glob("*.py")):
             stem = path.stem
-            names.append(f"matryoshka.{folder}" + ("" if stem == "__init__" else f".{stem}"))
+            package = "matryoshka." + folder.replace("/", ".")
+            names.append(package + ("" if stem == "__init__" else f".{stem}"))
     return [n for n in names if _exists(n)]
 
 

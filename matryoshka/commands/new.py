@@ -15,7 +15,6 @@ from pathlib import Path
 from matryoshka.atomic import WriteError, write_text
 from matryoshka.errors import MatryoshkaError
 from matryoshka.format import model
-from matryoshka.format.jsonschema import SCHEMA_FILE_NAME, modeline, schema_json
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -42,6 +41,8 @@ def copy_schema_beside(path: Path) -> Path | None:
     Returns the schema's path when it was written; None when an identical copy is there
     already, or when it cannot be written (the sequence file is still good: a warning).
     """
+    from matryoshka.format.jsonschema import SCHEMA_FILE_NAME, schema_json
+
     target = path.parent / SCHEMA_FILE_NAME
     text = schema_json()
     try:
@@ -65,6 +66,10 @@ def default_id(path: Path) -> str:
 
 def starter_text(path: Path) -> str:
     """The commented starter sequence for a file at ``path``."""
+    # (the schema's module builds the pydantic models: only ``new`` needs it, not
+    # ``import``, which shares this module's file writing)
+    from matryoshka.format.jsonschema import modeline
+
     hair = ", ".join(model.HAIR_STYLES)
     colors = ", ".join(model.HAIR_COLORS)
     return _STARTER.format(

@@ -12,4 +12,5 @@ Nothing in this package imports pygame, so ``validate``, ``check``, ``list``, ``
 - ``report``: the problems of one file, sorted by position.
 - ``loader``: all of these in turn, then the rules across fields, then the model.
 - ``loadcache``: checked files kept between runs; ``catalog``: where sequences come from.
+- ``importing``: sequences made from Wikidata query results and spreadsheets.
 """
