@@ -311,6 +311,43 @@ class Face:
     headwear: str = "none"
 
 
+#: The fields of ``Face`` whose value is a colour word (or ``#rrggbb``), with their words.
+FACE_COLOR_WORDS: dict[str, dict[str, RGB]] = {
+    "hair_color": HAIR_COLORS,
+    "skin": SKIN_TONES,
+    "eyes": EYE_COLORS,
+}
+
+
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    """Every field of the painter's vocabulary with its words, in the order users meet them.
+
+    Keys are where the word is written in a file (``face.hair``, ``emblems``, ``dress``
+    for the dress words, which are written in ``emblems`` too). The contact sheet of the
+    vocabulary and the tests that every word paints, and paints a picture of its own,
+    read this.
+    """
+    symbols = tuple(e for e in EMBLEMS if e not in DRESS_EMBLEMS)
+    return {
+        "face.hair": tuple(HAIR_STYLES),
+        "face.hair_color": tuple(HAIR_COLORS),
+        "face.beard": tuple(BEARDS),
+        "face.moustache": tuple(MOUSTACHES),
+        "face.eyebrows": tuple(EYEBROWS),
+        "face.glasses": tuple(GLASSES),
+        "face.skin": tuple(SKIN_TONES),
+        "face.shape": tuple(FACE_SHAPES),
+        "face.age": tuple(AGES),
+        "face.expression": tuple(EXPRESSIONS),
+        "face.eyes": tuple(EYE_COLORS),
+        "face.nose": tuple(NOSES),
+        "face.ears": tuple(EARS),
+        "face.headwear": tuple(HEADWEAR),
+        "dress": tuple(DRESS),
+        "emblems": symbols,
+    }
+
+
 @dataclass(frozen=True)
 class TextEmblem:
     """Short text painted across the belly, such as СССР."""
