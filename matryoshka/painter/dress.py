@@ -290,13 +290,13 @@ def _kimono(c: Canvas, colors: Colors) -> None:
 
 def _toga(c: Canvas, colors: Colors) -> None:
     # A white toga over the left shoulder and across to the right hip, a purple border.
-    drape = [(0.06, 0.35), (0.3, 0.42), (0.3, 0.93), (-0.05, 0.93), (-0.3, 0.74), (-0.3, 0.6)]
+    drape = [(0.06, 0.35), (0.3, 0.42), (0.3, 0.93), (0.22, 0.93), (-0.3, 0.72), (-0.3, 0.6)]
     c.polygon(TOGA, [(_side(x, y), y) for x, y in drape])
     c.stroke(TOGA_BORDER, [(0.06, 0.35), (_side(-0.3, 0.6), 0.6)], 0.016)
     fold = (200, 194, 180)
-    for k in range(5):
-        y = 0.48 + 0.07 * k
-        c.stroke(fold, [(_side(-0.25, y + 0.12), y + 0.12), (_side(0.28, y), y)], 0.005)
+    for k in range(4):
+        y = 0.46 + 0.1 * k
+        c.stroke(fold, [(0.27, y), (0.27 - 0.26, y + 0.17)], 0.005)
 
 
 DRESS_PAINTERS: dict[str, DressPainter] = {

@@ -171,16 +171,21 @@ def _age_lines(c: Canvas, skin: RGB, face: Face) -> None:
         return
     line = mix(skin, (120, 60, 40), 0.45)
     old = face.age == "old"
+    if old:
+        # Hollow, shadowed cheeks and deep folds from the nose past the mouth.
+        hollow = mix(skin, (150, 110, 100), 0.35)
+        for s in (-1, 1):
+            c.polygon(hollow, fp(ellipse(s * 0.5, 0.5, 0.2, 0.3)))
+            c.polygon(hollow, fp(ellipse(s * 0.36, 0.2, 0.18, 0.08)))
+        line = mix(skin, (110, 50, 35), 0.6)
     for y in (-0.44, -0.34, -0.24)[: 3 if old else 2]:
-        c.stroke(line, fp(curve((-0.42, y), (0.0, y - 0.07), (0.42, y), 6)), w(0.03))
+        c.stroke(line, fp(curve((-0.42, y), (0.0, y - 0.07), (0.42, y), 6)), w(0.035))
     for s in (-1, 1):
         for dy in (-0.07, 0.0, 0.07):
             c.stroke(line, fp([(s * 0.57, 0.02 + dy * 0.3), (s * 0.72, 0.02 + dy)]), w(0.025))
         if old:
-            c.stroke(
-                line, fp(curve((s * 0.2, 0.16), (s * 0.36, 0.26), (s * 0.54, 0.15), 5)), w(0.03)
-            )
-            c.stroke(line, fp(curve((s * 0.15, 0.3), (s * 0.36, 0.4), (s * 0.3, 0.7), 6)), w(0.035))
+            fold = curve((s * 0.15, 0.3), (s * 0.4, 0.42), (s * 0.32, 0.78), 6)
+            c.stroke(line, fp(fold), w(0.05))
 
 
 # --- Eyes and brows ---------------------------------------------------------------------
@@ -267,10 +272,13 @@ def _nose_normal(c: Canvas, skin: RGB) -> None:
 
 
 def _nose_button(c: Canvas, skin: RGB) -> None:
-    shadow = mix(skin, (120, 60, 40), 0.35)
-    c.polygon(shadow, fp(ellipse(0.0, 0.26, 0.1, 0.085)))
-    c.polygon(mix(skin, (230, 130, 120), 0.3), fp(ellipse(-0.01, 0.25, 0.085, 0.07)))
-    c.circle(mix(skin, (255, 255, 255), 0.6), *f(-0.03, 0.22), w(0.025))
+    # Small, round and upturned: a ball with the nostrils showing, no bridge.
+    shadow = mix(skin, (120, 60, 40), 0.4)
+    c.polygon(shadow, fp(ellipse(0.0, 0.24, 0.14, 0.11)))
+    c.polygon(mix(skin, (236, 130, 120), 0.35), fp(ellipse(-0.01, 0.23, 0.12, 0.09)))
+    c.circle(mix(skin, (255, 255, 255), 0.6), *f(-0.04, 0.2), w(0.03))
+    for s in (-1, 1):
+        c.polygon(mix(skin, (90, 40, 30), 0.6), fp(ellipse(s * 0.055, 0.3, 0.035, 0.022)))
 
 
 def _nose_long(c: Canvas, skin: RGB) -> None:
