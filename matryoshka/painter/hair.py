@@ -288,27 +288,37 @@ def _hair_comb_over(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
 
 
 def _hair_crew_cut(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
-    top = -1.12
-    pts = [(0.98, 0.0), (0.98, -0.5), (0.9, -0.9), (0.7, top), (-0.7, top), (-0.9, -0.9)]
-    pts += [(-0.98, -0.5), (-0.98, 0.0), (-0.85, -0.1), (-0.8, -0.5), (0.8, -0.5), (0.85, -0.1)]
-    _mass(c, mix(col, (230, 200, 180), 0.25), dark, pts, 0.04)
-    for row in range(5):
-        for i in range(9):
-            x = -0.72 + 0.18 * i + (0.09 if row % 2 else 0.0)
-            if abs(x) < 0.82:
-                c.circle(dark, *fp([(x, -0.6 - 0.11 * row)])[0], w(0.025))
+    # Cropped close: a thin flat-topped band of hair, the scalp showing through on top.
+    top = -1.1
+    pts = [(0.96, -0.05), (0.99, -0.5), (0.9, -0.92), (0.62, top), (-0.62, top), (-0.9, -0.92)]
+    pts += [(-0.99, -0.5), (-0.96, -0.05), (-0.86, -0.2), (-0.8, -0.55), (-0.4, -0.62)]
+    pts += [(0.4, -0.62), (0.8, -0.55), (0.86, -0.2)]
+    _mass(c, col, dark, pts, 0.035)
+    for row in range(4):
+        for i in range(12):
+            x = -0.8 + 0.145 * i + (0.07 if row % 2 else 0.0)
+            y = -0.7 - 0.1 * row
+            if abs(x) < 0.85 - 0.1 * row:
+                c.stroke(light if row % 2 else dark, fp([(x, y), (x + 0.02, y - 0.06)]), w(0.025))
 
 
 def _hair_afro(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
-    n = 40
-    radii = [1.5 + 0.06 * (i % 2) for i in range(n + 1)]
-    outer = [(x, y * 0.85 - 0.2) for x, y in arc(radii, -210, 30, n)]
+    # A big round halo with a soft, bumpy edge, well clear of the forehead.
+    def ring(i: int, r: float) -> FacePoint:
+        a = math.radians(-205 + 230 * i / 17)
+        return (r * math.cos(a), r * math.sin(a) * 0.88 - 0.16)
+
+    for i in range(18):
+        c.polygon(dark, fp(ellipse(*ring(i, 1.36), 0.24, 0.24, 12)))
+    outer = [ring(i, 1.36) for i in range(18)]
     line = curve((1.02, 0.45), (0.0, -1.45), (-1.02, 0.45), 12)
-    _mass(c, col, dark, outer + line)
-    for i in range(22):
-        a = math.radians(-200 + 11 * i)
-        r = 1.0 + 0.3 * (i % 3)
-        c.circle(light, *fp([(r * math.cos(a), r * math.sin(a) * 0.85 - 0.2)])[0], w(0.04))
+    c.polygon(col, fp(outer + line))
+    for i in range(18):
+        c.polygon(col, fp(ellipse(*ring(i, 1.33), 0.2, 0.2, 12)))
+    c.stroke(dark, fp(line), w(0.04))
+    for i in range(0, 18, 2):
+        x, y = ring(i, 1.12)
+        c.stroke(light, fp([(x, y), (x + 0.07, y - 0.05)]), w(0.035))
 
 
 def _hair_powdered_wig(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:

@@ -182,7 +182,7 @@ def _laurel_wreath(c: Canvas) -> None:
             for turn in (-40, 40):
                 col = LAUREL if (i + (turn > 0)) % 2 else mix(LAUREL, (255, 255, 255), 0.15)
                 dx, dy = f(x, y)
-                c.polygon(col, leaf(dx, dy, w(0.3), w(0.1), out + turn - s * 60))
+                c.polygon(col, leaf(dx, dy, w(0.4), w(0.15), out + turn - s * 60))
 
 
 # --- Headcloths and turbans -------------------------------------------------------------
@@ -320,11 +320,11 @@ def _star(c: Canvas, col: RGB, x: float, y: float, r: float) -> None:
 
 
 def _top_hat(c: Canvas) -> None:
-    _shape(c, BLACK, [(-0.46, -1.3), (0.46, -1.3), (0.42, -0.6), (-0.42, -0.6)], (70, 70, 80))
-    c.polygon((130, 30, 40), fp([(-0.43, -0.78), (0.43, -0.78), (0.42, -0.64), (-0.42, -0.64)]))
-    c.stroke((90, 92, 104), fp([(-0.28, -1.22), (-0.26, -0.84)]), w(0.06))
-    brim = curve((-1.0, -0.72), (0.0, -0.48), (1.0, -0.72), 10)
-    brim += curve((0.95, -0.6), (0.0, -0.36), (-0.95, -0.6), 10)
+    _shape(c, BLACK, [(-0.56, -1.33), (0.56, -1.33), (0.5, -0.56), (-0.5, -0.56)], (70, 70, 80))
+    c.polygon((130, 30, 40), fp([(-0.52, -0.76), (0.52, -0.76), (0.51, -0.6), (-0.51, -0.6)]))
+    c.stroke((90, 92, 104), fp([(-0.32, -1.24), (-0.3, -0.84)]), w(0.07))
+    brim = curve((-1.12, -0.74), (0.0, -0.46), (1.12, -0.74), 10)
+    brim += curve((1.06, -0.6), (0.0, -0.32), (-1.06, -0.6), 10)
     _shape(c, BLACK, brim, (70, 70, 80), 0.03)
 
 
@@ -385,7 +385,7 @@ def _helmet(c: Canvas) -> None:
     _shape(c, STEEL, [*dome, (1.08, -0.5), (-1.08, -0.5)])
     brim = [(-1.36, -0.56), (1.36, -0.56), (1.3, -0.4), (-1.3, -0.4)]
     _shape(c, mix(STEEL, (0, 0, 0), 0.15), brim)
-    c.stroke(mix(STEEL, (255, 255, 255), 0.35), fp(arc(0.8, -160, -110, 6)), w(0.07))
+    c.stroke(mix(STEEL, (255, 255, 255), 0.35), fp([(-0.72, -0.72), (-0.42, -1.02)]), w(0.07))
 
 
 def _bowler(c: Canvas) -> None:
@@ -395,7 +395,7 @@ def _bowler(c: Canvas) -> None:
     brim = curve((-0.98, -0.7), (0.0, -0.5), (0.98, -0.7), 10)
     brim += curve((0.92, -0.58), (0.0, -0.42), (-0.92, -0.58), 10)
     _shape(c, BLACK, brim, (70, 70, 80), 0.03)
-    c.stroke((90, 92, 104), fp(arc(0.5, -150, -110, 5)), w(0.05))
+    c.stroke((90, 92, 104), fp([(-0.42, -0.86), (-0.26, -1.06)]), w(0.05))
 
 
 def _beret(c: Canvas) -> None:
@@ -407,19 +407,15 @@ def _beret(c: Canvas) -> None:
 
 
 def _pickelhaube(c: Canvas) -> None:
-    _shape(c, GOLD, [(-0.06, -1.02), (0.0, -1.33), (0.06, -1.02)], GOLD_DARK, 0.03)
-    c.polygon(GOLD, fp(ellipse(0.0, -1.02, 0.14, 0.05)))
-    dome = [(x * 0.9, y * 0.5 - 0.56) for x, y in arc(1.0, -180, 0, 20)]
-    _shape(c, BLACK, [*dome, (0.9, -0.56), (-0.9, -0.56)], (80, 80, 90))
-    c.stroke((110, 110, 124), fp(arc(0.62, -160, -120, 5)), w(0.05))
-    _shape(
-        c,
-        GOLD,
-        [(-0.2, -0.88), (0.2, -0.88), (0.16, -0.64), (0.0, -0.56), (-0.16, -0.64)],
-        GOLD_DARK,
-        0.03,
-    )
-    peak = curve((-0.85, -0.58), (0.0, -0.3), (0.85, -0.58), 10)
+    # A black leather dome, a tall gold spike and the eagle plate on the front.
+    dome = [(x * 0.92, y * 0.42 - 0.56) for x, y in arc(1.0, -180, 0, 20)]
+    _shape(c, BLACK, [*dome, (0.92, -0.56), (-0.92, -0.56)], (80, 80, 90))
+    _shape(c, GOLD, [(-0.11, -0.96), (0.0, -1.33), (0.11, -0.96)], GOLD_DARK, 0.03)
+    c.polygon(GOLD, fp(ellipse(0.0, -0.97, 0.2, 0.06)))
+    c.stroke((110, 110, 124), fp([(-0.6, -0.72), (-0.35, -0.88)]), w(0.05))
+    plate = [(-0.22, -0.9), (0.22, -0.9), (0.17, -0.64), (0.0, -0.56), (-0.17, -0.64)]
+    _shape(c, GOLD, plate, GOLD_DARK, 0.03)
+    peak = curve((-0.88, -0.58), (0.0, -0.28), (0.88, -0.58), 10)
     _shape(c, BLACK, peak, (80, 80, 90), 0.03)
 
 
