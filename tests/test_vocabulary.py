@@ -210,3 +210,19 @@ def test_a_stern_expression_frowns_and_a_smile_shows_teeth() -> None:
     teeth = [p for p in pixels_of(pics["smile"], mouth) if min(p[:3]) > 225]
     assert teeth
     assert not [p for p in pixels_of(pics["neutral"], mouth) if min(p[:3]) > 225]
+
+
+def test_the_vocabulary_sheet_shows_every_word(tmp_path: Path) -> None:
+    out = tmp_path / "words.png"
+    assert sheet.main(["--vocabulary", str(out), "--size", "48"]) == 0
+    img = pygame.image.load(str(out))
+    rows = sum(-(-len(words) // sheet.WORDS_PER_LINE) for words in FIELDS.values())
+    assert img.get_width() >= sheet.WORDS_PER_LINE * painter.doll_width(48)
+    assert img.get_height() >= rows * 48 * sheet.HEAD_SHARE
+    # Every field's dolls are painted: a cell per word of the longest field, in colour.
+    colors = {
+        tuple(img.get_at((x, y)))
+        for x in range(0, img.get_width(), 5)
+        for y in range(0, img.get_height(), 5)
+    }
+    assert len(colors) > 200

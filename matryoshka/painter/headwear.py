@@ -96,9 +96,9 @@ def _imperial_crown(c: Canvas) -> None:
             for j in (-1, 0, 1):
                 y = -0.62 - 0.15 * k + 0.04 * abs(j)
                 c.circle(PEARL, *f(s * (0.44 + 0.2 * j), y), w(0.04))
-    _shape(c, GOLD, [(-0.08, -0.56), (0.08, -0.56), (0.08, -1.14), (-0.08, -1.14)])
-    _gem(c, RUBY, 0.0, -1.14, 0.1)
-    _cross(c, GOLD, 0.0, -1.27, 0.1)
+    _shape(c, GOLD, [(-0.08, -0.56), (0.08, -0.56), (0.08, -1.08), (-0.08, -1.08)])
+    _cross(c, GOLD, 0.0, -1.2, 0.08)
+    _gem(c, RUBY, 0.0, -1.08, 0.1)
     _band(c, GOLD, 0.88, -0.6, -0.4, 0.05)
     for x in (-0.6, -0.2, 0.2, 0.6):
         _gem(c, SAPPHIRE if x < 0 else EMERALD, x, -0.5, 0.07)
@@ -115,7 +115,7 @@ def _royal_crown(c: Canvas) -> None:
             c.circle(PEARL, *f(x, y), w(0.035))
     c.circle(GOLD_DARK, *f(0.0, -1.14), w(0.13))
     c.circle(GOLD, *f(0.0, -1.14), w(0.11))
-    _cross(c, GOLD, 0.0, -1.28, 0.08)
+    _cross(c, GOLD, 0.0, -1.22, 0.07)
     for x in (-0.62, 0.0, 0.62):
         _cross(c, GOLD, x, -0.74, 0.16)
     for x in (-0.32, 0.32):
