@@ -86,8 +86,9 @@ def test_every_face_word_has_a_description_and_every_face_key_an_example() -> No
         assert all(described[w] and described[w] != w for w in words), field
         # The example is a valid value an editor can offer.
         assert prop["examples"] and prop["examples"][0] in enum, field
-    assert face["headwear"]["enumDescriptions"][face["headwear"]["enum"].index("nemes")] == (
-        model.HEADWEAR["nemes"]
+    assert (
+        face["headwear"]["enumDescriptions"][face["headwear"]["enum"].index("nemes")]
+        == (model.HEADWEAR["nemes"])
     )
 
 

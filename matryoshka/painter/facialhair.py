@@ -93,9 +93,11 @@ def _beard_mutton_chops(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
 
 
 def _beard_sideburns(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
-    right = [(0.86, -0.35), (1.0, -0.3), (1.0, 0.42), (0.82, 0.5), (0.8, 0.2)]
+    # Long, bushy and squared off at the jaw, standing out from the hair above them.
+    right = [(0.84, -0.3), (1.02, -0.3), (1.04, 0.6), (0.76, 0.66), (0.72, 0.25)]
     for s in (-1, 1):
         _mass(c, col, dark, right if s > 0 else mirror(right))
+        c.stroke(light, fp([(s * 0.86, -0.1), (s * 0.88, 0.5)]), w(0.035))
 
 
 def _beard_pointed(c: Canvas, col: RGB, dark: RGB, light: RGB) -> None:
