@@ -357,6 +357,36 @@ def test_rule(text: str | bytes, expected: list[str]) -> None:
     assert errors(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "known"),
+    [
+        ("headwear", "sombrero", model.HEADWEAR),
+        ("shape", "triangular", model.FACE_SHAPES),
+        ("age", "ancient", model.AGES),
+        ("expression", "wink", model.EXPRESSIONS),
+        ("nose", "roman", model.NOSES),
+        ("ears", "pointed", model.EARS),
+    ],
+)
+def test_an_unknown_face_word_is_located_and_lists_the_known_ones(
+    key: str, value: str, known: dict[str, str]
+) -> None:
+    text = HEAD + f"  - name: A\n    face: {{{key}: {value}}}\n"
+    column = len(f"    face: {{{key}: ") + 1
+    assert errors(text) == [
+        f"seq.yaml:5:{column}: error: dolls[0].face.{key}: unknown "
+        f"{'face shape' if key == 'shape' else key} '{value}'; known: {', '.join(known)}"
+    ]
+
+
+def test_an_eye_colour_is_a_word_or_hex() -> None:
+    seq = load(HEAD + '  - name: A\n    face: {eyes: "#102030"}\n').sequence
+    assert seq.dolls[0].face.eyes == (0x10, 0x20, 0x30)
+    assert (
+        "unknown eye colour 'violet'" in errors(HEAD + "  - name: A\n    face: {eyes: violet}\n")[0]
+    )
+
+
 def test_file_over_the_size_limit() -> None:
     text = HEAD + "  - name: A\n" + "# padding\n" * (model.MAX_FILE_BYTES // 10)
     assert errors(text) == ["seq.yaml:1:1: error: file is too large: over 1024 KiB "
@@ -443,6 +473,13 @@ def test_every_field() -> None:
             glasses="round",
             birthmark=False,
             skin=model.SKIN_TONES["light"],
+            shape="square",
+            age="lined",
+            expression="stern",
+            eyes=(0x6B, 0x4F, 0x2A),
+            nose="button",
+            ears="large",
+            headwear="peaked-cap",
         ),
         emblems=("suit", "red-star", model.TextEmblem("СССР")),
         portrait=(DATA / "portraits" / "lenin.png").resolve(),
@@ -452,6 +489,8 @@ def test_every_field() -> None:
     assert group.years() == "1923–1928"
     assert (caesar.start, caesar.end) == (model.PartialDate(-49), model.PartialDate(-44, 3))
     assert caesar.face.hair == "thick" and caesar.face.hair_color == model.HAIR_COLORS["grey"]
+    assert caesar.face.headwear == "laurel-wreath" and caesar.emblems == ("toga",)
+    assert caesar.face.eyes == model.EYE_COLORS["brown"] and caesar.face.nose == "normal"
     assert (numeric.name, numeric.id) == ("1917", "1917")
 
 
