@@ -179,7 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         description="Render every doll of every shipped sequence, whole and opened, to a PNG.",
     )
     parser.add_argument("out", type=Path, help="the PNG file to write")
-    parser.add_argument("--size", type=int, default=256, help="doll height in pixels (256)")
+    parser.add_argument(
+        "--size", type=int, help="doll height in pixels (256; 160 with --vocabulary)"
+    )
     parser.add_argument("--sequences", type=Path, help="a folder of sequences instead")
     parser.add_argument(
         "--vocabulary",
@@ -187,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         help="paint every word the painter knows instead, grouped by field",
     )
     args = parser.parse_args(argv)
+    if args.size is None:
+        args.size = 160 if args.vocabulary else 256
     if not MIN_SIZE <= args.size <= MAX_SIZE:
         print(f"error: --size must be {MIN_SIZE}..{MAX_SIZE}", file=sys.stderr)
         return 1
