@@ -29,12 +29,15 @@ if str(_REPO) not in sys.path:
 from matryoshka.atomic import write_text  # noqa: E402  (the checkout must be importable first)
 from matryoshka.format.model import (  # noqa: E402
     BEARDS,
+    DRESS,
+    DRESS_EMBLEMS,
     EMBLEMS,
     EYEBROWS,
     FORMAT_VERSION,
     GLASSES,
     HAIR_COLORS,
     HAIR_STYLES,
+    HEADWEAR,
     MAX_DOLLS,
     MAX_FILE_BYTES,
     MAX_TEXT_EMBLEM,
@@ -79,8 +82,8 @@ _CAPTIONS = (
     "Succeeded a relative and was succeeded by a rival.",
 )  # fmt: skip
 _CSS_COLOURS = ("crimson", "navy", "darkgreen", "goldenrod", "purple", "teal", "maroon", "gold")
-_PLAIN_EMBLEMS = tuple(name for name in EMBLEMS if name not in ("military-tunic", "suit"))
-_DRESS = ("military-tunic", "suit")
+_PLAIN_EMBLEMS = tuple(name for name in EMBLEMS if name not in DRESS_EMBLEMS)
+_DRESS = tuple(DRESS)
 _FIRST_DAY = date(1000, 1, 1)
 _LAST_DAY = date(2024, 12, 31)
 
@@ -167,7 +170,7 @@ def _doll_lines(
             colors.append(f"trim: {_q(rng.choice(('gold', _hex(rng))))}")
         lines.append("    colors: {" + ", ".join(colors) + "}")
     if kind == "person":
-        face = [f"hair: {rng.choice(HAIR_STYLES)}"]
+        face = [f"hair: {rng.choice(tuple(HAIR_STYLES))}"]
         if rng.random() < 0.7:
             face.append(f"hair_color: {rng.choice(tuple(HAIR_COLORS))}")
         for key, values, chance in (
@@ -175,9 +178,10 @@ def _doll_lines(
             ("moustache", MOUSTACHES, 0.4),
             ("eyebrows", EYEBROWS, 0.3),
             ("glasses", GLASSES, 0.15),
+            ("headwear", HEADWEAR, 0.15),
         ):
             if rng.random() < chance:
-                face.append(f"{key}: {rng.choice(values)}")
+                face.append(f"{key}: {rng.choice(tuple(values))}")
         if rng.random() < 0.05:
             face.append("birthmark: true")
         if rng.random() < 0.5:

@@ -377,25 +377,29 @@ def test_military_tunic_replaces_the_apron() -> None:
     belly = g.Rect(-0.06, 0.62, 0.12, 0.06)  # beside the placket, between belt and pockets
     tunic = pixels_in(painter.paint(doll(emblems=("military-tunic",)), "whole", h), belly, h)
     plain = pixels_in(painter.paint(doll(), "whole", h), belly, h)
-    from matryoshka.painter.body import TUNIC
+    from matryoshka.painter.dress import TUNIC
 
     assert count_near(tunic, TUNIC, 25) > len(tunic) // 3
     assert count_near(plain, TUNIC, 25) == 0
 
 
-def test_suit_shows_jacket_shirt_and_tie() -> None:
+def test_suit_is_a_jacket_in_the_body_colour_with_shirt_and_tie() -> None:
     h = 256
-    from matryoshka.painter.body import SHIRT, SUIT, TIE
+    from matryoshka.painter.dress import SHIRT
 
-    suit = painter.paint(doll(emblems=("suit",)), "whole", h)
-    plain = painter.paint(doll(), "whole", h)
     side = g.Rect(-0.24, 0.6, 0.05, 0.1)
     shirt = g.Rect(-0.045, 0.4, 0.025, 0.05)
     tie = g.Rect(-0.006, 0.47, 0.012, 0.06)
-    assert count_near(pixels_in(suit, side, h), SUIT, 40) > 0
-    assert count_near(pixels_in(plain, side, h), SUIT, 40) == 0
-    assert count_near(pixels_in(suit, shirt, h), SHIRT, 40) > 0
-    assert count_near(pixels_in(suit, tie, h), TIE, 50) > 0
+    for body in ((178, 34, 34), (30, 90, 160), (20, 20, 20), (240, 236, 226)):
+        colors = Colors(body=body, trim=(212, 175, 55), apron=(250, 240, 220), scarf=body)
+        suit = painter.paint(doll(emblems=("suit",), colors=colors), "whole", h)
+        # The jacket keeps the party colour: the sides are the body colour, lit.
+        assert count_near(pixels_in(suit, side, h), body, 60) > 0, body
+        assert count_near(pixels_in(suit, shirt, h), SHIRT, 40) > 0, body
+        # The tie stands out from the jacket whatever its colour.
+        tie_px = [p for p in pixels_in(suit, tie, h) if p[3] == 255]
+        far = [p for p in tie_px if sum(abs(p[i] - body[i]) for i in range(3)) > 90]
+        assert len(far) > len(tie_px) // 3, body
 
 
 @pytest.mark.parametrize(

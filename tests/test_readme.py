@@ -40,3 +40,14 @@ def test_readme_lists_every_key_the_help_overlay_lists() -> None:
                 continue
             mentioned = re.search(rf"(?<![\w+]){re.escape(key)}(?![\w+])", table)
             assert mentioned, f"README key table does not mention {key!r}"
+
+
+def test_readme_lists_every_word_the_painter_knows() -> None:
+    from matryoshka.format import model
+
+    section = README[README.index("What the painter knows") : README.index("### Checking a file")]
+    words = {word for field in model.vocabulary().values() for word in field}
+    missing = [
+        w for w in sorted(words) if not re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", section)
+    ]
+    assert missing == []

@@ -74,6 +74,24 @@ def test_vocabulary_comes_from_the_model() -> None:
     assert names["enumDescriptions"] == list(model.EMBLEMS.values())
 
 
+def test_every_face_word_has_a_description_and_every_face_key_an_example() -> None:
+    face = schema()["definitions"]["FaceFile"]["properties"]
+    for field, words in model.vocabulary().items():
+        if not field.startswith("face."):
+            continue
+        prop = face[field.removeprefix("face.")]
+        enum = prop.get("enum") or next(o["enum"] for o in prop["anyOf"] if "enum" in o)
+        assert set(words) <= set(enum), field
+        described = dict(zip(enum, prop["enumDescriptions"], strict=True))
+        assert all(described[w] and described[w] != w for w in words), field
+        # The example is a valid value an editor can offer.
+        assert prop["examples"] and prop["examples"][0] in enum, field
+    assert (
+        face["headwear"]["enumDescriptions"][face["headwear"]["enum"].index("nemes")]
+        == (model.HEADWEAR["nemes"])
+    )
+
+
 def test_declares_draft_7_for_the_yaml_language_server() -> None:
     data = schema()
     assert data["$schema"] == "http://json-schema.org/draft-07/schema#"

@@ -70,7 +70,7 @@ def starter_text(path: Path) -> str:
     # ``import``, which shares this module's file writing)
     from matryoshka.format.jsonschema import modeline
 
-    hair = ", ".join(model.HAIR_STYLES)
+    hair = _wrapped(", ".join(model.HAIR_STYLES), "    #     ", 88)
     colors = ", ".join(model.HAIR_COLORS)
     return _STARTER.format(
         modeline=modeline(),
@@ -80,12 +80,20 @@ def starter_text(path: Path) -> str:
         max_caption=model.MAX_CAPTION,
         hair=hair,
         hair_colors=colors,
-        beards=", ".join(model.BEARDS),
+        beards=_wrapped(", ".join(model.BEARDS), "    #     ", 88),
         moustaches=", ".join(model.MOUSTACHES),
         eyebrows=", ".join(model.EYEBROWS),
         glasses=", ".join(model.GLASSES),
         skins=", ".join(model.SKIN_TONES),
         emblems=_wrapped(", ".join(model.EMBLEMS), "    #   "),
+        shapes=", ".join(model.FACE_SHAPES),
+        ages=", ".join(model.AGES),
+        expressions=", ".join(model.EXPRESSIONS),
+        eyes=", ".join(model.EYE_COLORS),
+        noses=", ".join(model.NOSES),
+        ears=", ".join(model.EARS),
+        headwear=_wrapped(", ".join(model.HEADWEAR), "    #     ", 88),
+        dress=_wrapped(", ".join(model.DRESS), "    #   "),
     )
 
 
@@ -203,10 +211,20 @@ dolls:
     #   glasses: {glasses}
     #   birthmark: true or false
     #   skin: {skins} or #rrggbb
+    #   shape: {shapes}
+    #   age: {ages}
+    #   expression: {expressions}
+    #   eyes: {eyes} or #rrggbb
+    #   nose: {noses}
+    #   ears: {ears}
+    #   headwear, worn on the head over the scarf:
+    #     {headwear}
     face: {{hair: short, hair_color: blond}}
     # Optional painted symbols and dress, any of:
     #   {emblems}
-    # or {{text: ...}} for up to 12 letters across the belly.
+    # or {{text: ...}} for up to 12 letters across the belly. Dress is painted instead of
+    # the apron, cut from the body colour:
+    #   {dress}
     emblems: [{{text: CDU}}]
     # Optional: a PNG, JPEG, GIF or WebP image, in this file's folder or below it, that
     # replaces the painted face.

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,14 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "glasses": "Glasses.",
         "birthmark": "true paints a birthmark on the forehead.",
         "skin": "Skin tone: a tone word or #rrggbb.",
+        "shape": "The shape of the face.",
+        "age": "How lined the face is.",
+        "expression": "The mouth and brows: calm, smiling or stern.",
+        "eyes": "Eye colour: a colour word or #rrggbb.",
+        "nose": "The shape of the nose.",
+        "ears": "The size of the ears.",
+        "headwear": "What is worn on the head (crowns, hats, helmets, veils), painted over "
+        "the headscarf.",
     },
     "TextEmblemFile": {
         "text": f"Short text painted across the belly (at most {model.MAX_TEXT_EMBLEM} "
@@ -109,6 +118,47 @@ _MODELS: dict[str, tuple[str, str]] = {
 # Fields whose validator is a plain function, so pydantic cannot tell their JSON type.
 _TYPES: dict[tuple[str, str], dict[str, Any]] = {("FaceFile", "birthmark"): {"type": "boolean"}}
 
+#: The words of each face field with what each paints, and an example value.
+_FACE_WORDS: dict[str, tuple[Callable[[], Mapping[str, object]], str]] = {
+    "hair": (
+        lambda: {**model.HAIR_STYLES, **_colour_words(model.HAIR_COLORS, "thick hair")},
+        "side-parting",
+    ),
+    "hair_color": (lambda: _colour_words(model.HAIR_COLORS, "hair"), "grey"),
+    "beard": (lambda: model.BEARDS, "mutton-chops"),
+    "moustache": (lambda: model.MOUSTACHES, "handlebar"),
+    "eyebrows": (lambda: model.EYEBROWS, "heavy"),
+    "glasses": (lambda: model.GLASSES, "round"),
+    "skin": (lambda: _colour_words(model.SKIN_TONES, "skin"), "medium"),
+    "shape": (lambda: model.FACE_SHAPES, "round"),
+    "age": (lambda: model.AGES, "lined"),
+    "expression": (lambda: model.EXPRESSIONS, "smile"),
+    "eyes": (lambda: _colour_words(model.EYE_COLORS, "eyes"), "blue"),
+    "nose": (lambda: model.NOSES, "hooked"),
+    "ears": (lambda: model.EARS, "large"),
+    "headwear": (lambda: model.HEADWEAR, "bicorne"),
+}
+
+
+def _colour_words(words: Mapping[str, object], what: str) -> dict[str, str]:
+    return {word: f"{word} {what}" for word in words}
+
+
+def _describe_words(face: dict[str, Any]) -> None:
+    """Give every word of the face's fields its description and each field an example."""
+    for field, (words, example) in _FACE_WORDS.items():
+        prop = face["properties"].get(field)
+        if prop is None:
+            continue
+        known = words()
+        enum = prop.get("enum") or next(
+            (o["enum"] for o in prop.get("anyOf", []) if "enum" in o), None
+        )
+        if enum is not None:
+            prop["enumDescriptions"] = [str(known.get(word, word)) for word in enum]
+        prop["examples"] = [example]
+
+
 _DOLL_SNIPPET = {
     "label": "New doll",
     "description": "A doll with a name, an office and the dates of the term",
@@ -127,6 +177,7 @@ def schema() -> dict[str, Any]:
     names = definitions["DollFile"]["properties"]["emblems"]["items"]["oneOf"][0]
     names["description"] = "A painted symbol or piece of dress."
     names["enumDescriptions"] = [model.EMBLEMS[name] for name in names["enum"]]
+    _describe_words(definitions["FaceFile"])
     return {"$schema": DRAFT, **root, "definitions": dict(sorted(definitions.items()))}
 
 

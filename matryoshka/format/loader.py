@@ -328,6 +328,13 @@ def _face(face: FaceFile | None) -> model.Face:
         glasses=face.glasses or base.glasses,
         birthmark=base.birthmark if face.birthmark is None else face.birthmark,
         skin=_tone(face.skin, model.SKIN_TONES, base.skin),
+        shape=face.shape or base.shape,
+        age=face.age or base.age,
+        expression=face.expression or base.expression,
+        eyes=_tone(face.eyes, model.EYE_COLORS, base.eyes),
+        nose=face.nose or base.nose,
+        ears=face.ears or base.ears,
+        headwear=face.headwear or base.headwear,
     )
 
 

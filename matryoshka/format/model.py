@@ -31,28 +31,156 @@ PORTRAIT_FORMATS: tuple[str, ...] = ("PNG", "JPEG", "GIF", "WEBP")
 MAX_PORTRAIT_BYTES = 32 * 1024 * 1024
 MAX_PORTRAIT_PIXELS = 4096 * 4096
 
+# Each word maps to what it paints: the schema shows it to editors, the README lists it.
+
 #: Hair styles. ``bald`` paints no hair; ``receding`` a fringe around the sides only.
-HAIR_STYLES: tuple[str, ...] = ("bald", "receding", "short", "thick", "wild", "long")
+HAIR_STYLES: dict[str, str] = {
+    "bald": "no hair",
+    "receding": "a fringe above the ears, the dome bare",
+    "short": "short hair with a straight hairline",
+    "thick": "a big mane swept back off the forehead",
+    "wild": "a bushy mane sticking out all round",
+    "long": "straight hair falling past the ears to the jaw",
+    "shoulder": "a bob that falls onto the shoulders, over the scarf",
+    "bun": "hair drawn back into a bun on top of the head",
+    "curly": "a head of tight round curls",
+    "braids": "two plaits falling over the shoulders",
+    "ponytail": "hair drawn back, the tail hanging over one shoulder",
+    "side-parting": "short hair parted on one side, the fringe swept across",
+    "quiff": "short sides and a tall wave above the forehead",
+    "comb-over": "a few long strands combed across a bald dome",
+    "crew-cut": "very short, flat on top, the scalp showing through",
+    "afro": "a big round halo of hair",
+    "powdered-wig": "a white wig with rolled curls over the ears, tied back",
+    "periwig": "a full-bottomed wig of long curls down to the chest",
+}
 #: Colour words for hair, beards and moustaches (a ``#rrggbb`` value is accepted too).
 HAIR_COLORS: dict[str, RGB] = {
     "black": (28, 24, 22),
     "dark": (58, 42, 32),
     "brown": (110, 72, 40),
     "auburn": (140, 66, 38),
+    "red": (178, 74, 30),
     "blond": (214, 182, 110),
     "grey": (150, 150, 150),
     "white": (236, 234, 228),
 }
-BEARDS: tuple[str, ...] = ("none", "stubble", "goatee", "full")
-MOUSTACHES: tuple[str, ...] = ("none", "thin", "thick")
-EYEBROWS: tuple[str, ...] = ("normal", "heavy")
-GLASSES: tuple[str, ...] = ("none", "round")
+BEARDS: dict[str, str] = {
+    "none": "clean-shaven",
+    "stubble": "a shadow of stubble on the jaw",
+    "goatee": "a pointed tuft on the chin",
+    "full": "a full beard round the jaw",
+    "chin-beard": "a fringe along the jaw and under the chin, the lip shaved",
+    "mutton-chops": "broad whiskers down the cheeks, the chin shaved",
+    "sideburns": "long narrow sideburns down to the jaw",
+    "pointed": "a narrow beard drawn to a point below the chin",
+    "long": "a long flowing beard down onto the chest",
+}
+MOUSTACHES: dict[str, str] = {
+    "none": "no moustache",
+    "thin": "a thin line above the lip",
+    "thick": "a broad walrus moustache",
+    "handlebar": "a moustache with waxed ends curled upwards",
+    "toothbrush": "a small square patch under the nose",
+    "drooping": "long thin ends hanging down past the chin",
+}
+EYEBROWS: dict[str, str] = {
+    "normal": "plain brows",
+    "heavy": "very heavy, bushy brows",
+    "arched": "high, finely arched brows",
+    "joined": "one brow across both eyes",
+}
+GLASSES: dict[str, str] = {
+    "none": "no glasses",
+    "round": "round wire glasses",
+    "square": "heavy square frames",
+    "pince-nez": "small oval lenses clipped to the nose, on a cord",
+    "sunglasses": "dark glasses",
+}
 SKIN_TONES: dict[str, RGB] = {
     "fair": (250, 218, 190),
     "light": (240, 200, 165),
     "medium": (214, 165, 122),
     "tan": (178, 124, 84),
     "dark": (120, 78, 52),
+}
+FACE_SHAPES: dict[str, str] = {
+    "oval": "the usual oval face",
+    "round": "a broad round face with full cheeks",
+    "long": "a narrow face with a long chin",
+    "square": "a broad square jaw",
+    "jowls": "heavy jowls hanging beside the chin",
+}
+AGES: dict[str, str] = {
+    "smooth": "an unlined face",
+    "lined": "lines across the forehead and beside the eyes",
+    "old": "deep lines, bags under the eyes and folds beside the mouth",
+}
+EXPRESSIONS: dict[str, str] = {
+    "neutral": "a closed, calm mouth",
+    "smile": "a broad smile",
+    "stern": "a tight mouth turned down and frowning brows",
+}
+#: Eye colours (a ``#rrggbb`` value is accepted too). ``grey`` is the default.
+EYE_COLORS: dict[str, RGB] = {
+    "grey": (70, 84, 104),
+    "blue": (48, 110, 190),
+    "green": (60, 130, 70),
+    "hazel": (132, 134, 52),
+    "brown": (104, 60, 30),
+    "dark": (40, 26, 20),
+}
+NOSES: dict[str, str] = {
+    "normal": "a plain nose",
+    "button": "a small round nose",
+    "long": "a long straight nose",
+    "hooked": "a nose with a curved, hooked bridge",
+    "broad": "a wide nose with broad nostrils",
+}
+EARS: dict[str, str] = {
+    "normal": "ears at the side of the head",
+    "small": "small ears close to the head",
+    "large": "large ears sticking out",
+}
+#: What is worn on the head, painted over the headscarf and the top of the hair.
+HEADWEAR: dict[str, str] = {
+    "none": "nothing on the head",
+    "imperial-crown": "an imperial crown: two jewelled half-domes under a cross",
+    "royal-crown": "a royal crown: crosses and fleurs-de-lis, arches over a velvet cap",
+    "papal-tiara": "the pope's triple crown, a white beehive with three gold bands",
+    "mitre": "a bishop's tall pointed mitre",
+    "zucchetto": "a small white skullcap on the crown of the head",
+    "laurel-wreath": "a wreath of laurel leaves round the head",
+    "nemes": "a pharaoh's striped headcloth, with the cobra on the brow",
+    "peaked-cap": "a military cap with a peak and a badge",
+    "top-hat": "a tall black silk hat",
+    "tricorne": "a three-cornered hat with gold edging",
+    "bicorne": "a two-cornered hat worn sideways, with a cockade",
+    "fez": "a red fez with a black tassel",
+    "ushanka": "a fur hat with ear flaps",
+    "turban": "a wrapped white turban with a jewel",
+    "veil": "a white veil over the hair, falling to the shoulders",
+    "helmet": "a steel helmet",
+    "bowler": "a black bowler hat",
+    "beret": "a beret tilted to one side",
+    "pickelhaube": "a spiked leather helmet",
+    "keffiyeh": "a chequered headcloth held by a black cord",
+    "tiara": "a jewelled diadem above the forehead",
+    "kokoshnik": "a tall Russian headdress, embroidered and pearled",
+}
+#: Dress painted instead of the apron, cut from the doll's body colour so a party or
+#: national colour still shows (``military-tunic`` keeps its field olive).
+DRESS: dict[str, str] = {
+    "military-tunic": "a buttoned olive field tunic with a belt instead of the apron",
+    "suit": "a jacket in the body colour, white shirt and tie instead of the apron",
+    "military-dress": "a dress uniform in the body colour: epaulettes, sash and gold braid",
+    "robes": "flowing robes crossed at the neck, with broad sleeves and a sash",
+    "ermine-cloak": "a cloak in the body colour edged with spotted white ermine",
+    "clerical": "a cassock with a row of small buttons, a white collar and a cross",
+    "academic-gown": "an open black gown with bell sleeves and a coloured hood",
+    "sari": "a sari in the body colour, its bordered end over one shoulder",
+    "kimono": "a kimono with a crossed white collar and a broad sash",
+    "toga": "a white toga draped over one shoulder, with a coloured border",
 }
 
 #: Painted symbols and dress. ``text`` emblems (``{text: СССР}``) are accepted as well.
@@ -61,8 +189,6 @@ EMBLEMS: dict[str, str] = {
     "cccp": "the letters СССР across the belly",
     "medals": "rows of army medals on the chest",
     "corn": "an ear of corn across the chest",
-    "military-tunic": "a buttoned military tunic instead of the apron",
-    "suit": "a dark suit, white shirt and tie instead of the apron",
     "crown": "a crown on the head",
     "red-star": "a red five-pointed star",
     "hammer-and-sickle": "the hammer and sickle",
@@ -71,8 +197,9 @@ EMBLEMS: dict[str, str] = {
     "red-flag": "a red flag on a pole",
     "arrow": "a forward arrow",
 }
+EMBLEMS.update(DRESS)
 #: Emblems that replace the apron with clothing rather than sitting on it.
-DRESS_EMBLEMS: frozenset[str] = frozenset({"military-tunic", "suit"})
+DRESS_EMBLEMS: frozenset[str] = frozenset(DRESS)
 
 MAX_TEXT_EMBLEM = 12
 
@@ -179,6 +306,50 @@ class Face:
     glasses: str = "none"
     birthmark: bool = False
     skin: RGB = SKIN_TONES["fair"]
+    shape: str = "oval"
+    age: str = "smooth"
+    expression: str = "neutral"
+    eyes: RGB = EYE_COLORS["grey"]
+    nose: str = "normal"
+    ears: str = "normal"
+    headwear: str = "none"
+
+
+#: The fields of ``Face`` whose value is a colour word (or ``#rrggbb``), with their words.
+FACE_COLOR_WORDS: dict[str, dict[str, RGB]] = {
+    "hair_color": HAIR_COLORS,
+    "skin": SKIN_TONES,
+    "eyes": EYE_COLORS,
+}
+
+
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    """Every field of the painter's vocabulary with its words, in the order users meet them.
+
+    Keys are where the word is written in a file (``face.hair``, ``emblems``, ``dress``
+    for the dress words, which are written in ``emblems`` too). The contact sheet of the
+    vocabulary and the tests that every word paints, and paints a picture of its own,
+    read this.
+    """
+    symbols = tuple(e for e in EMBLEMS if e not in DRESS_EMBLEMS)
+    return {
+        "face.hair": tuple(HAIR_STYLES),
+        "face.hair_color": tuple(HAIR_COLORS),
+        "face.beard": tuple(BEARDS),
+        "face.moustache": tuple(MOUSTACHES),
+        "face.eyebrows": tuple(EYEBROWS),
+        "face.glasses": tuple(GLASSES),
+        "face.skin": tuple(SKIN_TONES),
+        "face.shape": tuple(FACE_SHAPES),
+        "face.age": tuple(AGES),
+        "face.expression": tuple(EXPRESSIONS),
+        "face.eyes": tuple(EYE_COLORS),
+        "face.nose": tuple(NOSES),
+        "face.ears": tuple(EARS),
+        "face.headwear": tuple(HEADWEAR),
+        "dress": tuple(DRESS),
+        "emblems": symbols,
+    }
 
 
 @dataclass(frozen=True)

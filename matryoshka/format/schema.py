@@ -508,6 +508,13 @@ class FaceFile(BaseModel):
     glasses: _word_type("glasses", lambda: model.GLASSES) | None = None
     birthmark: Annotated[bool, PlainValidator(_flag)] | None = None
     skin: _tone_type("skin tone", lambda: model.SKIN_TONES) | None = None
+    shape: _word_type("face shape", lambda: model.FACE_SHAPES) | None = None
+    age: _word_type("age", lambda: model.AGES) | None = None
+    expression: _word_type("expression", lambda: model.EXPRESSIONS) | None = None
+    eyes: _tone_type("eye colour", lambda: model.EYE_COLORS) | None = None
+    nose: _word_type("nose", lambda: model.NOSES) | None = None
+    ears: _word_type("ears", lambda: model.EARS) | None = None
+    headwear: _word_type("headwear", lambda: model.HEADWEAR) | None = None
 
 
 class TextEmblemFile(BaseModel):

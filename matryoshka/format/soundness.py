@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Union
@@ -21,12 +21,18 @@ from typing import Any, Literal, Union
 from matryoshka.format import model
 
 #: The painted features, each with the words the painter knows.
-_VOCABULARY: dict[str, tuple[str, ...]] = {
+_VOCABULARY: dict[str, Collection[str]] = {
     "hair": model.HAIR_STYLES,
     "beard": model.BEARDS,
     "moustache": model.MOUSTACHES,
     "eyebrows": model.EYEBROWS,
     "glasses": model.GLASSES,
+    "shape": model.FACE_SHAPES,
+    "age": model.AGES,
+    "expression": model.EXPRESSIONS,
+    "nose": model.NOSES,
+    "ears": model.EARS,
+    "headwear": model.HEADWEAR,
 }
 
 
@@ -47,7 +53,7 @@ def sound(sequence: object, source: Path) -> bool:
 
 def _doll_sound(doll: model.Doll, folder: Path) -> bool:
     c, face = doll.colors, doll.face
-    for rgb in (c.body, c.trim, c.apron, c.scarf, face.hair_color, face.skin):
+    for rgb in (c.body, c.trim, c.apron, c.scarf, face.hair_color, face.skin, face.eyes):
         if not (0 <= rgb[0] <= 255 and 0 <= rgb[1] <= 255 and 0 <= rgb[2] <= 255):
             return False
     for feature, words in _VOCABULARY.items():

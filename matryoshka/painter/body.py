@@ -1,19 +1,17 @@
-"""The body of a doll: lacquered wood, headscarf, trim, apron with its folk motif, dress."""
+"""The body of a doll: lacquered wood, headscarf, trim, and the apron with its folk motif or
+the dress (see ``dress``) painted instead of it."""
 
 from __future__ import annotations
 
 import colorsys
 from functools import cache
 
-from matryoshka.format.model import Doll
+from matryoshka.format.model import DRESS_EMBLEMS, Doll
 from matryoshka.painter import regions as g
 from matryoshka.painter.canvas import RGB, Canvas, luminance, mix
+from matryoshka.painter.dress import DRESS_PAINTERS, OWN_COLOR
 from matryoshka.painter.shapes import flower, leaf, rose
 
-TUNIC: RGB = (122, 114, 76)
-SUIT: RGB = (44, 46, 58)
-SHIRT: RGB = (246, 244, 238)
-TIE: RGB = (168, 28, 40)
 LEAF: RGB = (56, 128, 62)
 GOLD: RGB = (214, 176, 62)
 
@@ -56,7 +54,7 @@ def hem_curve() -> tuple[g.Point, ...]:
 def dress_of(doll: Doll) -> str | None:
     """The dress emblem the doll wears (the first one listed), or ``None``."""
     for e in doll.emblems:
-        if isinstance(e, str) and e in ("military-tunic", "suit"):
+        if isinstance(e, str) and e in DRESS_EMBLEMS:
             return e
     return None
 
@@ -71,7 +69,7 @@ def paint_body(c: Canvas, doll: Doll, motif: bool) -> None:
     """
     col = doll.colors
     dress = dress_of(doll)
-    body = {"military-tunic": TUNIC, "suit": SUIT}.get(dress or "", col.body)
+    body = OWN_COLOR.get(dress or "", col.body)
 
     # The canvas starts filled with the edge colour; the body is inset so a dark edge
     # remains around the silhouette.
@@ -84,10 +82,8 @@ def paint_body(c: Canvas, doll: Doll, motif: bool) -> None:
         for i in range(-6, 7):
             c.circle(mix(col.trim, (255, 255, 255), 0.45), i * 0.038, BASE_TRIM + 0.028, 0.007)
 
-    if dress == "military-tunic":
-        _tunic(c, col.trim)
-    elif dress == "suit":
-        _suit(c)
+    if dress in DRESS_PAINTERS:
+        DRESS_PAINTERS[dress](c, col)
     else:
         _apron(c, doll, motif)
 
@@ -183,88 +179,3 @@ _GARLAND: tuple[tuple[float, float, float], ...] = (
     (0.12, 0.865, 140),
     (0.17, 0.78, 110),
 )
-
-
-def _tunic(c: Canvas, trim: RGB) -> None:
-    dark = mix(TUNIC, (0, 0, 0), 0.35)
-    light = mix(TUNIC, (255, 255, 255), 0.18)
-    # Stand-up collar just under the scarf.
-    c.polygon(dark, [(-0.075, 0.345), (0.075, 0.345), (0.068, 0.41), (-0.068, 0.41)])
-    c.polygon(light, [(-0.065, 0.35), (0.065, 0.35), (0.058, 0.4), (-0.058, 0.4)])
-    # Shoulder boards, gold edged.
-    for s in (-1, 1):
-        c.polygon(
-            GOLD, [(s * 0.14, 0.385), (s * 0.215, 0.41), (s * 0.205, 0.44), (s * 0.13, 0.415)]
-        )
-        c.polygon(
-            (150, 30, 30),
-            [(s * 0.15, 0.395), (s * 0.2, 0.413), (s * 0.195, 0.428), (s * 0.145, 0.41)],
-        )
-    # Placket and buttons.
-    c.stroke(dark, [(0.0, 0.40), (0.0, 0.93)], 0.006)
-    for y in (0.45, 0.53, 0.61, 0.77, 0.85):
-        c.circle(mix(GOLD, (0, 0, 0), 0.3), 0.018, y, 0.011)
-        c.circle(GOLD, 0.018, y, 0.0085)
-    # Breast pockets with flaps and buttons.
-    for s in (-1, 1):
-        x0 = s * 0.13
-        c.polygon(dark, _rect(x0, 0.505, 0.11, 0.085))
-        c.polygon(light, _rect(x0, 0.505, 0.1, 0.075))
-        c.polygon(
-            dark,
-            [
-                (x0 - 0.055, 0.465),
-                (x0 + 0.055, 0.465),
-                (x0 + 0.05, 0.49),
-                (x0, 0.5),
-                (x0 - 0.05, 0.49),
-            ],
-        )
-        c.circle(GOLD, x0, 0.485, 0.007)
-    # Belt with a buckle.
-    c.polygon((86, 58, 34), g.band(0.665, 0.705, EDGE, 4))
-    c.polygon(GOLD, _rect(0.0, 0.685, 0.05, 0.05))
-    c.polygon((86, 58, 34), _rect(0.0, 0.685, 0.03, 0.026))
-    # Skirt pockets.
-    for s in (-1, 1):
-        c.polygon(
-            dark,
-            [
-                (s * 0.09, 0.77),
-                (s * 0.21, 0.77),
-                (s * 0.2, 0.79),
-                (s * 0.15, 0.8),
-                (s * 0.09, 0.79),
-            ],
-        )
-
-
-def _rect(cx: float, cy: float, w: float, h: float) -> list[g.Point]:
-    return [
-        (cx - w / 2, cy - h / 2),
-        (cx + w / 2, cy - h / 2),
-        (cx + w / 2, cy + h / 2),
-        (cx - w / 2, cy + h / 2),
-    ]
-
-
-def _suit(c: Canvas) -> None:
-    lapel = mix(SUIT, (255, 255, 255), 0.14)
-    # White shirt in the V of the jacket, a tie down the middle.
-    v = [(-0.085, 0.35), (0.085, 0.35), (0.0, 0.63)]
-    c.polygon(lapel, [(-0.125, 0.35), (0.125, 0.35), (0.0, 0.665)])
-    c.polygon(SHIRT, v)
-    c.polygon(mix(SHIRT, (0, 0, 0), 0.2), [(-0.04, 0.35), (0.0, 0.4), (0.04, 0.35), (0.0, 0.37)])
-    c.polygon(TIE, [(-0.018, 0.375), (0.018, 0.375), (0.012, 0.398), (-0.012, 0.398)])
-    c.polygon(TIE, [(-0.011, 0.398), (0.011, 0.398), (0.03, 0.57), (0.0, 0.605), (-0.03, 0.57)])
-    c.polygon(
-        mix(TIE, (0, 0, 0), 0.3), [(-0.004, 0.4), (0.004, 0.4), (0.012, 0.57), (-0.012, 0.57)]
-    )
-    # Lapel edges and buttons.
-    c.stroke(mix(SUIT, (0, 0, 0), 0.5), [(-0.125, 0.35), (0.0, 0.665), (0.125, 0.35)], 0.005)
-    for y in (0.71, 0.8):
-        c.circle(mix(SUIT, (0, 0, 0), 0.5), 0.0, y, 0.012)
-        c.circle(mix(SUIT, (255, 255, 255), 0.3), 0.0, y, 0.009)
-    # Pocket square on the wearer's left breast.
-    c.polygon(SHIRT, [(0.125, 0.475), (0.19, 0.475), (0.175, 0.455), (0.155, 0.46), (0.14, 0.452)])
-    c.stroke(mix(SUIT, (0, 0, 0), 0.5), [(0.115, 0.475), (0.2, 0.475)], 0.004)

@@ -132,7 +132,7 @@ def _paint_layers(
     elif portrait is not None:
         _paint_portrait(c, portrait)
     else:
-        paint_face(c, doll.face)
+        paint_face(c, doll.face, doll.colors)
     if draw_emblem is None:
         return
     for p in placed:
