@@ -43,7 +43,7 @@ def label_box(item: cp.PictureItem, sizes: cp.Sizes) -> tuple[float, float, floa
         max([M.width(line, sizes.name, True) for line in item.name] + [M.width(item.years, 13)]) / 2
     )
     lines = len(item.name) * M.line_height(sizes.name) + M.line_height(13)
-    return (item.cx - half, item.label_y, item.cx + half, item.label_y + lines)
+    return (item.label_x - half, item.label_y, item.label_x + half, item.label_y + lines)
 
 
 def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
@@ -62,6 +62,9 @@ def test_everything_fits_its_room_and_no_two_names_overlap(size: tuple[int, int]
         assert rect.y <= item.top and item.label_y + 3 * 20 <= picture.legend[0][3] + 1
         assert item.height >= 40, "dolls stay recognisable"
         assert item.name, f"{item.doll.name} lost its name"
+        box = label_box(item, picture.sizes)
+        assert rect.x <= box[0] and box[2] <= rect.right, f"{item.doll.name} is cut off"
+        assert abs(item.label_x - item.cx) <= (box[2] - box[0]) / 2, "a name under its doll"
     boxes = [label_box(item, picture.sizes) for item in picture.items]
     for i, j in pairwise(range(len(boxes))):
         assert not overlap(boxes[i], boxes[j]), (picture.items[i].doll.id, picture.items[j].doll.id)

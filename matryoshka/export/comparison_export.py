@@ -259,9 +259,9 @@ def _pdf_item(pdf: FPDF, picture: cp.Picture, item: cp.PictureItem, dpi: float) 
     name_pt, small_pt = _pt(picture.sizes.name), _pt(picture.sizes.small)
     ink = theme.INK_SOFT if item.ghost else theme.INK
     for line in item.name:
-        _text(pdf, line, _mm(item.cx), y, name_pt, True, ink, "center")
+        _text(pdf, line, _mm(item.label_x), y, name_pt, True, ink, "center")
         y += _mm(shared_text().line_height(picture.sizes.name))
-    _text(pdf, item.years, _mm(item.cx), y, small_pt, False, theme.INK_SOFT, "center")
+    _text(pdf, item.years, _mm(item.label_x), y, small_pt, False, theme.INK_SOFT, "center")
 
 
 def _painting(doll: object, height: int) -> pygame.Surface:

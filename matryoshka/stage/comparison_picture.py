@@ -18,6 +18,8 @@ bottom::
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Callable
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -43,6 +45,9 @@ JOIN: RGB = mix(theme.INK_SOFT, theme.BACKGROUND, 0.25)
 GHOST_ALPHA = 70
 #: Dolls smaller than this are drawn as a plain shape in their colour (thousands of them).
 MIN_PAINTED = 24
+#: Rows up to this long have every name measured to place it; longer ones (thousands of
+#: dolls) give each name its whole room, so only the names shown are measured.
+MEASURED = 200
 #: A name takes at most this many lines under its doll.
 NAME_LINES = 3
 ELLIPSIS = "…"
@@ -75,6 +80,8 @@ class PictureItem(Record):
     years: str
     label_y: float
     hit: Rect
+    #: The centre of the name: the doll's, or nudged inwards at the picture's edges.
+    label_x: float = 0.0
 
     @property
     def bottom(self) -> float:
@@ -151,13 +158,22 @@ def lay_out(comparison: Comparison, rect: Rect, metrics: Metrics, sizes: Sizes) 
     label_w = plan.width if plan.levels == 1 else max(plan.width, want_gap)
     hit_w = max(doll_w, placed.gap)
     items: list[PictureItem] = []
+    bounds = (rect.x + pad / 2, rect.right - pad / 2)
     for r, (row, xs, top, label_top) in enumerate(rows):
+
+        def width(i: int, row: tuple[Item, ...] = row) -> float:
+            return _label_width(row[i], plan, label_w, metrics)
+
+        named = _named(row, [axis_x0 + x for x in xs], label_w, plan.levels, bounds, width)
         for i, (item, x) in enumerate(zip(row, xs, strict=True)):
-            hit = Rect(round(axis_x0 + x - hit_w / 2), round(top), round(hit_w),
+            cx = axis_x0 + x
+            hit = Rect(round(cx - hit_w / 2), round(top), round(hit_w),
                        round(label_top + label_h - top))  # fmt: skip
-            place_at = (axis_x0 + x, top, height, label_top + (i % plan.levels) * plan.level_h)
-            items.append(_item(r, i, item, place_at, hit, plan, label_w, metrics))
-    items = _thin_labels(items, metrics, sizes, plan.levels)
+            level = i % plan.levels
+            place_at = (cx, top, height, label_top + level * plan.level_h)
+            room = label_w if i in named else 0
+            made = _item(r, i, item, place_at, hit, plan, room, metrics)
+            items.append(made._replace(label_x=named.get(i, cx)))
 
     count_a = len(comparison.row_a)
     joins = tuple(
@@ -197,10 +213,56 @@ def lay_out(comparison: Comparison, rect: Rect, metrics: Metrics, sizes: Sizes) 
         items=tuple(items),
         joins=joins,
         axis=(axis_x0 - gap / 2, axis_x1 + gap / 2, axis_y),
-        ticks=_thin_ticks(ticks, metrics, sizes.small),
+        ticks=_thin_ticks(ticks, metrics, sizes.small, bounds),
         axis_note=note,
         legend=legend,
     )
+
+
+def _named(
+    row: tuple[Item, ...],
+    xs: list[float],
+    label_w: float,
+    levels: int,
+    bounds: tuple[float, float],
+    width: Callable[[int], float],
+) -> dict[int, float]:
+    """Which items of a row get their name: each name is at most ``label_w`` wide and
+    never touches another on its level, nor the edges. The set's own dolls first, then
+    ghosts in the room left (a long set names some, evenly; a short one names all).
+    Names are measured (``width``) in rows of up to ``MEASURED`` items, and near the
+    edges, where they move inwards to fit; in longer rows the others take ``label_w``.
+    The answer maps each named item to its name's centre."""
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(levels)]
+    chosen: dict[int, float] = {}
+    low, high = bounds
+    precise = len(row) <= MEASURED
+    for ghosts in (False, True):
+        for i, (item, x) in enumerate(zip(row, xs, strict=True)):
+            if item.ghost != ghosts:
+                continue
+            half, cx = (width(i) if precise else label_w) / 2, x
+            if not low <= cx - half <= cx + half <= high:
+                half = width(i) / 2
+                cx = min(max(cx, low + half), high - half)
+                if abs(cx - x) > half:
+                    continue  # it would stand beside its doll rather than under it
+            spans = taken[i % levels]
+            k = bisect.bisect_left(spans, (cx - half, cx + half))
+            left_free = k == 0 or spans[k - 1][1] + 2 < cx - half
+            right_free = k == len(spans) or cx + half + 2 < spans[k][0]
+            if left_free and right_free:
+                spans.insert(k, (cx - half, cx + half))
+                chosen[i] = cx
+    return chosen
+
+
+def _label_width(item: Item, plan: _LabelPlan, label_w: float, metrics: Metrics) -> float:
+    """How wide the name and years of ``item`` are when written in ``label_w``."""
+    full = item.doll.name if plan.levels == 1 else short_name(item.doll)
+    lines = _fit_lines(full, label_w, plan.sizes.name, metrics, plan.lines)
+    widths = [metrics.width(line, plan.sizes.name, True) for line in lines]
+    return max([*widths, metrics.width(item.doll.years(), plan.sizes.small)])
 
 
 def _item(
@@ -213,11 +275,18 @@ def _item(
     label_w: float,
     metrics: Metrics,
 ) -> PictureItem:
-    """One item of a row at ``place_at`` (centre x, top, height, label top), named."""
+    """One item of a row at ``place_at`` (centre x, top, height, label top), named in
+    ``label_w`` (unnamed when that is 0, or when not even part of a word would fit)."""
     cx, top, height, label_y = place_at
-    full = item.doll.name if plan.levels == 1 else short_name(item.doll)
-    name = _fit_lines(full, label_w, plan.sizes.name, metrics, plan.lines)
-    years = _ellipsize(item.doll.years(), label_w, plan.sizes.small, metrics, False)
+    name: tuple[str, ...] = ()
+    years = ""
+    if label_w > 0:
+        full = item.doll.name if plan.levels == 1 else short_name(item.doll)
+        name = _fit_lines(full, label_w, plan.sizes.name, metrics, plan.lines)
+        if all(line and line != ELLIPSIS for line in name):
+            years = _ellipsize(item.doll.years(), label_w, plan.sizes.small, metrics, False)
+        else:
+            name = ()
     return PictureItem(row, index, item.doll, item.ghost, item.depth, cx, top, height, name,
                        years, label_y, hit)  # fmt: skip
 
@@ -319,34 +388,18 @@ def _ellipsize(text: str, width: float, size: int, metrics: Metrics, bold: bool)
     return text[:lo].rstrip() + ELLIPSIS if lo else ""
 
 
-def _thin_labels(
-    items: list[PictureItem], metrics: Metrics, sizes: Sizes, levels: int
-) -> list[PictureItem]:
-    """Drop labels that would touch the one before them (long sets): names never overlap."""
-    out: list[PictureItem] = []
-    last_right: dict[tuple[int, int], float] = {}
-    for item in items:
-        widths = [metrics.width(line, sizes.name, True) for line in item.name]
-        widths.append(metrics.width(item.years, sizes.small))
-        half = max(widths) / 2
-        legible = all(line and line != ELLIPSIS for line in item.name)
-        level = (item.row, item.index % levels)
-        if legible and item.cx - half > last_right.get(level, -1e9) + 2:
-            last_right[level] = item.cx + half
-            out.append(item)
-        else:
-            out.append(item._replace(name=(), years=""))
-    return out
-
-
 def _thin_ticks(
-    ticks: tuple[tuple[float, str], ...], metrics: Metrics, size: int
+    ticks: tuple[tuple[float, str], ...],
+    metrics: Metrics,
+    size: int,
+    bounds: tuple[float, float],
 ) -> tuple[tuple[float, str], ...]:
+    """The year labels that neither touch each other nor cross the picture's edges."""
     out: list[tuple[float, str]] = []
-    right = -1e9
+    right = bounds[0]
     for x, label in ticks:
         half = metrics.width(label, size) / 2 + size * 0.6
-        if x - half > right:
+        if x - half > right and x + half <= bounds[1]:
             out.append((x, label))
             right = x + half
     return tuple(out)
@@ -358,8 +411,11 @@ def _thin_ticks(
 def draw(surface: pygame.Surface, picture: Picture, text: Text) -> None:
     """Paint ``picture`` onto ``surface`` (its background is the caller's)."""
     s = picture.sizes
+    # Where the dolls stand a few pixels apart, the lines to a thousand ghosts would only
+    # blur: there a ghost's line is drawn only where it crosses another.
+    dense = picture.placed.gap < 6
     for line in picture.joins:
-        _draw_join(surface, line, max(1, round(s.small / 8)))
+        _draw_join(surface, line, max(1, round(s.small / 8)), dense)
     _draw_axis(surface, picture, text)
     for item in picture.items:
         _draw_item(surface, item, text, s)
@@ -371,10 +427,13 @@ def draw(surface: pygame.Surface, picture: Picture, text: Text) -> None:
     _draw_legend(surface, picture, text)
 
 
-def _draw_join(surface: pygame.Surface, line: JoinLine, width: int) -> None:
+def _draw_join(surface: pygame.Surface, line: JoinLine, width: int, dense: bool) -> None:
     color = CROSSED if line.crossed else JOIN
     w = width + 1 if line.crossed else width
-    if line.ghost:
+    if line.ghost and dense:
+        if line.crossed:  # the others would only grey the picture over
+            pygame.draw.line(surface, color, _pt(line.start), _pt(line.end), 1)
+    elif line.ghost:
         dashed_line(surface, color, line.start, line.end, w, dash=max(4, 3 * w))
     else:
         pygame.draw.line(surface, color, _pt(line.start), _pt(line.end), w)
@@ -445,13 +504,12 @@ def _draw_item(surface: pygame.Surface, item: PictureItem, text: Text, s: Sizes)
         _draw_glyph(surface, item)
     y = round(item.label_y)
     ink = theme.INK_SOFT if item.ghost else theme.INK
+    x = round(item.label_x)
     for line in item.name:
-        text.draw(surface, line, s.name, ink, (round(item.cx), y), bold=True, anchor="midtop")
+        text.draw(surface, line, s.name, ink, (x, y), bold=True, anchor="midtop")
         y += text.line_height(s.name)
     if item.years:
-        text.draw(
-            surface, item.years, s.small, theme.INK_SOFT, (round(item.cx), y), anchor="midtop"
-        )
+        text.draw(surface, item.years, s.small, theme.INK_SOFT, (x, y), anchor="midtop")
 
 
 def _painting(doll: Doll, height: int) -> pygame.Surface:

@@ -72,12 +72,12 @@ def targets(area: ComparisonArea, state: State) -> list[tuple[Rect, Target]]:
     if state.compare is None:
         return out
     rows = (state.index, state.compare)
+    # A ghost's doll is found by id in the other set (its depth there, not here).
+    depths = [{d.id: k for k, d in enumerate(state.sequences[i].dolls)} for i in rows]
     for item in area.picture.items:
-        index = rows[1 - item.row] if item.ghost else rows[item.row]
-        depth = item.depth
-        if depth is None:
-            depth = state.sequences[index].index_of(item.doll.id)
-        out.append((item.hit, ComparedDoll(index, depth)))
+        side = 1 - item.row if item.ghost else item.row
+        depth = item.depth if item.depth is not None else depths[side][item.doll.id]
+        out.append((item.hit, ComparedDoll(rows[side], depth)))
     return out
 
 
