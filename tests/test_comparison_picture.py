@@ -78,6 +78,24 @@ def test_everything_fits_its_room_and_no_two_names_overlap(size: tuple[int, int]
     )
 
 
+@pytest.mark.parametrize("size", [(1250, 700), (780, 500)])
+def test_very_large_text_is_made_smaller_so_the_rows_never_run_into_each_other(
+    size: tuple[int, int],
+) -> None:
+    huge = cp.Sizes(60, 44, 40)
+    c = compare(MARKET, SOVIET, SOVIET, SOVIET)
+    picture = cp.lay_out(c, Rect(0, 0, *size), M, huge)
+    assert picture.sizes.name < huge.name
+    first = [it for it in picture.items if it.row == 0]
+    second = [it for it in picture.items if it.row == 1]
+    assert max(label_box(it, picture.sizes)[3] for it in first) < picture.axis[2]
+    assert picture.axis[2] < min(it.top for it in second)
+    assert (
+        picture.doll_height >= size[1] / 8
+        or picture.doll_height * 0.62 >= picture.placed.gap * 0.8 - 1
+    )
+
+
 def test_crossed_joins_cross_on_the_picture_and_others_do_not() -> None:
     c = compare(MARKET, TROTSKY, SOVIET, SOVIET)
     picture = cp.lay_out(c, Rect(0, 0, 1250, 700), M, SIZES)

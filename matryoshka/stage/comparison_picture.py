@@ -48,6 +48,8 @@ MIN_PAINTED = 24
 #: Rows up to this long have every name measured to place it; longer ones (thousands of
 #: dolls) give each name its whole room, so only the names shown are measured.
 MEASURED = 200
+#: Text is never made smaller than this to give the dolls room.
+MIN_TEXT = 9
 #: A name takes at most this many lines under its doll.
 NAME_LINES = 3
 ELLIPSIS = "…"
@@ -120,7 +122,29 @@ class Picture(Record):
 
 
 def lay_out(comparison: Comparison, rect: Rect, metrics: Metrics, sizes: Sizes) -> Picture:
-    """The picture of ``comparison`` inside ``rect`` (pure geometry)."""
+    """The picture of ``comparison`` inside ``rect`` (pure geometry).
+
+    ``sizes`` are the largest the text may be: when its lines would leave the dolls too
+    little height (very large text in a small window), the text is made smaller until
+    the dolls are an eighth of the picture's height or as wide as their room allows.
+    """
+    smallest = min(sizes.title, sizes.name, sizes.small)
+    picture = _lay_out(comparison, rect, metrics, sizes)
+    for _ in range(12):
+        wide_as_room = picture.doll_height * ASPECT >= picture.placed.gap * 0.8 - 0.5
+        if wide_as_room or picture.doll_height >= max(MIN_PAINTED, rect.h / 8):
+            break
+        if smallest <= MIN_TEXT:
+            break
+        sizes = Sizes(
+            *(max(MIN_TEXT, round(px * 0.88)) for px in (sizes.title, sizes.name, sizes.small))
+        )
+        smallest = min(sizes.title, sizes.name, sizes.small)
+        picture = _lay_out(comparison, rect, metrics, sizes)
+    return picture
+
+
+def _lay_out(comparison: Comparison, rect: Rect, metrics: Metrics, sizes: Sizes) -> Picture:
     lh_title = metrics.line_height(sizes.title)
     lh_small = metrics.line_height(sizes.small)
     pad = round(lh_small * 0.6)
