@@ -26,6 +26,7 @@ from matryoshka.window.state import (
     CompareStep,
     CurrentDoll,
     Escape,
+    RequestExport,
     initial_state,
     problems,
     update,
@@ -257,3 +258,11 @@ def test_view_compare_opens_on_the_comparison(monkeypatch: pytest.MonkeyPatch) -
             view.run(same)
     finally:
         pygame.display.quit()
+
+
+def test_a_comparison_asked_for_by_name_is_with_the_next_set(sequences: list[Sequence]) -> None:
+    s = update(initial_state(sequences, index_of(sequences, "trotsky-inside-lenin")),
+               RequestExport("comparison"))  # fmt: skip
+    assert s.export is not None and s.export.kind == "comparison"
+    assert s.export.other_index == index_of(sequences, "soviet-chronology")
+    assert s.compare is None  # the window keeps showing the dolls

@@ -585,8 +585,12 @@ def _apply_export(
     """Exports asked for, their progress, and the message that says where a file went."""
     if isinstance(msg, RequestExport):
         # While the comparison shows, an export saves what is on screen: the comparison.
+        # Asked for by name, a comparison is with the set C would show: the next one.
         kind: ExportKind = "comparison" if state.compare is not None else msg.kind
-        job = ExportJob(kind, state.index, state.shown_depth, other_index=state.compare)
+        other = state.compare
+        if other is None and kind == "comparison" and len(state.sequences) > 1:
+            other = (state.index + 1) % len(state.sequences)
+        job = ExportJob(kind, state.index, state.shown_depth, other_index=other)
         if state.export is not None:
             what = export_kinds.kind(job.kind).label
             waiting = len(state.export_queue) + 1
