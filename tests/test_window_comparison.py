@@ -26,6 +26,8 @@ from matryoshka.window.state import (
     CompareStep,
     CurrentDoll,
     Escape,
+    Open,
+    OpenToCore,
     RequestExport,
     initial_state,
     problems,
@@ -266,3 +268,10 @@ def test_a_comparison_asked_for_by_name_is_with_the_next_set(sequences: list[Seq
     assert s.export is not None and s.export.kind == "comparison"
     assert s.export.other_index == index_of(sequences, "soviet-chronology")
     assert s.compare is None  # the window keeps showing the dolls
+
+
+def test_the_dolls_behind_the_comparison_do_not_move(sequences: list[Sequence]) -> None:
+    s = update(initial_state(sequences), Compare(1))
+    for msg in (Open(), OpenToCore()):
+        s = update(s, msg)
+    assert s.depth == 0 and s.target == 0 and not s.animating

@@ -614,6 +614,8 @@ def _apply_export(
 
 
 def _apply(state: State, msg: Message) -> State:
+    if state.compare is not None and isinstance(msg, Open | Close | OpenToCore | CloseAll):
+        return state  # the dolls are hidden by the comparison: they stay as they were
     if isinstance(msg, Open):
         if state.target >= state.core:
             if state.motion is None:
