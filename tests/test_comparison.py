@@ -83,7 +83,7 @@ def test_lenin_at_the_centre_shares_only_lenin_and_agrees_on_order() -> None:
     ]  # fmt: skip
     # The sets part ways by whom they leave out, not by order: nothing crosses.
     assert c.crossing_count == 0
-    assert {f.id for f in c.left_out_of(1)} == {
+    assert {f.id for f in c.figures if f.b is None} == {
         "nicholas-ii", "stalin", "khrushchev", "brezhnev", "gorbachev", "yeltsin"
     }  # fmt: skip
 
@@ -164,6 +164,12 @@ def test_overlapping_terms_and_bce_dates() -> None:
     assert c.crossing_count == 0
     p = place(c, WIDTH, GAP)
     assert p.ticks[0][0] <= -50 and p.start == pytest.approx(-60 + 0.5)
+
+
+def test_two_empty_sets_compare_to_nothing() -> None:
+    c = compare(sequence("a"), sequence("b"))
+    assert c.figures == () and c.joins == () and c.crossing_count == 0
+    assert place(c, WIDTH, GAP).xs_a == ()
 
 
 def test_comparing_a_set_with_itself_joins_everything_straight() -> None:

@@ -204,6 +204,10 @@ def test_pdf_has_both_titles_every_name_and_the_legend_as_text(
     for surname in ("Yeltsin", "Gorbachev", "Brezhnev", "Khrushchev", "Stalin", "Lenin", "Trotsky"):
         assert words.count(surname) >= 2, surname  # in both rows (a ghost is named too)
     assert "nested in opposite order (1 pair)" in " ".join(words)
+    assert (
+        "Opposite order: The market set, Moscow 1995, by the dates: Vladimir Lenin inside "
+        "Leon Trotsky; Trotsky inside Lenin: Leon Trotsky inside Vladimir Lenin."
+    ) in " ".join(words)
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert size_pts in info and re.search(r"^Pages: +1$", info, re.M)
 

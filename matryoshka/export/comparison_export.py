@@ -45,6 +45,8 @@ _PT_PER_MM = 72 / 25.4
 _FONT = "NotoSans"
 MARGIN_MM = 12.0
 JPEG_QUALITY = 90
+#: The lines under the legend that name the pairs nested in opposite order (points).
+NOTE_PT = 8.5
 
 
 def comparison_of(request: ExportRequest) -> Comparison:
@@ -151,9 +153,14 @@ def _pdf(request: ExportRequest, comparison: Comparison) -> Generator[float, Non
         pdf.set_font(_FONT, "B", title_pt)
     _text(pdf, title, w_mm / 2, MARGIN_MM, title_pt, True, theme.INK, "center")
     top = MARGIN_MM + title_pt / _PT_PER_MM * 1.6
+    notes = _wrapped(pdf, disagreements(comparison), w_mm - 2 * MARGIN_MM)
+    notes_h = len(notes) * NOTE_PT / _PT_PER_MM * 1.35
     sizes = cp.Sizes(_units(12.0), _units(8.5), _units(8.0))
     rect = Rect(
-        MARGIN_MM * u, top * u, (w_mm - 2 * MARGIN_MM) * u, (h_mm - top - MARGIN_MM - 4) * u
+        MARGIN_MM * u,
+        top * u,
+        (w_mm - 2 * MARGIN_MM) * u,
+        (h_mm - top - MARGIN_MM - 4 - notes_h) * u,
     )
     picture = cp.lay_out(comparison, rect, shared_text(), sizes)
     _pdf_joins_and_axis(pdf, picture)
@@ -162,6 +169,10 @@ def _pdf(request: ExportRequest, comparison: Comparison) -> Generator[float, Non
         _pdf_item(pdf, picture, item, dpi)
         yield DRAW_SHARE * (k + 1) / len(picture.items)
     _pdf_titles_and_legend(pdf, picture)
+    y = _mm(rect.bottom) + 0.5
+    for note in notes:
+        _text(pdf, note, MARGIN_MM, y, NOTE_PT, False, theme.INK)
+        y += NOTE_PT / _PT_PER_MM * 1.35
     _text(
         pdf,
         f"matryoshka {__version__}",
@@ -177,6 +188,32 @@ def _pdf(request: ExportRequest, comparison: Comparison) -> Generator[float, Non
         fp.write(pdf.output())
 
     return write
+
+
+def disagreements(comparison: Comparison, most: int = 3) -> list[str]:
+    """The pairs nested in opposite order, in words, for a handout (at most ``most``)."""
+    a, b = comparison.a.title, comparison.b.title
+    lines = [f"Opposite order: {c.sentence(a, b)}." for c in comparison.crossings[:most]]
+    more = comparison.crossing_count - len(lines)
+    if more > 0:
+        lines.append(f"… and {more} more pair{'s' if more != 1 else ''} nested in opposite order.")
+    return lines
+
+
+def _wrapped(pdf: FPDF, paragraphs: list[str], width: float) -> list[str]:
+    """The paragraphs broken at spaces into lines ``width`` millimetres wide."""
+    pdf.set_font(_FONT, "", NOTE_PT)
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        line = ""
+        for word in paragraph.split():
+            wider = f"{line} {word}" if line else word
+            if line and pdf.get_string_width(wider) > width:
+                lines.append(line)
+                wider = f"  {word}"  # a paragraph's later lines are indented
+            line = wider
+        lines.append(line)
+    return lines
 
 
 def _units(pt: float) -> int:

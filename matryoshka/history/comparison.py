@@ -183,10 +183,6 @@ class Comparison(Record):
         """The figures both sets have."""
         return tuple(f for f in self.figures if f.in_both)
 
-    def left_out_of(self, row: int) -> tuple[Figure, ...]:
-        """The figures the first (``row`` 0) or second (1) set leaves out."""
-        return tuple(f for f in self.figures if (f.a if row == 0 else f.b) is None)
-
 
 class Placed(Record):
     """A comparison placed along an axis of ``width`` units.
@@ -422,6 +418,8 @@ def place(comparison: Comparison, width: float, gap: float) -> Placed:
     """
     figures = comparison.figures
     n = len(figures)
+    if n == 0:
+        return Placed(width, (), (), gap, (), None, None)
     gap = min(gap, width / max(1, n - 1)) if n > 1 else gap
     years = _effective_years(comparison)
     low, high = min(years), max(years)
