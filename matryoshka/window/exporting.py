@@ -33,9 +33,12 @@ class ExportRunner:
             except ImportError:
                 return ExportFinished("Export is not available in this installation.", True)
             seq = state.sequences[job.sequence_index]
-            other = None if job.other_index is None else state.sequences[job.other_index]
-            refs = (_reference_of(seq, state), _reference_of(other, state))
-            self._export = WindowExport(job.kind, seq, job.depth, folder, other, refs)
+            beside = {}
+            if job.other_index is not None:
+                other = state.sequences[job.other_index]
+                refs = (_reference_of(seq, state), _reference_of(other, state))
+                beside = {"other": other, "references": refs}
+            self._export = WindowExport(job.kind, seq, job.depth, folder, **beside)
         exporter = self._export
         exporter.step(EXPORT_BUDGET_MS)
         if not exporter.done:
