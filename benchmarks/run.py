@@ -488,6 +488,13 @@ def fig_export(ctx: Context) -> list[Row]:
             None,
         ),
         (
+            "export comparison PNG, market set and chronology",
+            ["market-1995", "--compare", "soviet-chronology"],
+            "compare.png",
+            2.0,
+            None,
+        ),
+        (
             "export GIF, market set, 480 px",
             ["market-1995", "--animate", "--size", "480"],
             "market.gif",
@@ -541,6 +548,34 @@ def fig_import(ctx: Context) -> list[Row]:
                 limit=0.5,
                 floor=floor,
                 floor_label="python -m matryoshka --version",
+            )
+        )
+    return rows
+
+
+def fig_compare(ctx: Context) -> list[Row]:
+    """Two long sets side by side: matching, both rows, the crossed pairs, the shared axis."""
+    comparison = require("matryoshka.history.comparison")
+    load = session.loader_function()
+    # A second line of rulers from another seed: the same ids in another order, others
+    # left out, so there are ghosts and crossings to find.
+    other = load(generate.write_sequence(1000, ctx.tmp / "sequences", 2, "other-1000"))
+    rows = []
+    for dolls, limit in ((1000, 0.1), (5000, 1.0)):
+        first = load(ctx.generated(dolls))
+
+        def compare_and_place(a: Any = first) -> None:
+            comparison.place(comparison.compare(a, other), 1200.0, 80.0)
+
+        samples = time_calls(compare_and_place, ctx.reps(7, 1))
+        rows.append(
+            Row(
+                "compare",
+                f"compare+place {dolls:,} vs 1,000 dolls",
+                "s",
+                samples,
+                limit=limit,
+                note="history.comparison.compare and place, 1,200 units wide",
             )
         )
     return rows
@@ -620,6 +655,7 @@ FIGURES: dict[str, Callable[[Context], list[Row]]] = {
     "deep": fig_deep,
     "export": fig_export,
     "import": fig_import,
+    "compare": fig_compare,
     "memory": fig_memory,
 }
 
@@ -632,6 +668,7 @@ TITLES: dict[str, str] = {
     "deep": "300 dolls opened 150 deep",
     "export": "export commands",
     "import": "import commands",
+    "compare": "two long sets compared",
     "memory": "peak RSS, 300 dolls to the core",
 }
 

@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     view.add_argument("sequence", nargs="?", metavar="SEQUENCE", help="sequence id or YAML file")
     view.add_argument(
+        "--compare",
+        metavar="OTHER",
+        help="open side by side with the set OTHER (id or YAML file) on one time axis",
+    )
+    view.add_argument(
         "--reduced-motion",
         action="store_true",
         default=argparse.SUPPRESS,
@@ -155,15 +160,17 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         parents=[common],
         help="write a picture, an animation or a video without opening a window",
         description="Write an image of SEQUENCE. The format follows OUT's suffix: .png "
-        "(APNG when animated), .gif, .webp; .pdf for the line-up; .mp4 or .webm (video) "
-        "for the animation.",
+        "(APNG when animated), .gif, .webp; .pdf for the line-up and the comparison; .mp4 "
+        "or .webm (video) for the animation.",
     )
     export.add_argument("sequence", metavar="SEQUENCE", help="sequence id or YAML file")
     export.add_argument("-o", "--output", required=True, metavar="OUT", type=Path)
     export.add_argument("--doll", metavar="ID", help="the doll to draw (default: the outermost)")
     what = export.add_mutually_exclusive_group()
     for kind in KINDS:
-        if kind.option is not None:
+        if kind.metavar is not None:
+            what.add_argument(kind.option, metavar=kind.metavar, help=kind.help)
+        elif kind.option is not None:
             what.add_argument(kind.option, action="store_true", help=kind.help)
     export.add_argument(
         "--from",

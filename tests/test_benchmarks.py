@@ -147,6 +147,15 @@ def test_load_figure_runs_once(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "load+validate 5,000 dolls" in capsys.readouterr().out
 
 
+def test_compare_figure_runs_once(tmp_path: Path) -> None:
+    rows = run.fig_compare(run.Context(quick=True, tmp=tmp_path))
+    assert [r.label for r in rows] == [
+        "compare+place 1,000 vs 1,000 dolls",
+        "compare+place 5,000 vs 1,000 dolls",
+    ]
+    assert all(len(r.samples) == 1 and r.status in ("PASS", "FAIL") for r in rows)
+
+
 def test_paint_figure_runs_once(tmp_path: Path) -> None:
     rows = run.fig_paint(run.Context(quick=True, tmp=tmp_path))
     assert [r.label for r in rows] == [

@@ -36,6 +36,7 @@ KEYS = [
     pygame.K_m,
     pygame.K_p,
     pygame.K_d,
+    pygame.K_c,
     pygame.K_e,
     pygame.K_l,
     pygame.K_a,
@@ -55,8 +56,16 @@ SIZES = [(320, 240), (800, 600), (1024, 768), (1280, 800), (1366, 700), (1920, 1
 class QuickExport:
     """Stands in for the real export (tested in test_app): finishes or fails in a few steps."""
 
-    def __init__(self, kind: str, sequence: Sequence, depth: int, folder: Path | None = None):
+    def __init__(
+        self,
+        kind: str,
+        sequence: Sequence,
+        depth: int,
+        folder: Path | None = None,
+        **beside: object,  # the other set of a comparison, and the references
+    ):
         assert 0 <= depth < len(sequence.dolls)
+        assert (kind == "comparison") == ("other" in beside)
         self.steps = random.Random(depth).randint(1, 12)
         self.done = False
         self.progress = 0.0

@@ -29,10 +29,16 @@ def _format(out: Path, kind: str) -> str:
         raise MatryoshkaError.at(
             out,
             f"unknown picture format ({what}); use .png, .gif or .webp "
-            "(.pdf with --lineup; .mp4 or .webm with --animate)",
+            "(.pdf with --lineup or --compare; .mp4 or .webm with --animate)",
         )
-    if fmt == "pdf" and kind != "lineup":
-        raise MatryoshkaError.at(out, "PDF is only for --lineup; use .png, .gif or .webp")
+    if kind == "comparison" and fmt not in ("png", "webp", "pdf"):
+        raise MatryoshkaError.at(
+            out, f"a comparison is a still: use .png, .webp or .pdf, not .{fmt}"
+        )
+    if fmt == "pdf" and kind not in ("lineup", "comparison"):
+        raise MatryoshkaError.at(
+            out, "PDF is only for --lineup and --compare; use .png, .gif or .webp"
+        )
     if fmt in ("mp4", "webm") and kind != "animation":
         raise MatryoshkaError.at(
             out, f"video (.{fmt}) is only for --animate; use .png, .gif or .webp"
@@ -50,6 +56,23 @@ def _position(sequence: Sequence, doll_id: str) -> int:
         raise MatryoshkaError(
             Diagnostic(where, None, None, f"no doll '{doll_id}'; known ids: {known}")
         ) from None
+
+
+def _reference(sequence: Sequence, args: argparse.Namespace) -> Sequence | None:
+    """The reference chronology ``sequence`` names, if it can be found (it only dates
+    undated dolls of a comparison, so a missing one is no error)."""
+    from matryoshka.cli import search_dirs
+    from matryoshka.format import catalog
+
+    if not sequence.compare_with or sequence.compare_with == sequence.id:
+        return None
+    dirs = search_dirs(args)
+    if sequence.path is not None:
+        dirs = [sequence.path.parent, *dirs]
+    try:
+        return catalog.resolve(sequence.compare_with, dirs)
+    except MatryoshkaError:
+        return None
 
 
 def run(args: argparse.Namespace) -> int:
@@ -85,7 +108,13 @@ def run(args: argparse.Namespace) -> int:
     paper = getattr(args, "paper", "a4")
     portrait = bool(getattr(args, "portrait", False))
     if fmt != "pdf" and (paper != "a4" or portrait):
-        raise MatryoshkaError.at(out, "--paper and --portrait are for PDF line-ups (.pdf)")
+        raise MatryoshkaError.at(out, "--paper and --portrait are for PDFs (.pdf)")
+    other, references = None, (None, None)
+    if kind == "comparison":
+        if args.doll is not None:
+            raise MatryoshkaError("--doll is not for --compare: a comparison shows every doll")
+        other = catalog.resolve(args.compare, search_dirs(args))
+        references = (_reference(sequence, args), _reference(other, args))
     request = ExportRequest(
         kind,  # type: ignore[arg-type]
         sequence,
@@ -95,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
         stop,
         paper,
         not portrait,
+        other,
+        references,
     )
     try:
         notes: list[str] = []

@@ -58,6 +58,13 @@ def run(args: argparse.Namespace) -> int:
     if not sequences and requested is None:
         raise MatryoshkaError("no sequences found to show")
     tabs, index = choose_index(sequences, requested, settings.sequence)
+    compare = None
+    other_spec: str | None = getattr(args, "compare", None)
+    if other_spec:
+        other = catalog.resolve(other_spec, dirs)
+        tabs, compare = choose_index(tabs, other, None)
+        if compare == index:
+            raise MatryoshkaError(f"--compare names the set shown ({other.id}); name another")
 
     from matryoshka.window.app import NO_DISPLAY_MESSAGE, App, NoDisplayError
 
@@ -73,4 +80,8 @@ def run(args: argparse.Namespace) -> int:
     except NoDisplayError:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
+    if compare is not None:
+        from matryoshka.window.state import CompareWith
+
+        app.send(CompareWith(compare))
     return app.run()

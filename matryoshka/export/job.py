@@ -46,6 +46,7 @@ KIND_FORMATS: dict[str, tuple[Format, ...]] = {
     "open": ("png", "gif", "webp"),
     "lineup": ("png", "gif", "webp", "pdf"),
     "animation": ("png", "gif", "webp", "mp4", "webm"),
+    "comparison": ("png", "webp", "pdf"),
 }
 
 Encoder = Callable[[BinaryIO], None]
@@ -69,6 +70,9 @@ class ExportRequest(Record):
         stop: index of the last doll of a line-up or animation (``None``: the core).
         paper: the page size of a PDF.
         landscape: a PDF's pages are wider than tall.
+        other: the set a ``comparison`` puts beside ``sequence``.
+        references: the two sets' reference chronologies (their ``compare_with``), which
+            date a comparison's undated dolls.
     """
 
     kind: Kind
@@ -79,6 +83,8 @@ class ExportRequest(Record):
     stop: int | None = None
     paper: Paper = "a4"
     landscape: bool = True
+    other: Sequence | None = None
+    references: tuple[Sequence | None, Sequence | None] = (None, None)
 
     @property
     def size(self) -> int:
@@ -126,9 +132,15 @@ class ExportRequest(Record):
             raise ExportError(f"{doll.name} ({doll.id}) is the core doll; it does not open")
         if self.fmt not in KIND_FORMATS[self.kind]:
             raise ExportError(format_advice(self.kind, self.fmt))
+        if self.kind == "comparison" and (self.other is None or not self.other.dolls):
+            raise ExportError("a comparison needs a second set with dolls (--compare OTHER)")
 
     def metadata(self) -> dict[str, str]:
         """Text stored in PNG files: what was exported, from what, by what."""
+        if self.kind == "comparison":
+            from matryoshka.export import comparison_export
+
+            return comparison_export.metadata(self)
         seq = self.sequence
         doll = seq.dolls[self.depth]
         text = {
@@ -158,8 +170,13 @@ class ExportRequest(Record):
 
 def format_advice(kind: str, fmt: str) -> str:
     """Why ``fmt`` does not suit ``kind``, and what does (one line)."""
+    if kind == "comparison":
+        return f"a comparison is a still: use .png, .webp or .pdf, not .{fmt}"
     if fmt == "pdf":
-        return "PDF is only for the line-up (--lineup); use .png, .gif or .webp"
+        return (
+            "PDF is only for the line-up (--lineup) and the comparison (--compare); "
+            "use .png, .gif or .webp"
+        )
     if fmt in ("mp4", "webm"):
         return f"video (.{fmt}) is only for the opening (--animate); use .png, .gif or .webp"
     return f"a {kind} cannot be written as .{fmt}"
@@ -183,6 +200,10 @@ def produce(
     request.check()
     if request.kind == "animation":
         raise ValueError("an animation is streamed: use Export")
+    if request.kind == "comparison":
+        from matryoshka.export import comparison_export
+
+        return (yield from comparison_export.produce(request))
     seq, size, fmt = request.sequence, request.size, request.fmt
     text = request.metadata()
     if request.kind == "doll":

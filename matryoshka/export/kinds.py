@@ -12,7 +12,7 @@ from typing import Literal
 
 from matryoshka.records import Record
 
-Kind = Literal["doll", "open", "lineup", "animation"]
+Kind = Literal["doll", "open", "lineup", "animation", "comparison"]
 
 
 class ExportKind(Record):
@@ -23,10 +23,12 @@ class ExportKind(Record):
         label: how messages name it ("Saving the opened doll…").
         suffix: the file suffix the window writes.
         file_tail: what follows the set's id in the window's file name: ``{depth}`` and
-            ``{doll}`` stand for the doll's number (01, 02, ...) and id.
+            ``{doll}`` stand for the doll's number (01, 02, ...) and id, ``{other}`` for
+            the id of the set compared with.
         from_front: it starts at the doll in front (else at the outermost).
         option: the ``matryoshka export`` option that asks for it (``None``: the default).
         help: that option's help text.
+        metavar: the value the option takes (``None``: a flag).
     """
 
     name: Kind
@@ -36,6 +38,7 @@ class ExportKind(Record):
     from_front: bool
     option: str | None
     help: str
+    metavar: str | None = None
 
 
 #: In the order ``matryoshka export --help`` lists their options.
@@ -67,6 +70,16 @@ KINDS: tuple[ExportKind, ...] = (
         True,
         "--open",
         "the doll with its top lifted, the next inside",
+    ),
+    ExportKind(
+        "comparison",
+        "the comparison",
+        ".png",
+        "_vs_{other}",
+        False,
+        "--compare",
+        "side by side with the set OTHER on one time axis (.png, .webp or .pdf)",
+        "OTHER",
     ),
 )
 

@@ -19,14 +19,21 @@ from matryoshka.export.stream import StreamClosed
 from matryoshka.format.model import Sequence
 
 
-def window_file_name(name: kinds.Kind, sequence: Sequence, depth: int) -> str:
+def window_file_name(
+    name: kinds.Kind, sequence: Sequence, depth: int, other: Sequence | None = None
+) -> str:
     """The file name an export from the window gets before any ``-2`` suffix.
 
     ``market-1995_03_brezhnev.png``, ``market-1995_03_brezhnev_open.png``,
-    ``market-1995_lineup.png``, ``market-1995_opening.gif``.
+    ``market-1995_lineup.png``, ``market-1995_opening.gif``,
+    ``market-1995_vs_lenin-at-centre.png`` (a comparison with ``other``).
     """
     spec = kinds.kind(name)
-    tail = spec.file_tail.format(depth=f"{depth + 1:02d}", doll=sequence.dolls[depth].id)
+    tail = spec.file_tail.format(
+        depth=f"{depth + 1:02d}",
+        doll=sequence.dolls[depth].id,
+        other=other.id if other is not None else "",
+    )
     return f"{sequence.id}{tail}{spec.suffix}"
 
 
@@ -50,8 +57,11 @@ class WindowExport:
         sequence: Sequence,
         depth: int,
         folder: Path | None = None,
+        other: Sequence | None = None,
+        references: tuple[Sequence | None, Sequence | None] = (None, None),
     ) -> None:
-        """Prepare an export of ``kind`` (``doll``, ``open``, ``lineup`` or ``animation``).
+        """Prepare an export of ``kind`` (``doll``, ``open``, ``lineup``, ``animation`` or
+        ``comparison``).
 
         Args:
             kind: what to export.
@@ -60,6 +70,8 @@ class WindowExport:
                 the animation opens from it, the line-up always shows the whole set.
             folder: where to write (default: the user's pictures folder, ``matryoshka``
                 subfolder, created if missing).
+            other: the set a comparison puts beside ``sequence``.
+            references: the two sets' reference chronologies, for a comparison.
         """
         self.done = False
         self.progress = 0.0
@@ -76,7 +88,10 @@ class WindowExport:
         start = depth if spec.from_front else 0
         if kind == "animation" and depth >= len(sequence.dolls) - 1:
             start = 0  # the core has nothing inside: the animation opens from the outermost
-        self._request = ExportRequest(kind, sequence, start, encode.FORMATS[spec.suffix])
+        self._other = other
+        self._request = ExportRequest(
+            kind, sequence, start, encode.FORMATS[spec.suffix], other=other, references=references
+        )
         # Nothing is checked or drawn before the first step: a request that makes no
         # sense (a doll that is not there) fails there, as an ``ExportError``.
         self._export: Export | None = None
@@ -85,7 +100,7 @@ class WindowExport:
     @property
     def target_name(self) -> str:
         """The file name asked for; the file written may have ``-2``, ``-3``, ... added."""
-        return window_file_name(self.kind, self._sequence, self._depth)
+        return window_file_name(self.kind, self._sequence, self._depth, self._other)
 
     def _fail(self, message: str) -> None:
         self.error = message

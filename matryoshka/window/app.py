@@ -41,12 +41,17 @@ from matryoshka.window.settings import Settings, remember
 from matryoshka.window.state import (
     Button,
     CloseTo,
+    Compare,
+    CompareClose,
+    ComparedDoll,
+    CompareStep,
     CurrentDoll,
     ErrorsBox,
     Escape,
     FoldErrors,
     GoTo,
     Hover,
+    LeaveComparison,
     Message,
     Open,
     Overlay,
@@ -58,6 +63,7 @@ from matryoshka.window.state import (
     ScrollTabs,
     ShelfDoll,
     ShelfGroup,
+    ShowDoll,
     ShowToast,
     State,
     SwitchSequence,
@@ -141,11 +147,19 @@ def message_for_click(target: Target | None) -> Message | None:
         return FoldErrors()
     if isinstance(target, ToastBox):
         return ToastClicked()
+    if isinstance(target, ComparedDoll):
+        return ShowDoll(target.index, target.depth)
+    if isinstance(target, CompareStep):
+        return Compare(target.delta)
+    if isinstance(target, CompareClose):
+        return LeaveComparison()
     if isinstance(target, Button):
         if target.name == "export":
             return RequestExport("doll")
         if target.name == "help":
             return ToggleHelp()
+        if target.name == "compare":
+            return Compare(1)
         return ToggleAbout()
     return None
 
@@ -175,11 +189,14 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
         s.errors,
         s.errors_folded,
         s.toast is not None and s.export is None,
+        s.compare,
     )
 
 
 def window_caption(state: State) -> str:
-    """The window's title: the doll in front, its set, the program."""
+    """The window's title: the doll in front, its set, the program (or the two sets)."""
+    if state.compared is not None:
+        return f"{state.sequence.title} compared with {state.compared.title} — {APP_TITLE}"
     doll = state.sequence.dolls[state.shown_depth]
     return f"{doll.name} — {state.sequence.title} — {APP_TITLE}"
 

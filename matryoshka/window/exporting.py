@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from matryoshka.format.model import Sequence
 from matryoshka.window.state import ExportFinished, ExportProgress, Message, State, Toast
 
 #: Work an export may do per frame, so the window stays responsive while it runs.
@@ -32,7 +33,12 @@ class ExportRunner:
             except ImportError:
                 return ExportFinished("Export is not available in this installation.", True)
             seq = state.sequences[job.sequence_index]
-            self._export = WindowExport(job.kind, seq, job.depth, folder)
+            beside = {}
+            if job.other_index is not None:
+                other = state.sequences[job.other_index]
+                refs = (_reference_of(seq, state), _reference_of(other, state))
+                beside = {"other": other, "references": refs}
+            self._export = WindowExport(job.kind, seq, job.depth, folder, **beside)
         exporter = self._export
         exporter.step(EXPORT_BUDGET_MS)
         if not exporter.done:
@@ -44,6 +50,12 @@ class ExportRunner:
         copy = path.name != exporter.target_name
         said = f"Saved a copy as {path} (the earlier file is kept)" if copy else f"Saved {path}"
         return ExportFinished(f"{said}: click here to open its folder", folder=str(path.parent))
+
+
+def _reference_of(sequence: Sequence | None, state: State) -> Sequence | None:
+    """The loaded set that ``sequence`` names in ``compare_with`` (dates for a comparison)."""
+    wanted = sequence.compare_with if sequence is not None else None
+    return next((s for s in state.sequences if wanted and s.id == wanted), None)
 
 
 def open_saved_folder(toast: Toast | None) -> str | None:

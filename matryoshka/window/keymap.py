@@ -16,6 +16,7 @@ from matryoshka.window.state import (
     Blank,
     Close,
     CloseAll,
+    Compare,
     Escape,
     Message,
     NextSequence,
@@ -93,6 +94,11 @@ KEYMAP: tuple[Row, ...] = (
     ),
     Row("D", "about this sequence", _each(("d",), ToggleAbout())),
     Row(
+        "C, Shift+C",
+        "compare side by side with the next set, the previous",
+        (Binding("c", Compare(1), "no shift"), Binding("c", Compare(-1), "shift")),
+    ),
+    Row(
         "E, O",
         "export the doll, closed or opened",
         (Binding("e", RequestExport("doll")), Binding("o", RequestExport("open"))),
@@ -124,7 +130,11 @@ KEYMAP: tuple[Row, ...] = (
         "this help",
         (*_each(("h", "?"), ToggleHelp()), Binding("/", ToggleHelp(), "shift")),
     ),
-    Row("Esc", "close an overlay, fold errors, leave fullscreen", _each(("escape",), Escape())),
+    Row(
+        "Esc",
+        "close an overlay or the comparison, fold errors, leave fullscreen",
+        _each(("escape",), Escape()),
+    ),
     Row("Ctrl+Q", "quit", _each(("q",), Quit(), "ctrl")),
     Row("Click a timeline bar", "go straight to that doll"),
     Row("Mouse wheel on the tabs", "scroll the tabs"),

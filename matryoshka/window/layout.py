@@ -26,12 +26,14 @@ Overlays (help, about, the list of hidden shells, a broken file's errors) are in
 from __future__ import annotations
 
 from matryoshka.geometry import Rect
+from matryoshka.history.comparison import Comparison
 from matryoshka.history.timeline import Timeline
 from matryoshka.records import Record
 from matryoshka.stage.choreography import Placement
+from matryoshka.window.components import comparison_view, overlays, shelf, tabs, toasts
 from matryoshka.window.components import info as info_part
-from matryoshka.window.components import overlays, shelf, tabs, toasts
 from matryoshka.window.components import timeline_strip as timeline_part
+from matryoshka.window.components.comparison_view import ComparisonArea
 from matryoshka.window.components.overlays import AboutBox, ErrorBox, HelpBox, Picker
 from matryoshka.window.components.shelf import Shelf, ShelfSlot
 from matryoshka.window.components.stage import StageArea, layout_stage
@@ -49,7 +51,17 @@ from matryoshka.window.measure import (
     ui_scale,
     wrap,
 )
-from matryoshka.window.state import CurrentDoll, ErrorsBox, Overlay, State, Target, ToastBox
+from matryoshka.window.state import (
+    Button,
+    CurrentDoll,
+    ErrorsBox,
+    Overlay,
+    State,
+    Tab,
+    TabScroll,
+    Target,
+    ToastBox,
+)
 
 __all__ = [
     "DEFAULT_SIZE",
@@ -85,6 +97,8 @@ class Layout(Record):
     about: AboutBox | None
     picker: Picker | None
     targets: tuple[tuple[Rect, Target], ...]
+    #: The comparison (C), over everything below the top bar, when it shows.
+    comparison: ComparisonArea | None = None
 
     @property
     def tabs_bar(self) -> Rect | None:
@@ -242,6 +256,32 @@ def compute_layout(
         picker=picker,
         targets=tuple(targets),
     )
+
+
+def with_comparison(
+    layout: Layout, state: State, comparison: Comparison | None, metrics: Metrics
+) -> Layout:
+    """``layout`` with the comparison over everything below the top bar, while it shows.
+
+    ``comparison`` is the set on screen beside ``state.compared``
+    (``matryoshka.history.comparison``). The dolls are hidden then: only the bar, the
+    messages and the comparison answer the pointer (an overlay still covers it all).
+    """
+    if comparison is None or state.compare is None:
+        return layout
+    w, h = layout.size
+    room_y = layout.top.band.bottom if layout.top is not None else 0
+    room = Rect(0, room_y, w, h - room_y)
+    area = comparison_view.layout_comparison(comparison, room, layout.fonts, metrics, layout.ui)
+    targets = layout.targets
+    if not state.overlay_open:
+        kept = (Button, Tab, TabScroll, ErrorsBox, ToastBox)
+        targets = (
+            *[t for t in targets if isinstance(t[1], ToastBox | ErrorsBox)],
+            *comparison_view.targets(area, state),
+            *[t for t in targets if isinstance(t[1], kept)],
+        )
+    return layout._replace(comparison=area, targets=tuple(targets))
 
 
 def about_button_rect(layout: Layout) -> Rect | None:

@@ -10,7 +10,8 @@ cached: fonts, rendered text, the backdrop, the info panel, the timeline's bars,
 
 from __future__ import annotations
 
-from matryoshka.format.model import Doll
+from matryoshka.format.model import Doll, Sequence
+from matryoshka.history.comparison import Comparison, compare
 from matryoshka.history.timeline import Timeline, build_timeline, today
 from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
@@ -19,6 +20,7 @@ from matryoshka.stage.furniture import Shadows, opening_paintings
 from matryoshka.theme import BACKGROUND, PANEL, PAPER, mix
 from matryoshka.window.components import info as info_part
 from matryoshka.window.components.common import Chrome
+from matryoshka.window.components.comparison_view import ComparisonView
 from matryoshka.window.components.info import InfoView
 from matryoshka.window.components.overlays import OverlaysView
 from matryoshka.window.components.shelf import ShelfView, hidden_stack
@@ -26,7 +28,7 @@ from matryoshka.window.components.stage import StageView
 from matryoshka.window.components.tabs import TopBarView
 from matryoshka.window.components.timeline_strip import TimelineView
 from matryoshka.window.components.toasts import ToastView
-from matryoshka.window.layout import Layout, compute_layout
+from matryoshka.window.layout import Layout, compute_layout, with_comparison
 from matryoshka.window.measure import dates_line
 from matryoshka.window.state import MAX_CHAINED_STEPS, Button, State
 
@@ -47,6 +49,8 @@ class Scene:
         self.strip = TimelineView(chrome)
         self.overlays = OverlaysView(chrome)
         self.toasts = ToastView(chrome)
+        self.comparison = ComparisonView(chrome)
+        self._comparison: tuple[tuple[object, ...], Comparison] | None = None
         self._wash_column: tuple[tuple[object, ...], pygame.Surface] | None = None
         self._timelines: dict[tuple[int, int], tuple[object, object, Timeline | None]] = {}
         self._backdrop: tuple[tuple[object, ...], pygame.Surface, Layout] | None = None
@@ -55,7 +59,20 @@ class Scene:
 
     def layout(self, size: tuple[int, int], state: State) -> Layout:
         """The layout for a window of ``size`` showing ``state``, measured with our fonts."""
-        return compute_layout(size, state, self.text, timeline=self.timeline_for(state))
+        layout = compute_layout(size, state, self.text, timeline=self.timeline_for(state))
+        return with_comparison(layout, state, self.comparison_for(state), self.text)
+
+    def comparison_for(self, state: State) -> Comparison | None:
+        """The set on screen beside the one it is compared with, when that shows (kept)."""
+        other = state.compared
+        if other is None:
+            return None
+        refs = (state.reference, _reference_of(other, state))
+        key = (state.sequence, other, *refs)
+        kept = self._comparison
+        if kept is None or any(a is not b for a, b in zip(kept[0], key, strict=True)):
+            self._comparison = (key, compare(state.sequence, other, *refs))
+        return self._comparison[1]
 
     def timeline_for(self, state: State) -> Timeline | None:
         """The timeline of the sequence on screen, against its reference (cached)."""
@@ -93,7 +110,10 @@ class Scene:
             return
         surface.blit(self._backdrop_for(surface, state, layout), (0, 0))
         shell = layout.slot_for(state.motion.doll) if state.motion is not None else None
-        self.stage.draw(surface, state, layout.stage_area, shell, layout.ui)
+        if layout.comparison is not None:
+            self.comparison.draw(surface, state, layout.comparison, layout.fonts)
+        else:
+            self.stage.draw(surface, state, layout.stage_area, shell, layout.ui)
         if layout.errors is not None:
             self.overlays.draw_errors(surface, layout.errors, layout.ui)
         if layout.timeline is not None:
@@ -205,6 +225,12 @@ class Scene:
         # whole window (all its columns are alike), at the cost of one blit, and with no
         # window-sized surface of its own to allocate and convert (4 ms of a first frame).
         pygame.transform.scale(self._wash_column[1], (w, h), back)
+
+
+def _reference_of(sequence: Sequence, state: State) -> Sequence | None:
+    """The loaded set that ``sequence`` names in ``compare_with``, if any."""
+    wanted = sequence.compare_with
+    return next((s for s in state.sequences if wanted and s.id == wanted), None)
 
 
 def _moving(state: State) -> int | None:

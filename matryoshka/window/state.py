@@ -88,9 +88,10 @@ class TabScroll(Record):
 
 
 class Button(Record):
-    """A labelled button: ``export``, ``help``, ``about`` (the sequence description)."""
+    """A labelled button: ``export``, ``help``, ``about`` (the sequence description),
+    ``compare`` (the comparison of two sets)."""
 
-    name: Literal["export", "help", "about"]
+    name: Literal["export", "help", "about", "compare"]
 
 
 class TimelineBar(Record):
@@ -111,6 +112,23 @@ class ErrorsBox(Record):
     """The box of a broken file's errors: clicking it shows or hides the list."""
 
 
+class ComparedDoll(Record):
+    """A doll in the comparison: the doll at ``depth`` of the sequence at ``index``."""
+
+    index: int
+    depth: int
+
+
+class CompareStep(Record):
+    """The arrows of the comparison that pick the set compared with (``delta`` -1 or 1)."""
+
+    delta: int
+
+
+class CompareClose(Record):
+    """The button that leaves the comparison."""
+
+
 Target = (
     CurrentDoll
     | ShelfDoll
@@ -124,6 +142,9 @@ Target = (
     | Overlay
     | ErrorsBox
     | ToastBox
+    | ComparedDoll
+    | CompareStep
+    | CompareClose
 )
 
 
@@ -198,6 +219,30 @@ class TogglePresentation(Record):
 
 class ToggleFullscreen(Record):
     """Fill the screen, or go back to a window."""
+
+
+class Compare(Record):
+    """Show the comparison with the next set (``delta`` 1) or the previous one (-1); while
+    it shows, pick the set after (or before) the one compared with."""
+
+    delta: int = 1
+
+
+class CompareWith(Record):
+    """Show the comparison with the set at ``index`` (``view A --compare B``)."""
+
+    index: int
+
+
+class LeaveComparison(Record):
+    """Go back from the comparison to the dolls."""
+
+
+class ShowDoll(Record):
+    """Leave the comparison for the doll at ``depth`` of the sequence at ``index``."""
+
+    index: int
+    depth: int
 
 
 class Blank(Record):
@@ -320,6 +365,10 @@ Message = (
     | ShowToast
     | FileErrors
     | ReplaceSequences
+    | Compare
+    | CompareWith
+    | LeaveComparison
+    | ShowDoll
 )
 
 
@@ -364,6 +413,8 @@ class ExportJob(Record):
     sequence_index: int
     depth: int
     progress: float = 0.0
+    #: The set a comparison puts beside the one at ``sequence_index``.
+    other_index: int | None = None
 
 
 class State(Record):
@@ -403,6 +454,9 @@ class State(Record):
     #: The sets (by id) already checked for text no font here can draw: said once each.
     fonts_told: frozenset[str] = frozenset()
 
+    #: The comparison shows (C): the index of the set side by side with the one on screen.
+    compare: int | None = None
+
     @property
     def sequence(self) -> Sequence:
         """The sequence on screen."""
@@ -415,6 +469,11 @@ class State(Record):
         if not wanted or wanted == self.sequence.id:
             return None
         return next((s for s in self.sequences if s.id == wanted), None)
+
+    @property
+    def compared(self) -> Sequence | None:
+        """The set the comparison puts beside the one on screen (None: no comparison)."""
+        return None if self.compare is None else self.sequences[self.compare]
 
     @property
     def count(self) -> int:
@@ -518,7 +577,12 @@ def _switch(state: State, index: int) -> State:
 
 
 def _switched(state: State, index: int) -> State:
+
+    compare = state.compare
+    if compare is not None and compare == index:
+        compare = state.index  # the set that was on screen takes the other place
     return state._replace(
+        compare=compare,
         index=index,
         depth=0,
         target=0,
@@ -544,9 +608,15 @@ def _apply_export(
 ) -> State:
     """Exports asked for, their progress, and the message that says where a file went."""
     if isinstance(msg, RequestExport):
-        job = ExportJob(msg.kind, state.index, state.shown_depth)
+        # While the comparison shows, an export saves what is on screen: the comparison.
+        # Asked for by name, a comparison is with the set C would show: the next one.
+        kind: ExportKind = "comparison" if state.compare is not None else msg.kind
+        other = state.compare
+        if other is None and kind == "comparison" and len(state.sequences) > 1:
+            other = (state.index + 1) % len(state.sequences)
+        job = ExportJob(kind, state.index, state.shown_depth, other_index=other)
         if state.export is not None:
-            what = export_kinds.kind(msg.kind).label
+            what = export_kinds.kind(job.kind).label
             waiting = len(state.export_queue) + 1
             toast = Toast(f"Queued: {what} ({waiting} waiting)", TOAST_MS)
             return state._replace(export_queue=(*state.export_queue, job), toast=toast)
@@ -568,6 +638,8 @@ def _apply_export(
 
 
 def _apply(state: State, msg: Message) -> State:
+    if state.compare is not None and isinstance(msg, Open | Close | OpenToCore | CloseAll):
+        return state  # the dolls are hidden by the comparison: they stay as they were
     if isinstance(msg, Open):
         if state.target >= state.core:
             if state.motion is None:
@@ -624,6 +696,8 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, Escape):
         if state.overlay_open:
             return state._replace(help_open=False, about_open=False, picker_open=False)
+        if state.compare is not None:
+            return state._replace(compare=None)
         if state.errors and not state.errors_folded:
             return state._replace(errors_folded=True)
         if state.fullscreen:
@@ -653,7 +727,36 @@ def _apply(state: State, msg: Message) -> State:
         return state._replace(errors_folded=not state.errors_folded)
     if isinstance(msg, ReplaceSequences):
         return _replace_sequences(state, msg.sequences)
+    if isinstance(msg, Compare | CompareWith | LeaveComparison | ShowDoll):
+        return _apply_compare(state, msg)
     raise TypeError(f"not a window message: {msg!r}")
+
+
+def _apply_compare(state: State, msg: Compare | CompareWith | LeaveComparison | ShowDoll) -> State:
+    """The comparison: opened with the next set, stepped through the others, left."""
+    if isinstance(msg, LeaveComparison):
+        return state._replace(compare=None)
+    if isinstance(msg, CompareWith):
+        if msg.index == state.index or not 0 <= msg.index < len(state.sequences):
+            return state
+        return state._replace(compare=msg.index)
+    if isinstance(msg, ShowDoll):
+        if not 0 <= msg.index < len(state.sequences):
+            return state
+        s = state._replace(compare=None)
+        if msg.index != state.index:
+            s = _switch(s, msg.index)
+        return _go(s, msg.depth)
+    n = len(state.sequences)
+    if n < 2:
+        return _said(state, "Only one set is open: there is nothing to compare it with")
+    step = 1 if msg.delta >= 0 else -1
+    other = (state.index if state.compare is None else state.compare) + step
+    if other % n == state.index:
+        other += step
+    return state._replace(
+        compare=other % n, help_open=False, about_open=False, picker_open=False, hover=None
+    )
 
 
 def _replace_sequences(state: State, sequences: tuple[Sequence, ...]) -> State:
@@ -664,8 +767,12 @@ def _replace_sequences(state: State, sequences: tuple[Sequence, ...]) -> State:
     current_id = old.dolls[state.shown_depth].id
     index = next((i for i, s in enumerate(sequences) if s.id == old.id), None)
     if index is None:
-        return _switch(state._replace(sequences=sequences, index=0, tab_scroll=0), 0)
+        return _switch(state._replace(sequences=sequences, index=0, tab_scroll=0, compare=None), 0)
     seq = sequences[index]
+    compare = None
+    if state.compared is not None:
+        wanted = state.compared.id
+        compare = next((i for i, s in enumerate(sequences) if s.id == wanted and i != index), None)
     depth = next((i for i, d in enumerate(seq.dolls) if d.id == current_id), 0)
     depth = min(depth, len(seq.dolls) - 1)
     return state._replace(
@@ -679,6 +786,7 @@ def _replace_sequences(state: State, sequences: tuple[Sequence, ...]) -> State:
         tab_scroll=min(state.tab_scroll, len(sequences) - 1),
         hover=None,
         generation=state.generation + 1,
+        compare=compare,
     )
 
 
@@ -805,4 +913,8 @@ def problems(state: State) -> list[str]:
         out.append("two overlays open at once")
     if state.picker_open and state.shells == 0:
         out.append("shelf list open with an empty shelf")
+    if state.compare is not None and not (
+        0 <= state.compare < len(state.sequences) and state.compare != state.index
+    ):
+        out.append(f"compared with {state.compare}, not another loaded set")
     return out

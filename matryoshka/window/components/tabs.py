@@ -11,7 +11,11 @@ from matryoshka.window.measure import Fonts, Metrics, ellipsize
 from matryoshka.window.state import Button, State, Tab, TabScroll, Target
 
 #: The buttons at the right of the bar, right to left: (name, label).
-BUTTONS: tuple[tuple[str, str], ...] = (("help", "?  Help"), ("export", "Export"))
+BUTTONS: tuple[tuple[str, str], ...] = (
+    ("help", "?  Help"),
+    ("export", "Export"),
+    ("compare", "Compare"),
+)
 
 
 class TabBox(Record):
@@ -119,6 +123,7 @@ class TopBarView:
             hover = state.hover == Button(name)  # type: ignore[arg-type]
             if name == "export" and state.export is not None:
                 label = "Saving…"
+            hover = hover or (name == "compare" and state.compare is not None)
             self.chrome.button(
                 surface, rect, label, fonts.button, hover=hover, primary=name == "export"
             )
