@@ -6,14 +6,15 @@ exports uses the same faces, sizes and anti-aliasing as the window they saw.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
+from matryoshka.stage.keep import SurfaceKeep
 from matryoshka.theme import RGB
 
 #: Text is never set smaller than this, whatever a size computation asks for.
 MIN_PX = 6
+#: Memory for rendered lines: every label, tab and panel line of a few screens.
+LINES_BYTES = 8 * 1024 * 1024
 
 
 class Text:
@@ -22,13 +23,12 @@ class Text:
     Also serves as the layout's ``Metrics``.
     """
 
-    def __init__(self, cache_size: int = 600) -> None:
+    def __init__(self, lines_bytes: int = LINES_BYTES) -> None:
         if not pygame.font.get_init():
             pygame.font.init()
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._widths: dict[tuple[str, int, bool], int] = {}
-        self._lines: OrderedDict[tuple[str, int, bool, RGB], pygame.Surface] = OrderedDict()
-        self._cache_size = cache_size
+        self._lines: SurfaceKeep[tuple[str, int, bool, RGB]] = SurfaceKeep(lines_bytes)
 
     def alive(self) -> bool:
         """Whether the fonts loaded so far still work (the font module did not restart)."""
@@ -66,13 +66,8 @@ class Text:
         """``text`` in one line, anti-aliased on a transparent background (cached)."""
         key = (text, size, bold, color)
         surf = self._lines.get(key)
-        if surf is not None:
-            self._lines.move_to_end(key)
-            return surf
-        surf = self.font(size, bold).render(text, True, color)
-        self._lines[key] = surf
-        if len(self._lines) > self._cache_size:
-            self._lines.popitem(last=False)
+        if surf is None:
+            surf = self._lines.put(key, self.font(size, bold).render(text, True, color))
         return surf
 
     def draw(
