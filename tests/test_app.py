@@ -18,12 +18,11 @@ from matryoshka.format import catalog
 from matryoshka.format.model import Sequence
 from matryoshka.pgcompat import pygame
 from matryoshka.window.app import (
-    CACHE_FRAMEBUFFERS,
     EXIT_AFTER_FIRST_FRAME_ENV,
     App,
     message_for_key,
-    painter_cache_limit,
 )
+from matryoshka.window.memory import CACHE_FRAMEBUFFERS, painter_cache_limit
 from matryoshka.window.settings import Settings, load_settings, save_settings
 from matryoshka.window.state import (
     CurrentDoll,

@@ -14,11 +14,11 @@ scripts are opened only when some text needs them.
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from pathlib import Path
 
 from matryoshka.pgcompat import pygame
 from matryoshka.stage.bidi import is_rtl
+from matryoshka.stage.keep import SurfaceKeep
 from matryoshka.stage.scripts import Face, Piece, pieces, shipped_faces
 from matryoshka.theme import RGB
 
@@ -29,6 +29,8 @@ _MAX_FONTS = 96
 #: A font's script and direction are set before each use: one line at a time, even when
 #: an export draws on another thread.
 _SHAPING = threading.Lock()
+#: Memory for rendered lines: every label, tab and panel line of a few screens.
+LINES_BYTES = 8 * 1024 * 1024
 
 
 class Text:
@@ -37,14 +39,13 @@ class Text:
     Also serves as the layout's ``Metrics``.
     """
 
-    def __init__(self, cache_size: int = 600) -> None:
+    def __init__(self, lines_bytes: int = LINES_BYTES) -> None:
         if not pygame.font.get_init():
             pygame.font.init()
         self._fonts: dict[tuple[Path, int, bool], pygame.font.Font] = {}
         self._pieces: dict[str, list[Piece]] = {}
         self._widths: dict[tuple[str, int, bool], int] = {}
-        self._lines: OrderedDict[tuple[str, int, bool, RGB], pygame.Surface] = OrderedDict()
-        self._cache_size = cache_size
+        self._lines: SurfaceKeep[tuple[str, int, bool, RGB]] = SurfaceKeep(lines_bytes)
 
     def alive(self) -> bool:
         """Whether the fonts loaded so far still work (the font module did not restart)."""
@@ -153,13 +154,8 @@ class Text:
         """``text`` in one line, anti-aliased on a transparent background (cached)."""
         key = (text, size, bold, color)
         surf = self._lines.get(key)
-        if surf is not None:
-            self._lines.move_to_end(key)
-            return surf
-        surf = self.shape(text, size, color, bold)
-        self._lines[key] = surf
-        if len(self._lines) > self._cache_size:
-            self._lines.popitem(last=False)
+        if surf is None:
+            surf = self._lines.put(key, self.shape(text, size, color, bold))
         return surf
 
     def draw(

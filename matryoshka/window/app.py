@@ -36,6 +36,7 @@ from matryoshka.stage import draw as stage
 from matryoshka.window.exporting import ExportRunner, open_saved_folder
 from matryoshka.window.keymap import message_for
 from matryoshka.window.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
+from matryoshka.window.memory import WindowMemory
 from matryoshka.window.scene import Scene
 from matryoshka.window.settings import Settings, remember
 from matryoshka.window.state import (
@@ -97,13 +98,6 @@ WARM_SLICE_MS = 12
 WATCH_MS = 400
 #: When idle, wake at least this often (to count down a toast).
 IDLE_WAKE_MS = 250
-#: The painter's cache must hold what the window paints ahead (every part of the dolls
-#: around the one shown, at their shown sizes) with room to spare, or frames of an opening
-#: paint cold. Measured, that is 1.7 to 2.7 times the bytes of the window's framebuffer
-#: up to 2560x1440 (within the painter's default cap), 3.2 times at 3840x2160 (about
-#: 100 MiB) and 3.8 times at 5120x2880, as the dolls grow with the window's height while
-#: the furniture does not. A cap of this many framebuffers keeps it twice over up to 4K.
-CACHE_FRAMEBUFFERS = 7
 #: Events after which the window must be drawn again though the state did not change.
 _REDRAW_EVENTS = frozenset(
     {pygame.VIDEOEXPOSE, pygame.WINDOWEXPOSED, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED,
@@ -245,9 +239,8 @@ class App:
         self.surface = _open_display(settings.window)
         #: The cache cap found at start (the painter's default unless the embedding
         #: program set one): the window raises it for large sizes, never below this.
-        self._base_cache_limit = _base_cache_limit()
-        self._cache_fitted_for = (0, 0)
-        self._fit_painter_cache()
+        self._memory = WindowMemory()
+        self._memory.fit(self.surface.get_size())
         self.scene = Scene()
         self._layout: Layout | None = None
         self._layout_key: tuple[Any, ...] | None = None
@@ -352,15 +345,6 @@ class App:
         if pos is not None and bar is not None and bar.contains(pos):
             self.send(ScrollTabs(1 if steps > 0 else -1))
 
-    def _fit_painter_cache(self) -> None:
-        """Cap the painter's cache for this window size (``painter_cache_limit``)."""
-        global _window_cache_limit
-        size = self.surface.get_size()
-        self._cache_fitted_for = size
-        limit = painter_cache_limit(size, self._base_cache_limit)
-        painter.set_cache_limit(limit)
-        _window_cache_limit = (limit, self._base_cache_limit)
-
     def _resized(self, size: tuple[int, int]) -> None:
         w, h = max(1, size[0]), max(1, size[1])
         surface = pygame.display.get_surface()
@@ -374,7 +358,7 @@ class App:
             self.surface = surface
         if not self._fullscreen:
             self._windowed_size = self.surface.get_size()
-        self._fit_painter_cache()
+        self._memory.fit(self.surface.get_size())
 
     def process(self, events: Iterable[pygame.event.Event], dt_ms: int) -> None:
         """One frame's work: advance the clock by ``dt_ms``, then handle ``events``.
@@ -390,8 +374,7 @@ class App:
 
     def draw(self) -> None:
         """Draw the frame for the current state onto the window surface."""
-        if self.surface.get_size() != self._cache_fitted_for:
-            self._fit_painter_cache()  # resized (by an event, fullscreen or the system)
+        self._memory.fit(self.surface.get_size())  # resized by an event, F11 or the system
         self.scene.render(self.surface, self.state, self.layout)
         self.frames += 1
         self.dirty = False
@@ -420,6 +403,8 @@ class App:
             # A painting already cached is only marked as recently used, so what the next
             # moves need is the last the cache would evict.
             stage.prewarm(doll, part, height)
+        if not self._warm_queue:
+            self._memory.settled()
         return bool(self._warm_queue)
 
     def poll_files(self) -> None:
@@ -537,7 +522,7 @@ class App:
         surface = pygame.display.get_surface()
         if surface is not None:
             self.surface = surface
-        self._fit_painter_cache()
+        self._memory.fit(self.surface.get_size())
         self.dirty = True
 
     def _set_cursor(self, hand: bool) -> None:
@@ -555,30 +540,6 @@ class App:
         if caption != self._caption:
             self._caption = caption
             pygame.display.set_caption(caption)
-
-
-#: The cap a window last gave the painter's cache, and the cap it found before: a later
-#: window in the same process (tests open many) starts from the latter, not from a cap
-#: an earlier large window raised.
-_window_cache_limit: tuple[int, int] | None = None
-
-
-def _base_cache_limit() -> int:
-    limit = painter.cache_info().limit
-    if _window_cache_limit is not None and _window_cache_limit[0] == limit:
-        return _window_cache_limit[1]
-    return limit
-
-
-def painter_cache_limit(size: tuple[int, int], base: int | None = None) -> int:
-    """The painter cache cap a window of ``size`` needs: ``base`` or more, never less.
-
-    ``base`` defaults to the painter's ``DEFAULT_CACHE_BYTES``; a large window raises the
-    cap to ``CACHE_FRAMEBUFFERS`` times the bytes of its framebuffer.
-    """
-    floor = painter.DEFAULT_CACHE_BYTES if base is None else base
-    w, h = max(0, size[0]), max(0, size[1])
-    return max(floor, CACHE_FRAMEBUFFERS * w * h * 4)
 
 
 def _display_rate() -> int:
@@ -678,5 +639,4 @@ __all__ = [
     "NoDisplayError",
     "message_for_click",
     "message_for_key",
-    "painter_cache_limit",
 ]

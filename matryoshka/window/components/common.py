@@ -7,8 +7,12 @@ from matryoshka.geometry import ASPECT, Rect
 from matryoshka.pgcompat import pygame
 from matryoshka.stage.choreography import Placement
 from matryoshka.stage.fonts import Text
+from matryoshka.stage.keep import SurfaceKeep
 from matryoshka.theme import RGB, mix
 from matryoshka.window.measure import ellipsize
+
+#: Memory for the halos drawn behind dolls under the pointer, one per doll size.
+GLOWS_BYTES = 8 * 1024 * 1024
 
 
 def pg(rect: Rect) -> pygame.Rect:
@@ -34,7 +38,7 @@ class Chrome:
     def __init__(self, text: Text) -> None:
         self.text = text
         self._veil: tuple[tuple[int, int], pygame.Surface] | None = None
-        self._glows: dict[tuple[int, int], pygame.Surface] = {}
+        self._glows: SurfaceKeep[tuple[int, int]] = SurfaceKeep(GLOWS_BYTES)
 
     def button(
         self,
@@ -93,7 +97,5 @@ class Chrome:
                 rect = pygame.Rect(0, 0, round(w * (1 - u * 0.6)), round(h * (1 - u * 0.6)))
                 rect.center = (w // 2, h // 2)
                 pygame.draw.ellipse(glow, (*theme.HIGHLIGHT, 14), rect)
-            if len(self._glows) > 32:
-                self._glows.clear()
-            self._glows[key] = glow
+            self._glows.put(key, glow)
         return glow

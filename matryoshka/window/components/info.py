@@ -7,21 +7,20 @@ text, the chronology note included, draws the panel anew.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 from matryoshka import theme
 from matryoshka.geometry import Rect
 from matryoshka.history.chronology import describe_predecessors
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
 from matryoshka.stage.bidi import is_rtl
+from matryoshka.stage.keep import SurfaceKeep
 from matryoshka.theme import RGB
 from matryoshka.window.components.common import Chrome, pg
 from matryoshka.window.measure import Fonts, dates_line, ellipsize, wrap
 from matryoshka.window.state import Button, State, Target
 
-#: How many drawn panels are kept (the window draws the next doll's ahead).
-PANELS_KEPT = 12
+#: Memory for drawn panels (the window draws the next doll's ahead): a dozen at 1080p.
+PANELS_BYTES = 12 * 1024 * 1024
 
 
 class Block(Record):
@@ -110,7 +109,7 @@ class InfoView:
     def __init__(self, chrome: Chrome) -> None:
         self.chrome = chrome
         self.text = chrome.text
-        self._panels: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._panels: SurfaceKeep[tuple[object, ...]] = SurfaceKeep(PANELS_BYTES)
 
     def panel(
         self, state: State, info: Rect, fonts: Fonts, ui: float, index: int, hover: bool = False
@@ -120,16 +119,12 @@ class InfoView:
         key = (shown, info, fonts, ui, hover)
         hit = self._panels.get(key)
         if hit is not None:
-            self._panels.move_to_end(key)
             return hit
         panel = pygame.Surface((info.w, info.h), pygame.SRCALPHA)
         self._paint(panel, shown, info, fonts, ui, hover)
         if pygame.display.get_surface() is not None:
             panel = panel.convert_alpha()  # the display's format blits fastest
-        self._panels[key] = panel
-        if len(self._panels) > PANELS_KEPT:
-            self._panels.popitem(last=False)
-        return panel
+        return self._panels.put(key, panel)
 
     def _paint(
         self, panel: pygame.Surface, shown: InfoText, info: Rect, f: Fonts, ui: float, hover: bool
