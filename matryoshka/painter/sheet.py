@@ -136,12 +136,12 @@ def render_vocabulary(size: int = 160) -> pygame.Surface:
     fields = model.vocabulary()
     w = doll_width(size)
     gap = max(6, size // 14)
-    label_font = pygame.font.Font(paths.font_path(False), max(9, size // 13))
-    widest = max(label_font.size(word)[0] for words in fields.values() for word in words)
+    setter = shared_text()
+    label_px, title_px = max(9, size // 13), max(11, size // 9)
+    widest = max(setter.width(word, label_px) for words in fields.values() for word in words)
     cell_w = max(w, size * 3 // 4, widest + 4) + gap
-    title_font = pygame.font.Font(paths.font_path(True), max(11, size // 9))
-    label_h = label_font.get_linesize() + gap // 2
-    title_h = title_font.get_linesize() + gap // 2
+    label_h = setter.line_height(label_px) + gap // 2
+    title_h = setter.line_height(title_px) + gap // 2
     head_h = round(size * HEAD_SHARE)
 
     def row_height(field: str) -> int:
@@ -154,7 +154,7 @@ def render_vocabulary(size: int = 160) -> pygame.Surface:
     sheet.fill(theme.BACKGROUND)
     y = gap
     for field, words in fields.items():
-        sheet.blit(title_font.render(field, True, theme.INK), (gap, y))
+        sheet.blit(setter.render(field, title_px, theme.INK, True), (gap, y))
         y += title_h
         rh = row_height(field)
         for i, word in enumerate(words):
@@ -164,7 +164,7 @@ def render_vocabulary(size: int = 160) -> pygame.Surface:
             pygame.draw.rect(sheet, theme.PANEL, (x, top, cell_w - gap, shown))
             doll = paint(vocabulary_doll(field, word), "whole", size)
             sheet.blit(doll, (x + (cell_w - gap - w) // 2, top), (0, 0, w, shown))
-            label = _fit_text(label_font, word, cell_w - gap)
+            label = _fit_text(label_px, False, word, cell_w - gap)
             sheet.blit(label, (x + (cell_w - gap - label.get_width()) // 2, top + shown + 2))
         y += lines[field] * rh
     return sheet
