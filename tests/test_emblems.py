@@ -64,6 +64,26 @@ def is_dark(c: RGB) -> bool:
     return max(c) < 70
 
 
+def is_navy(c: RGB) -> bool:
+    return c[2] > 90 and c[0] < 60 and c[1] < 80 and c[2] > c[1] + 40
+
+
+def is_olive(c: RGB) -> bool:
+    return c[1] > c[0] > c[2] and c[1] - c[2] > 40
+
+
+def is_silver(c: RGB) -> bool:
+    return min(c) > 170 and max(c) < 235 and max(c) - min(c) < 30
+
+
+def is_grey(c: RGB) -> bool:
+    return max(c) - min(c) < 25 and 90 < sum(c) / 3 < 200
+
+
+def is_light(c: RGB) -> bool:
+    return min(c) > 200
+
+
 def test_symbols_are_the_vocabulary_minus_dress() -> None:
     assert frozenset(EMBLEMS) - DRESS_EMBLEMS == SYMBOLS
     assert not SYMBOLS & DRESS_EMBLEMS
@@ -135,6 +155,32 @@ CHARACTERISTIC: dict[str, list[tuple[Callable[[RGB], bool], float]]] = {
     "tricolour": [(is_white, 0.12), (is_blue, 0.12), (is_red, 0.12)],
     "double-headed-eagle": [(is_dark, 0.45), (is_gold, 0.03), (is_red, 0.01)],
     "medals": [(is_gold, 0.15), (is_red, 0.08)],
+    "cross": [(is_gold, 0.5)],
+    "orthodox-cross": [(is_gold, 0.4)],
+    "crescent": [(is_red, 0.35)],
+    "star": [(is_gold, 0.5)],
+    "stars": [(is_blue, 0.1)],
+    "star-of-david": [(is_blue, 0.4)],
+    "dharma-wheel": [(is_gold, 0.4)],
+    "ashoka-chakra": [(is_navy, 0.3)],
+    "chrysanthemum": [(is_gold, 0.4)],
+    "fleur-de-lis": [(is_gold, 0.5)],
+    "eagle": [(is_dark, 0.5), (is_gold, 0.02), (is_red, 0.002)],
+    "laurel": [(is_green, 0.3), (is_red, 0.01)],
+    "olive-branch": [(is_olive, 0.3)],
+    "sceptre-and-orb": [(is_gold, 0.4), (is_red, 0.005)],
+    "keys": [(is_gold, 0.15), (is_silver, 0.15), (is_red, 0.02)],
+    "ankh": [(is_gold, 0.5)],
+    "sun": [(is_gold, 0.5)],
+    "book": [(is_light, 0.3), (is_red, 0.003)],
+    "sword": [(is_silver, 0.08), (is_gold, 0.1)],
+    "crossed-swords": [(is_silver, 0.15), (is_gold, 0.1)],
+    "scales": [(is_gold, 0.5)],
+    "anchor": [(is_navy, 0.4)],
+    "maple-leaf": [(is_red, 0.8)],
+    "yin-yang": [(is_dark, 0.35), (is_white, 0.35)],
+    "trident": [(is_gold, 0.5)],
+    "cogwheel": [(is_grey, 0.5)],
 }
 
 

@@ -24,6 +24,7 @@ from matryoshka.painter import regions as g
 from matryoshka.painter.body import GOLD, outline_color, paint_body, petal_color
 from matryoshka.painter.canvas import RGB, Canvas, mix
 from matryoshka.painter.face import paint_face
+from matryoshka.painter.ground import grounds
 from matryoshka.painter.placement import Placed, place
 from matryoshka.painter.portrait import load_portrait, portrait_surface
 from matryoshka.painter.shapes import rose
@@ -135,10 +136,10 @@ def _paint_layers(
         paint_face(c, doll.face)
     if draw_emblem is None:
         return
-    for p in placed:
+    for p, ground in zip(placed, grounds(doll, placed), strict=True):
         if c.visible(p.box.y, p.box.y + p.box.h):
             try:
-                draw_emblem(c.surface, p.emblem, c.rect(p.box), doll.colors)
+                draw_emblem(c.surface, p.emblem, c.rect(p.box), doll.colors, ground)
             except KeyError:
                 _unknown_emblem(p.emblem)
 
