@@ -150,7 +150,8 @@ dolls:
     portrait: {file: portraits/a.png, center: [0.5, 0.3], zoom: 2, style: outlined}
   - name: B
     emblems:
-      - {flag: [navy, white, red], layout: vertical, canton: navy, emblem: star, emblem_color: white}
+      - {flag: [navy, white, red], layout: vertical, canton: navy, emblem: star,
+         emblem_color: white}
 """
 
 #: One field changed at a time: (what is replaced, by what). The editor's schema and the

@@ -124,8 +124,8 @@ MAX_SVG_BYTES = 2 * 1024 * 1024
 PORTRAIT_STYLES: tuple[str, ...] = ("photo", "posterised", "outlined")
 #: The part of a portrait shown in the face when no framing is given: the upper centre,
 #: where a head-and-shoulders photograph has its face.
-DEFAULT_PORTRAIT_CENTER: tuple[float, float] = (0.5, 0.4)
-DEFAULT_PORTRAIT_ZOOM = 1.4
+DEFAULT_PORTRAIT_CENTER: tuple[float, float] = (0.5, 0.38)
+DEFAULT_PORTRAIT_ZOOM = 1.6
 MAX_PORTRAIT_ZOOM = 10.0
 
 # --- Limits ---------------------------------------------------------------------------

@@ -79,7 +79,9 @@ def paint_whole(doll: Doll, height: int) -> pygame.Surface:
     s = supersample(h)
     out = pygame.Surface((w, h), pygame.SRCALPHA)
     placed = place(doll)
-    portrait = load_portrait(doll.portrait) if doll.portrait is not None else None
+    portrait = None
+    if doll.portrait is not None:
+        portrait = load_portrait(doll.portrait, doll.portrait_framing)
     edge = outline_color(doll.colors.body)
     rows = max(1, STRIP_PIXELS // (w * s * s))
     for y0 in range(0, h, rows):
@@ -131,7 +133,7 @@ def _paint_layers(
                 GOLD,
             )
     elif portrait is not None:
-        _paint_portrait(c, portrait)
+        _paint_portrait(c, portrait, doll.colors.trim)
     else:
         paint_face(c, doll.face)
     if draw_emblem is None:
@@ -150,13 +152,13 @@ def _unknown_emblem(emblem: object) -> None:
     warnings.warn(f"no painting for emblem {emblem!r}; left out", stacklevel=3)
 
 
-def _paint_portrait(c: Canvas, portrait: Image.Image) -> None:
+def _paint_portrait(c: Canvas, portrait: Image.Image, trim: RGB) -> None:
     o = g.FACE
     if not c.visible(o.top, o.bottom):
         return
     x0, y0 = c.pt(o.cx - o.rx, o.cy - o.ry)
     size = (round(2 * o.rx * c.scale), round(2 * o.ry * c.scale))
-    c.surface.blit(portrait_surface(portrait, size), (round(x0), round(y0)))
+    c.surface.blit(portrait_surface(portrait, size, trim), (round(x0), round(y0)))
 
 
 # --- Lighting -----------------------------------------------------------------------
