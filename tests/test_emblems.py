@@ -6,8 +6,15 @@ from collections.abc import Callable
 
 import pytest
 
-from matryoshka.format.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
-from matryoshka.painter.emblems import SYMBOLS, draw_emblem
+from matryoshka.format.model import DEFAULT_PALETTE, DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
+from matryoshka.painter.emblems import (
+    SYMBOLS,
+    TEXT_CONTRAST,
+    contrast,
+    draw_emblem,
+    relative_luminance,
+    text_colors,
+)
 from matryoshka.pgcompat import pygame
 
 COLORS = Colors()
@@ -271,3 +278,63 @@ def test_unknown_emblem_is_refused() -> None:
     surf = pygame.Surface((10, 10), pygame.SRCALPHA)
     with pytest.raises(KeyError):
         draw_emblem(surf, "suit", pygame.Rect(0, 0, 10, 10), COLORS)
+
+
+# --- Contrast with the ground ---------------------------------------------------------
+
+GROUNDS: list[RGB] = [
+    (250, 240, 220),  # the usual apron
+    (20, 20, 20),  # a black suit
+    (44, 46, 58),  # a dark grey suit
+    (128, 128, 128),
+    (255, 255, 255),
+    (255, 206, 0),
+    *(palette.body for palette in DEFAULT_PALETTE),
+    *(palette.apron for palette in DEFAULT_PALETTE),
+    (178, 34, 34),
+    (0, 0, 128),
+    (0, 100, 0),
+]
+
+
+@pytest.mark.parametrize("ground", GROUNDS, ids=[f"{r:02x}{g:02x}{b:02x}" for r, g, b in GROUNDS])
+def test_text_contrasts_with_whatever_it_is_painted_on(ground: RGB) -> None:
+    fill, line = text_colors(Colors(), ground)
+    assert contrast(fill, ground) >= TEXT_CONTRAST
+    # Painted: the letters are there in that colour, and the edging is not the letters'.
+    surf = pygame.Surface((240, 80), pygame.SRCALPHA)
+    surf.fill((*ground, 255))
+    draw_emblem(surf, TextEmblem("GOP"), pygame.Rect(0, 0, 240, 80), Colors(), ground)
+    letters = [
+        c for c in _pixels(surf) if all(abs(a - b) <= 6 for a, b in zip(c, fill, strict=True))
+    ]
+    assert len(letters) > 0.08 * 240 * 80
+    assert line != fill
+
+
+def test_text_is_light_on_a_dark_suit_painted_on_a_doll() -> None:
+    from matryoshka import painter
+    from matryoshka.format.model import Doll
+    from matryoshka.painter import regions as g
+
+    h = 256
+    doll = Doll(name="A", id="a", emblems=("suit", TextEmblem("GOP")))
+    surf = painter.paint(doll, "whole", h)
+    w = surf.get_width()
+    box = g.BELLY
+    light = dark_red = 0
+    for y in range(round(0.62 * h), round((box.y + box.h) * h)):  # below the tie
+        for x in range(round(w / 2 + box.x * h), round(w / 2 + (box.x + box.w) * h)):
+            c = surf.get_at((x, y))
+            light += relative_luminance((c.r, c.g, c.b)) > 0.35
+            dark_red += is_red((c.r, c.g, c.b)) and c.r < 170
+    assert light > 300
+    assert dark_red < 20
+
+
+def test_red_symbols_turn_gold_on_a_dark_ground() -> None:
+    suit = (30, 30, 36)
+    surf = pygame.Surface((120, 120), pygame.SRCALPHA)
+    draw_emblem(surf, "hammer-and-sickle", pygame.Rect(0, 0, 120, 120), Colors(), suit)
+    pixels = _pixels(surf)
+    assert sum(1 for c in pixels if is_gold(c)) / len(pixels) > 0.5

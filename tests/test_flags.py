@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from matryoshka.format.model import RGB, Colors, FlagEmblem
+import pytest
+from golden_images import check_golden
+
+from matryoshka import painter
+from matryoshka.format.model import RGB, Colors, Doll, FlagEmblem
 from matryoshka.painter.emblems import draw_emblem
 from matryoshka.painter.flags import ASPECT, EDGE, WAVE, fitted
 from matryoshka.pgcompat import pygame
@@ -161,3 +165,38 @@ def test_every_layout_element_changes_the_picture() -> None:
         pygame.image.tobytes(_flag(v, pygame.Rect(0, 0, 150, 120)), "RGBA") for v in variants
     }
     assert len(pictures) == len(variants)
+
+
+#: Flags of many kinds, as a user writes them (colours as CSS names).
+NATIONS: dict[str, FlagEmblem] = {
+    "usa": FlagEmblem(
+        tuple((178, 34, 52) if i % 2 == 0 else WHITE for i in range(13)),
+        canton=(60, 59, 110),
+        emblem="stars",
+    ),
+    "france": FlagEmblem((NAVY, WHITE, (255, 0, 0)), layout="vertical"),
+    "japan": FlagEmblem((WHITE,), disc=(220, 20, 60)),
+    "germany": FlagEmblem((BLACK, (255, 0, 0), (255, 215, 0))),
+    "nigeria": FlagEmblem(((0, 128, 0), WHITE, (0, 128, 0)), layout="vertical"),
+    "india": FlagEmblem(((255, 140, 0), WHITE, (0, 128, 0)), emblem="ashoka-chakra"),
+    "sweden": FlagEmblem(((65, 105, 225),), cross=(255, 215, 0)),
+    "czechia": FlagEmblem((WHITE, (255, 0, 0)), triangle=NAVY),
+    "turkey": FlagEmblem(((255, 0, 0),), emblem="crescent", emblem_color=WHITE),
+    "vietnam": FlagEmblem(((255, 0, 0),), emblem="star"),
+    "bangladesh": FlagEmblem(((0, 106, 78),), disc=(244, 42, 65)),
+    "canada": FlagEmblem(
+        ((255, 0, 0), WHITE, WHITE, (255, 0, 0)), layout="vertical", emblem="maple-leaf"
+    ),
+}
+
+
+def test_flags_of_the_world_match_their_golden_sheet() -> None:
+    h, per_row = 256, 6
+    w = painter.doll_width(h)
+    names = list(NATIONS)
+    sheet = pygame.Surface((per_row * w, -(-len(names) // per_row) * h))
+    sheet.fill((235, 228, 214))
+    for i, name in enumerate(names):
+        doll = Doll(name=name, id=name, emblems=(NATIONS[name],))
+        sheet.blit(painter.paint(doll, "whole", h), ((i % per_row) * w, (i // per_row) * h))
+    check_golden(sheet, Path(__file__).parent / "golden" / "flags.png")

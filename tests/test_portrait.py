@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from golden_images import check_golden
 from PIL import Image, ImageDraw
 
 from matryoshka import painter
 from matryoshka.errors import MatryoshkaError
 from matryoshka.format.loader import load_sequence
-from matryoshka.format.model import Colors, Doll, Framing
+from matryoshka.format.model import Colors, Doll, Framing, ImageEmblem, TextEmblem
 from matryoshka.painter import regions as g
 from matryoshka.painter.portrait import POSTER_COLORS, frame_box, load_portrait
 from matryoshka.pgcompat import pygame
@@ -160,3 +161,41 @@ def test_a_bad_frame_is_a_located_error(tmp_path: Path, frame: str, col: int, me
     (diagnostic,) = caught.value.diagnostics
     assert (diagnostic.line, diagnostic.col) == (5, col)
     assert message in diagnostic.message
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_portrait_styles_and_image_emblems_match_their_golden_sheet() -> None:
+    # A made-up astronaut (no real person): the whole photograph, the default framing,
+    # a close framing in each style; then an SVG and a PNG emblem, on an apron and a suit.
+    photo = DATA / "portraits" / "astronaut.png"
+    svg = DATA / "emblems" / "party.svg"
+    close = Framing(center=(0.5, 0.4), zoom=2.2)
+    dolls = [
+        Doll(name="a", id="a", portrait=photo, portrait_framing=Framing(zoom=1.0)),
+        Doll(name="b", id="b", portrait=photo),
+        Doll(name="c", id="c", portrait=photo, portrait_framing=close),
+        Doll(
+            name="d",
+            id="d",
+            portrait=photo,
+            portrait_framing=Framing(close.center, 2.2, "posterised"),
+        ),
+        Doll(
+            name="e",
+            id="e",
+            portrait=photo,
+            portrait_framing=Framing(close.center, 2.2, "outlined"),
+        ),
+        Doll(name="f", id="f", emblems=(ImageEmblem(svg),)),
+        Doll(name="g", id="g", emblems=("suit", ImageEmblem(svg), TextEmblem("GOP"))),
+        Doll(name="h", id="h", emblems=(ImageEmblem(photo),)),
+    ]
+    h = 256
+    w = painter.doll_width(h)
+    sheet = pygame.Surface((len(dolls) * w, h))
+    sheet.fill((235, 228, 214))
+    for i, doll in enumerate(dolls):
+        sheet.blit(painter.paint(doll, "whole", h), (i * w, 0))
+    check_golden(sheet, Path(__file__).parent / "golden" / "portraits.png")
