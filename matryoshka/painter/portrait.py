@@ -51,6 +51,8 @@ ROUNDING = 0.22
 RIM = 0.035
 #: Colours of a posterised portrait.
 POSTER_COLORS = 7
+#: How sharp a change of brightness (0..255 per pixel) an outlined portrait draws a line on.
+EDGE_THRESHOLD = 20
 #: The painted lines of an outlined portrait.
 OUTLINE_COLOR = (46, 30, 24)
 
@@ -96,7 +98,7 @@ def _load(key: tuple[str, int, int], framing: Framing) -> Image.Image | None:
     if framing.style == "posterised":
         im = posterise(im)
     elif framing.style == "outlined":
-        im = outline(posterise(im))
+        im = outline(im)
     return im
 
 
@@ -132,12 +134,19 @@ def posterise(im: Image.Image) -> Image.Image:
 
 
 def outline(im: Image.Image) -> Image.Image:
-    """``im`` with dark painted lines along the edges between its flat colours."""
-    from PIL import Image, ImageFilter
+    """``im`` posterised, with dark painted lines where the photograph has strong edges
+    (a face against its backdrop, eyes, mouth, hairline), not along every step of its
+    shading."""
+    from PIL import Image, ImageChops, ImageFilter
 
-    edges = im.convert("L").filter(ImageFilter.FIND_EDGES)
-    lines = edges.point(lambda v: 255 if v > 18 else 0).filter(ImageFilter.MaxFilter(3))
-    out = im.copy()
+    # Found at half size, where a soft edge of the photograph is a sharp one.
+    half = im.reduce(2).filter(ImageFilter.MedianFilter(3))
+    red, green, blue = half.filter(ImageFilter.FIND_EDGES).split()
+    # A change of colour counts as much as a change of brightness (skin on a backdrop).
+    edges = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+    lines = edges.point(lambda v: 255 if v > EDGE_THRESHOLD else 0).filter(ImageFilter.MaxFilter(3))
+    lines = lines.resize(im.size, Image.Resampling.BILINEAR).point(lambda v: 255 if v > 100 else 0)
+    out = posterise(im)
     out.paste(Image.new("RGB", im.size, OUTLINE_COLOR), mask=lines)
     return out
 
