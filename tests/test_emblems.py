@@ -91,6 +91,18 @@ def is_light(c: RGB) -> bool:
     return min(c) > 200
 
 
+def is_stone(c: RGB) -> bool:
+    return c[0] > c[1] > c[2] and 170 < c[0] < 230 and c[0] - c[2] > 25
+
+
+def is_pink(c: RGB) -> bool:
+    return c[0] > 200 and c[0] - c[1] > 40 and c[2] > c[1]
+
+
+def is_brown_grey(c: RGB) -> bool:
+    return c[0] > c[1] > c[2] and 100 < c[0] < 170 and c[0] - c[2] < 60
+
+
 def test_symbols_are_the_vocabulary_minus_dress() -> None:
     assert frozenset(EMBLEMS) - DRESS_EMBLEMS == SYMBOLS
     assert not SYMBOLS & DRESS_EMBLEMS
@@ -188,6 +200,16 @@ CHARACTERISTIC: dict[str, list[tuple[Callable[[RGB], bool], float]]] = {
     "yin-yang": [(is_dark, 0.35), (is_white, 0.35)],
     "trident": [(is_gold, 0.5)],
     "cogwheel": [(is_grey, 0.5)],
+    "lion": [(is_gold, 0.4), (is_red, 0.005)],
+    "tudor-rose": [(is_red, 0.3), (is_white, 0.1), (is_gold, 0.01), (is_green, 0.01)],
+    "dove": [(is_light, 0.3), (is_olive, 0.01)],
+    "torch": [(is_gold, 0.2), (is_red, 0.05)],
+    "tower": [(is_stone, 0.4)],
+    "harp": [(is_gold, 0.4)],
+    "lotus": [(is_pink, 0.25), (is_green, 0.1)],
+    "elephant": [(is_grey, 0.5)],
+    "donkey": [(is_brown_grey, 0.4)],
+    "shamrock": [(is_green, 0.5)],
 }
 
 

@@ -107,6 +107,16 @@ EMBLEMS.update(
         "yin-yang": "the yin and yang",
         "trident": "a trident",
         "cogwheel": "a cogwheel, for industry",
+        "lion": "a heraldic lion standing on its hind legs",
+        "tudor-rose": "the red and white rose of the Tudors",
+        "dove": "a dove with an olive sprig, for peace",
+        "torch": "a burning torch",
+        "tower": "a castle tower",
+        "harp": "the harp of Ireland",
+        "lotus": "a lotus flower",
+        "elephant": "an elephant, as for the Republican party of the United States",
+        "donkey": "a donkey, as for the Democratic party of the United States",
+        "shamrock": "a shamrock",
     }
 )
 

@@ -26,6 +26,7 @@ from matryoshka.painter.emblems import (
     GOLD,
     GOLD_SHADE,
     LIGHT_GOLD,
+    PEARL,
     RED,
     SAPPHIRE,
     WHITE,
@@ -647,3 +648,384 @@ BUILDERS: dict[str, Callable[[], Shapes]] = {
     "trident": build_trident,
     "cogwheel": build_cogwheel,
 }
+
+
+# --- Beasts, flowers and things ---------------------------------------------------------
+
+LION_GOLD: RGB = (236, 178, 30)
+LION_LINE: RGB = (120, 70, 10)
+MANE: RGB = (200, 130, 20)
+STONE: RGB = (206, 192, 156)
+STONE_LINE: RGB = (104, 88, 64)
+GATE: RGB = (70, 44, 28)
+PINK: RGB = (240, 150, 176)
+PINK_DEEP: RGB = (206, 84, 126)
+PINK_LIGHT: RGB = (252, 206, 220)
+ELEPHANT_GREY: RGB = (150, 150, 160)
+DONKEY_GREY: RGB = (138, 118, 104)
+BEAST_LINE: RGB = (56, 50, 56)
+FLAME_RED: RGB = (226, 60, 30)
+FLAME_ORANGE: RGB = (250, 150, 30)
+FLAME_YELLOW: RGB = (255, 226, 90)
+SHAMROCK: RGB = (40, 150, 60)
+
+
+def _silhouette(fill: RGB, line: RGB, parts: list[_Shape], width: float) -> Shapes:
+    """Parts drawn as one figure: every part's outline first, then every fill, so the
+    outline runs round the whole figure and never across it."""
+    below: Shapes = []
+    above: Shapes = []
+    for part in parts:
+        if isinstance(part, _Poly):
+            below.append(_Poly(line, tuple(_offset(list(part.points), width))))
+            above.append(_Poly(fill if part.paint == _INK else part.paint, part.points))
+        else:
+            below.append(_Circle(line, part.center, part.radius + width))
+            above.append(
+                _Circle(fill if part.paint == _INK else part.paint, part.center, part.radius)
+            )
+    return below + above
+
+
+def _limb(points: list[Pt], w0: float, w1: float) -> _Poly:
+    n = len(points)
+    return _Poly(
+        _INK, tuple(_polyline_stroke(points, [w0 + (w1 - w0) * i / (n - 1) for i in range(n)]))
+    )
+
+
+def _smooth(points: list[Pt], steps: int = 6) -> list[Pt]:
+    """A smooth curve through ``points`` (Catmull-Rom), for limbs and tails."""
+    out: list[Pt] = []
+    n = len(points)
+    for i in range(n - 1):
+        p0, p1 = points[max(0, i - 1)], points[i]
+        p2, p3 = points[i + 1], points[min(n - 1, i + 2)]
+        for s in range(steps):
+            t = s / steps
+            out.append(
+                tuple(  # type: ignore[arg-type]
+                    0.5
+                    * (
+                        2 * p1[k]
+                        + (p2[k] - p0[k]) * t
+                        + (2 * p0[k] - 5 * p1[k] + 4 * p2[k] - p3[k]) * t * t
+                        + (3 * p1[k] - p0[k] - 3 * p2[k] + p3[k]) * t**3
+                    )
+                    for k in (0, 1)
+                )
+            )
+    out.append(points[-1])
+    return out
+
+
+def build_lion() -> Shapes:
+    """A lion rampant facing the viewer's left, gold, armed and langued red."""
+    parts: list[_Shape] = [
+        _Poly(_INK, tuple(_transform(_ellipse(0, 0, 0.13, 0.25, 32), 28, 0.56, 0.62))),  # body
+        _Circle(_INK, (0.47, 0.44), 0.13),  # chest
+        _Circle(_INK, (0.63, 0.84), 0.11),  # haunch
+        _limb(_smooth([(0.46, 0.42), (0.32, 0.36), (0.16, 0.28)]), 0.1, 0.06),  # forelegs
+        _limb(_smooth([(0.48, 0.52), (0.34, 0.57), (0.2, 0.5)]), 0.09, 0.055),
+        _limb(_smooth([(0.63, 0.86), (0.6, 1.0), (0.5, 1.12)]), 0.1, 0.06),  # hind legs
+        _limb(_smooth([(0.57, 0.86), (0.43, 0.93), (0.3, 0.88)]), 0.09, 0.055),
+        _limb(_smooth([(0.7, 0.82), (0.86, 0.72), (0.8, 0.52), (0.9, 0.34)]), 0.04, 0.025),
+    ]
+    for paw in ((0.15, 0.27), (0.19, 0.5), (0.49, 1.12), (0.29, 0.88)):
+        parts.append(_Circle(_INK, paw, 0.045))
+    for tip in ((0.9, 0.34), (0.95, 0.28), (0.86, 0.27)):
+        a = math.degrees(math.atan2(tip[1] - 0.36, tip[0] - 0.9))
+        parts.append(_Poly(_INK, tuple(_leaf((0.9, 0.36), a, 0.1, 0.03))))
+    shapes = _silhouette(LION_GOLD, LION_LINE, parts, 0.018)
+    # The mane, a ring of darker curls, then the head in front of it.
+    mane = [_Circle(_INK, _polar(0.13, 100 + 26 * k, 0.38, 0.25), 0.08) for k in range(11)]
+    shapes += _silhouette(MANE, LION_LINE, mane, 0.014)
+    head = [
+        _Circle(_INK, (0.33, 0.25), 0.095),
+        _Poly(_INK, tuple(_ellipse(0.245, 0.29, 0.07, 0.05, 20))),
+    ]
+    shapes += _silhouette(LION_GOLD, LION_LINE, head, 0.014)
+    shapes.append(_Poly(LION_LINE, ((0.18, 0.265), (0.2, 0.255), (0.21, 0.28))))  # nose
+    # Claws and tongue in red; eye and the line of the mouth.
+    for (px, py), a in (
+        ((0.15, 0.27), 200),
+        ((0.19, 0.5), 190),
+        ((0.29, 0.88), 185),
+        ((0.49, 1.12), 170),
+    ):
+        for d in (-35, 0, 35):
+            tip = _polar(0.085, a + d, px, py)
+            shapes.append(_Poly(RED, tuple(_bar(_polar(0.035, a + d, px, py), tip, 0.014))))
+    shapes.append(_Poly(RED, ((0.19, 0.31), (0.1, 0.33), (0.13, 0.35), (0.2, 0.33))))
+    shapes.append(_Circle(LION_LINE, (0.3, 0.22), 0.018))
+    shapes.append(_Poly(LION_LINE, tuple(_bar((0.18, 0.305), (0.27, 0.31), 0.01))))
+    shapes.append(_Poly(LION_LINE, tuple(_bar((0.5, 0.5), (0.62, 0.72), 0.01))))
+    return shapes
+
+
+def build_tudor_rose() -> Shapes:
+    shapes: Shapes = []
+    for k in range(5):  # green barbs between the outer petals
+        a = -90 + 36 + 72 * k
+        shapes += _outlined(LEAF_GREEN, DARK_GREEN, _leaf(_polar(0.6, a), a, 0.36, 0.09), 0.012)
+    for k in range(5):
+        c = _polar(0.5, -90 + 72 * k)
+        shapes += [_Circle(DARK_RED, c, 0.44), _Circle(RED, c, 0.42)]
+    shapes.append(_Circle(RED, (0.0, 0.0), 0.5))
+    for k in range(5):
+        c = _polar(0.27, -90 + 36 + 72 * k)
+        shapes += [_Circle(PINK_DEEP, c, 0.27), _Circle(WHITE, c, 0.25)]
+    shapes.append(_Circle(WHITE, (0.0, 0.0), 0.3))
+    shapes += [_Circle(DARK_GOLD, (0.0, 0.0), 0.17), _Circle(GOLD, (0.0, 0.0), 0.15)]
+    for k in range(8):
+        shapes.append(_Circle(DARK_GOLD, _polar(0.09, 45 * k), 0.022))
+    return shapes
+
+
+def build_dove() -> Shapes:
+    """A dove flying to the viewer's left with an olive sprig in its beak."""
+    body = _transform(_ellipse(0, 0, 0.3, 0.13, 32), -12, 0.55, 0.55)
+    far_wing = [
+        (0.55, 0.5),
+        (0.62, 0.3),
+        (0.75, 0.12),
+        (0.92, 0.0),
+        (0.86, 0.12),
+        (0.98, 0.1),
+        (0.9, 0.22),
+        (1.0, 0.24),
+        (0.86, 0.36),
+        (0.72, 0.5),
+    ]
+    near_wing = [
+        (0.45, 0.52),
+        (0.5, 0.3),
+        (0.6, 0.12),
+        (0.76, 0.02),
+        (0.72, 0.14),
+        (0.85, 0.12),
+        (0.76, 0.25),
+        (0.88, 0.3),
+        (0.72, 0.4),
+        (0.62, 0.55),
+    ]
+    tail = [(0.78, 0.55), (1.02, 0.6), (1.08, 0.7), (0.98, 0.72), (1.02, 0.8), (0.8, 0.68)]
+    shapes: Shapes = []
+    shapes += _outlined(SILVER, DARK_SILVER, far_wing, 0.014)
+    shapes += _silhouette(
+        PEARL,
+        DARK_SILVER,
+        [_Poly(_INK, tuple(tail)), _Poly(_INK, tuple(body)), _Circle(_INK, (0.27, 0.47), 0.09)],
+        0.014,
+    )
+    shapes += _outlined(PEARL, DARK_SILVER, near_wing, 0.014)
+    for k in range(3):
+        y = 0.2 + 0.09 * k
+        shapes.append(
+            _Poly(DARK_SILVER, tuple(_bar((0.58 + 0.03 * k, y + 0.05), (0.7 + 0.03 * k, y), 0.008)))
+        )
+    shapes.append(_Poly(GOLD_SHADE, ((0.19, 0.45), (0.1, 0.49), (0.19, 0.51))))
+    shapes.append(_Circle(INK_BLACK, (0.25, 0.45), 0.016))
+    sprig = _bezier((0.14, 0.5), (0.1, 0.6), (0.05, 0.68), (-0.05, 0.72), 6)
+    shapes += _branch(sprig, 0.12, 0.03, OLIVE_LEAF, OLIVE_DARK, 2)
+    return shapes
+
+
+def build_torch() -> Shapes:
+    shapes: Shapes = []
+    shapes += _outlined(
+        GOLD, DARK_GOLD, [(-0.09, 0.45), (0.09, 0.45), (0.04, 1.0), (-0.04, 1.0)], 0.015
+    )
+    shapes.append(_Poly(LIGHT_GOLD, tuple(_rect(-0.06, 0.5, -0.035, 0.92))))
+    shapes += _outlined(
+        GOLD, DARK_GOLD, [(-0.2, 0.34), (0.2, 0.34), (0.14, 0.47), (-0.14, 0.47)], 0.015
+    )
+    shapes.append(_Poly(GOLD_SHADE, tuple(_rect(-0.16, 0.42, 0.16, 0.45))))
+    for color, scale in ((FLAME_RED, 1.0), (FLAME_ORANGE, 0.72), (FLAME_YELLOW, 0.45)):
+        flame = _bezier(
+            (-0.18 * scale, 0.34),
+            (-0.3 * scale, 0.1),
+            (0.05, 0.05 - 0.05 * scale),
+            (0.02, 0.34 - 0.36 * scale - 0.02),
+        )
+        flame += _bezier(
+            (0.02, 0.34 - 0.36 * scale - 0.02),
+            (0.12 * scale, 0.12),
+            (0.32 * scale, 0.18),
+            (0.18 * scale, 0.34),
+        )
+        shapes.append(_Poly(color, tuple(flame)))
+    return shapes
+
+
+def build_tower() -> Shapes:
+    wall: list[Pt] = [(-0.3, 1.0), (-0.3, 0.2)]
+    for k in range(4):  # merlons along the top
+        x0 = -0.36 + k * 0.2
+        wall += [(x0, 0.2), (x0, 0.0), (x0 + 0.12, 0.0), (x0 + 0.12, 0.2)]
+    wall = [
+        (-0.3, 1.0),
+        (-0.3, 0.3),
+        (-0.36, 0.3),
+        (-0.36, 0.0),
+        (-0.24, 0.0),
+        (-0.24, 0.12),
+        (-0.06, 0.12),
+        (-0.06, 0.0),
+        (0.06, 0.0),
+        (0.06, 0.12),
+        (0.24, 0.12),
+        (0.24, 0.0),
+        (0.36, 0.0),
+        (0.36, 0.3),
+        (0.3, 0.3),
+        (0.3, 1.0),
+    ]
+    shapes = _outlined(STONE, STONE_LINE, wall, 0.02)
+    for y in (0.42, 0.58, 0.74):  # courses of stone
+        shapes.append(_Poly(STONE_LINE, tuple(_rect(-0.3, y, 0.3, y + 0.012))))
+    gate = (
+        [(-0.12, 1.0), (-0.12, 0.78)]
+        + [_polar(0.12, a, 0.0, 0.78) for a in range(180, 361, 15)]
+        + [(0.12, 1.0)]
+    )
+    shapes.append(_Poly(GATE, tuple(gate)))
+    for x in (-0.15, 0.15):
+        window = (
+            [(x - 0.04, 0.5), (x - 0.04, 0.4)]
+            + [_polar(0.04, a, x, 0.4) for a in range(180, 361, 30)]
+            + [(x + 0.04, 0.5)]
+        )
+        shapes.append(_Poly(GATE, tuple(window)))
+    return shapes
+
+
+def build_harp() -> Shapes:
+    shapes: Shapes = []
+    neck = _smooth([(-0.35, 0.1), (-0.1, 0.02), (0.12, 0.14), (0.38, 0.02)])
+    box = [(0.38, 0.02), (0.44, 0.06), (-0.2, 1.0), (-0.3, 0.96)]
+    pillar = _smooth([(-0.35, 0.1), (-0.42, 0.4), (-0.36, 0.72), (-0.26, 0.98)])
+    # Strings, straight down from the neck to the sounding box.
+    for k in range(9):
+        x = -0.27 + 0.07 * k
+        top = min(neck, key=lambda p, x=x: abs(p[0] - x))[1]
+        bottom = 0.04 + 0.94 * (0.41 - x) / 0.66
+        if bottom > top + 0.06:
+            shapes.append(_Poly(DARK_SILVER, tuple(_bar((x, top), (x, bottom), 0.01))))
+    shapes += _outlined(GOLD, DARK_GOLD, _polyline_stroke(neck, [0.07] * len(neck)), 0.014)
+    shapes += _outlined(GOLD, DARK_GOLD, box, 0.014)
+    shapes += _outlined(GOLD, DARK_GOLD, _polyline_stroke(pillar, [0.08] * len(pillar)), 0.014)
+    shapes.append(
+        _Poly(
+            LIGHT_GOLD,
+            tuple(
+                _polyline_stroke(
+                    [(x - 0.015, y) for x, y in pillar[2:-2]], [0.02] * (len(pillar) - 4)
+                )
+            ),
+        )
+    )
+    return shapes
+
+
+def build_lotus() -> Shapes:
+    shapes: Shapes = []
+    for s in (-1, 1):  # the pads it floats on
+        pad = _transform(_ellipse(0, 0, 0.42, 0.1, 28), 0, s * 0.36, 0.92)
+        shapes += _outlined(LEAF_GREEN, DARK_GREEN, pad, 0.012)
+    for angle, color, length in (
+        (-70, PINK_DEEP, 0.7),
+        (-110, PINK_DEEP, 0.7),
+        (-40, PINK, 0.62),
+        (-140, PINK, 0.62),
+        (-15, PINK, 0.5),
+        (-165, PINK, 0.5),
+        (-90, PINK_LIGHT, 0.8),
+    ):
+        petal = _leaf((0.0, 0.88), angle, length, 0.15)
+        shapes += _outlined(color, PINK_DEEP if color != PINK_DEEP else (150, 50, 90), petal, 0.012)
+    return shapes
+
+
+def _beast(body: list[_Shape], fill: RGB) -> Shapes:
+    return _silhouette(fill, BEAST_LINE, body, 0.016)
+
+
+def build_elephant() -> Shapes:
+    """An elephant walking to the viewer's left."""
+    parts: list[_Shape] = [
+        _Poly(_INK, tuple(_ellipse(0.6, 0.45, 0.36, 0.26, 36))),
+        _Circle(_INK, (0.24, 0.36), 0.17),
+        _limb(_smooth([(0.16, 0.4), (0.1, 0.6), (0.04, 0.78), (0.1, 0.86)]), 0.11, 0.05),  # trunk
+    ]
+    for x in (0.34, 0.48, 0.72, 0.86):
+        parts.append(_Poly(_INK, tuple(_rect(x - 0.065, 0.55, x + 0.065, 1.0))))
+    parts.append(_limb([(0.95, 0.4), (1.03, 0.55), (1.02, 0.66)], 0.03, 0.02))
+    shapes = _beast(parts, ELEPHANT_GREY)
+    ear = _ellipse(0.36, 0.4, 0.11, 0.16, 24)
+    shapes += _outlined(_shade(ELEPHANT_GREY, -0.15), BEAST_LINE, ear, 0.012)
+    shapes.append(_Circle(BEAST_LINE, (0.2, 0.31), 0.02))
+    shapes.append(_Poly(PEARL, ((0.14, 0.47), (0.04, 0.5), (0.13, 0.52))))  # tusk
+    return shapes
+
+
+def build_donkey() -> Shapes:
+    """A donkey standing, facing the viewer's left, ears up."""
+    parts: list[_Shape] = [
+        _Poly(_INK, tuple(_ellipse(0.6, 0.5, 0.3, 0.17, 36))),
+        _limb([(0.36, 0.46), (0.26, 0.3), (0.2, 0.2)], 0.16, 0.1),  # neck
+        _Poly(_INK, tuple(_transform(_ellipse(0, 0, 0.15, 0.07, 24), 28, 0.13, 0.2))),  # head
+        _Poly(_INK, tuple(_leaf((0.22, 0.14), -80, 0.2, 0.035))),  # ears
+        _Poly(_INK, tuple(_leaf((0.25, 0.15), -60, 0.2, 0.035))),
+        _limb([(0.88, 0.44), (0.98, 0.6), (0.98, 0.72)], 0.03, 0.02),  # tail
+    ]
+    for x, lean in ((0.4, -0.04), (0.5, 0.02), (0.72, -0.03), (0.82, 0.03)):
+        parts.append(_limb([(x, 0.58), (x + lean, 0.8), (x + lean, 1.0)], 0.06, 0.04))
+    shapes = _beast(parts, DONKEY_GREY)
+    shapes.append(
+        _Poly(
+            _shade(DONKEY_GREY, -0.4),
+            tuple(_limb([(0.37, 0.38), (0.28, 0.24), (0.24, 0.16)], 0.03, 0.02).points),
+        )
+    )
+    shapes.append(_Circle(BEAST_LINE, (0.13, 0.17), 0.014))
+    shapes.append(
+        _Poly(
+            _shade(DONKEY_GREY, 0.45),
+            tuple(_transform(_ellipse(0, 0, 0.045, 0.035, 12), 0, 0.03, 0.24)),
+        )
+    )
+    return shapes
+
+
+def build_shamrock() -> Shapes:
+    shapes: Shapes = []
+    stem = _smooth([(0.0, 0.1), (0.04, 0.5), (0.16, 0.85)])
+    shapes.append(_Poly(DARK_GREEN, tuple(_polyline_stroke(stem, [0.06] * len(stem)))))
+    for a in (-90, 30, 150):
+        # A heart-shaped leaf: two round lobes and a point at the middle.
+        for side in (-1, 1):
+            c = _polar(0.3, a + side * 20, 0.0, 0.1)
+            shapes += [_Circle(DARK_GREEN, c, 0.2), _Circle(SHAMROCK, c, 0.18)]
+        tip = _polar(0.04, a, 0.0, 0.1)
+        shapes.append(
+            _Poly(SHAMROCK, (tip, _polar(0.34, a - 30, 0.0, 0.1), _polar(0.34, a + 30, 0.0, 0.1)))
+        )
+    shapes.append(_Circle(DARK_GREEN, (0.0, 0.1), 0.05))
+    return shapes
+
+
+BUILDERS.update(
+    {
+        "lion": build_lion,
+        "tudor-rose": build_tudor_rose,
+        "dove": build_dove,
+        "torch": build_torch,
+        "tower": build_tower,
+        "harp": build_harp,
+        "lotus": build_lotus,
+        "elephant": build_elephant,
+        "donkey": build_donkey,
+        "shamrock": build_shamrock,
+    }
+)
