@@ -307,10 +307,9 @@ RULES = {
     "unknown emblem": (
         HEAD + "  - name: A\n    emblems: [cccp, sickle]\n",
         [
-            "seq.yaml:5:21: error: dolls[0].emblems[1]: unknown emblem 'sickle'; known: "
-            "double-headed-eagle, cccp, medals, corn, military-tunic, suit, crown, red-star, "
-            "hammer-and-sickle, fourth-international, tricolour, red-flag, arrow "
-            "(or {text: ...} for painted text)"
+            "seq.yaml:5:21: error: dolls[0].emblems[1]: unknown emblem 'sickle' (did you "
+            f"mean hammer-and-sickle?); known: {', '.join(model.EMBLEMS)} (or {{text: ...}} "
+            "for painted text, {flag: [...]} for a flag, {image: ...} for an image of your own)"
         ],
     ),
     "text emblem too long": (
@@ -386,10 +385,9 @@ def test_five_mistakes_give_five_located_errors() -> None:
     found = errors(path.read_bytes(), path)
     assert [line.removeprefix(f"{path}:") for line in found] == [
         "6:12: error: dolls[0].start: expected YYYY, YYYY-MM or YYYY-MM-DD, got '19911'",
-        "7:36: error: dolls[0].emblems[1]: unknown emblem 'sickle'; known: "
-        "double-headed-eagle, cccp, medals, corn, military-tunic, suit, crown, red-star, "
-        "hammer-and-sickle, fourth-international, tricolour, red-flag, arrow "
-        "(or {text: ...} for painted text)",
+        "7:36: error: dolls[0].emblems[1]: unknown emblem 'sickle' (did you "
+        f"mean hammer-and-sickle?); known: {', '.join(model.EMBLEMS)} (or {{text: ...}} "
+        "for painted text, {flag: [...]} for a flag, {image: ...} for an image of your own)",
         "8:11: error: dolls[1].name: expected text, got no, which YAML reads as the yes/no "
         'value false: quote it, "no"',
         "9:10: error: dolls[1].end: no such day: '1964-02-30' (February 1964 has 29 days)",

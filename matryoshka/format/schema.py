@@ -435,10 +435,23 @@ def _check_emblem_name(value: object) -> str:
     text = _text_of(value, "an emblem name or {text: ...}")
     if text not in model.EMBLEMS:
         raise problem(
-            f"unknown emblem {show(text)}; known: {_listing(model.EMBLEMS)} "
-            "(or {text: ...} for painted text)"
+            f"unknown emblem {show(text)}{_did_you_mean(text, model.EMBLEMS)}; known: "
+            f"{_listing(model.EMBLEMS)} (or {{text: ...}} for painted text, "
+            "{flag: [...]} for a flag, {image: ...} for an image of your own)"
         )
     return text
+
+
+def _did_you_mean(text: str, words: Iterable[str]) -> str:
+    """`` (did you mean x?)`` for the words close to ``text`` or holding it, or ''."""
+    import difflib
+
+    words = list(words)
+    key = text.strip().lower()
+    close = [w for w in words if key and len(key) >= 3 and key in w]
+    close += difflib.get_close_matches(key, words, n=3, cutoff=0.7)
+    close = list(dict.fromkeys(close))[:3]
+    return f" (did you mean {' or '.join(close)}?)" if close else ""
 
 
 def check_portrait(value: object) -> str:
