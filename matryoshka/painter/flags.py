@@ -32,7 +32,7 @@ EDGE = 0.022
 EDGE_COLOR: RGB = (60, 52, 48)
 #: Flags are laid out at most this wide, then scaled: a flag on an 8192 px doll is not
 #: worth a surface of tens of megabytes.
-MAX_WIDTH = 1200
+MAX_WIDTH = 1024
 
 #: Draws a symbol (an emblem word) fitted into a rect: (surface, name, rect, ground, ink).
 DrawSymbol = Callable[[pygame.Surface, str, pygame.Rect, RGB, "RGB | None"], None]
@@ -60,7 +60,7 @@ def draw_flag(
     surface.blit(cloth, box.topleft)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _cloth(flag: FlagEmblem, w: int, h: int, draw_symbol: DrawSymbol) -> pygame.Surface:
     """The hung flag, ``w`` x ``h`` with its edge, on a transparent surface."""
     unit = h / (1.0 + 2 * WAVE + 2 * EDGE)

@@ -24,9 +24,9 @@ from matryoshka.format.model import MAX_PORTRAIT_BYTES, MAX_PORTRAIT_PIXELS, MAX
 from matryoshka.pgcompat import pygame
 
 #: Raster emblems are kept at most this large on their longer side.
-KEEP_SIZE = 1024
+KEEP_SIZE = 768
 #: SVG emblems are drawn at most this large and scaled beyond it.
-MAX_SVG_SIDE = 2048
+MAX_SVG_SIDE = 1024
 
 
 class ImageEmblemWarning(UserWarning):
@@ -43,7 +43,8 @@ def draw_image(surface: pygame.Surface, path: Path, rect: pygame.Rect) -> None:
         if natural is None:
             return
         w, h = _fit(natural, rect.size)
-        image = _svg(str(path), key, min(w, MAX_SVG_SIDE), min(h, MAX_SVG_SIDE))
+        k = min(1.0, MAX_SVG_SIDE / max(w, h))
+        image = _svg(str(path), key, max(1, round(w * k)), max(1, round(h * k)))
     else:
         raster = _raster(str(path), key)
         if raster is None:
@@ -133,7 +134,7 @@ def _proportions(tag: bytes) -> tuple[int, int]:
     return max(1, round(w * k)), max(1, round(h * k))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)
 def _svg(path: str, key: object, w: int, h: int) -> pygame.Surface | None:
     """The SVG drawn ``w`` x ``h`` (it fits: its proportions were measured first)."""
     try:
@@ -144,7 +145,7 @@ def _svg(path: str, key: object, w: int, h: int) -> pygame.Surface | None:
     return _alpha(drawn)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=8)
 def _raster(path: str, key: object) -> pygame.Surface | None:
     """The raster image at ``path`` (at most ``KEEP_SIZE`` on a side), or None."""
     from PIL import Image, ImageOps
