@@ -200,3 +200,24 @@ def test_flags_of_the_world_match_their_golden_sheet() -> None:
         doll = Doll(name=name, id=name, emblems=(NATIONS[name],))
         sheet.blit(painter.paint(doll, "whole", h), ((i % per_row) * w, (i // per_row) * h))
     check_golden(sheet, Path(__file__).parent / "golden" / "flags.png")
+
+
+def test_a_wrong_stripe_is_reported_at_its_place(tmp_path: Path) -> None:
+    from matryoshka.errors import MatryoshkaError
+    from matryoshka.format.loader import load_sequence
+
+    path = tmp_path / "set.yaml"
+    path.write_text(
+        "format: matryoshka/1\ntitle: T\ndolls:\n  - name: A\n"
+        "    emblems: [{flag: [red, whit, blue]}, {flag: []}, {flag: [red], layout: round}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(MatryoshkaError) as caught:
+        load_sequence(path)
+    assert [str(d).removeprefix(f"{path}:") for d in caught.value.diagnostics] == [
+        "5:28: error: dolls[0].emblems[0].flag[1]: expected #rrggbb or a CSS colour name "
+        "(such as gold or darkred), got 'whit'",
+        "5:49: error: dolls[0].emblems[1].flag: at least 1 needed, got 0",
+        "5:76: error: dolls[0].emblems[2].layout: unknown flag layout 'round'; known: "
+        "horizontal, vertical",
+    ]

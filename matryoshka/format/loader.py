@@ -382,7 +382,7 @@ def _emblem(
     if isinstance(item, ImageEmblemFile):
         return None if image is None else model.ImageEmblem(image)
     return model.FlagEmblem(
-        stripes=item.flag,
+        stripes=tuple(item.flag),
         layout=item.layout or "horizontal",
         canton=item.canton,
         disc=item.disc,

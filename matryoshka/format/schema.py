@@ -546,33 +546,12 @@ def _check_symbol_name(value: object) -> str:
     return text
 
 
-def _check_stripes(value: object) -> tuple[model.RGB, ...]:
-    if not isinstance(value, (list, tuple)):
-        raise problem(
-            f"expected a list of stripe colours such as [red, white, blue], got {describe(value)}"
-        )
-    if not 1 <= len(value) <= model.MAX_FLAG_STRIPES:
-        raise problem(f"a flag has 1 to {model.MAX_FLAG_STRIPES} stripes, got {len(value)}")
-    return tuple(_check_color(item) for item in value)
-
-
 class FlagEmblemFile(BaseModel):
     """``{flag: [red, white, blue], layout: vertical}``: a flag painted on the apron."""
 
     model_config = _STRICT
 
-    flag: Annotated[
-        tuple[model.RGB, ...],
-        PlainValidator(_check_stripes),
-        WithJsonSchema(
-            {
-                "type": "array",
-                "items": _COLOUR_SCHEMA,
-                "minItems": 1,
-                "maxItems": model.MAX_FLAG_STRIPES,
-            }
-        ),
-    ]
+    flag: Annotated[list[ColourValue], Field(min_length=1, max_length=model.MAX_FLAG_STRIPES)]
     layout: _word_type("flag layout", lambda: model.FLAG_LAYOUTS) | None = None
     canton: ColourValue | None = None
     disc: ColourValue | None = None
