@@ -452,6 +452,23 @@ def test_every_field() -> None:
     assert group.years() == "1923–1928"
     assert (caesar.start, caesar.end) == (model.PartialDate(-49), model.PartialDate(-44, 3))
     assert caesar.face.hair == "thick" and caesar.face.hair_color == model.HAIR_COLORS["grey"]
+    assert group.emblems == (
+        "hammer-and-sickle",
+        model.FlagEmblem(
+            stripes=((255, 0, 0), (255, 255, 255)),
+            layout="vertical",
+            canton=(0, 0, 128),
+            disc=(255, 204, 0),
+            cross=(0, 0, 0),
+            triangle=(0, 128, 0),
+            emblem="star",
+            emblem_color=(255, 255, 255),
+        ),
+        model.ImageEmblem((DATA / "emblems" / "party.svg").resolve()),
+    )
+    assert caesar.portrait == (DATA / "portraits" / "lenin.png").resolve()
+    assert caesar.portrait_framing == model.Framing((0.5, 0.3), 2.0, "posterised")
+    assert lenin.portrait_framing == model.Framing()
     assert (numeric.name, numeric.id) == ("1917", "1917")
 
 
