@@ -221,3 +221,19 @@ def test_a_wrong_stripe_is_reported_at_its_place(tmp_path: Path) -> None:
         "5:76: error: dolls[0].emblems[2].layout: unknown flag layout 'round'; known: "
         "horizontal, vertical",
     ]
+
+
+def test_a_flag_alone_takes_the_aprons_width_and_shares_it_otherwise() -> None:
+    from matryoshka.painter import regions as g
+    from matryoshka.painter.placement import place
+
+    flag = FlagEmblem((RED, WHITE))
+    (alone,) = place(Doll(name="A", id="a", emblems=(flag,)))
+    assert alone.box.w > g.BELLY.w
+    # Inside the apron's oval, corners included.
+    a = g.APRON
+    for x, y in ((alone.box.x, alone.box.y), (alone.box.x, alone.box.y + alone.box.h)):
+        assert (x / a.rx) ** 2 + ((y - a.cy) / a.ry) ** 2 < 1
+    shared = place(Doll(name="A", id="a", emblems=(flag, "star")))
+    assert all(p.box.w <= g.BELLY.w for p in shared)
+    assert not shared[0].box.overlaps(shared[1].box)
