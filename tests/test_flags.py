@@ -88,6 +88,15 @@ def test_nordic_cross_has_its_upright_near_the_pole() -> None:
     assert near(_at(sweden, 0.6, 0.15), (0, 106, 167))
 
 
+def test_an_edged_cross_has_its_border_either_side() -> None:
+    norway = _flag(FlagEmblem((RED,), cross=NAVY, cross_edge=WHITE))
+    assert near(_at(norway, 0.375, 0.15), NAVY)
+    assert near(_at(norway, 0.375 - 0.06 * 2 / 3 * 1.5, 0.15), WHITE)
+    assert near(_at(norway, 0.8, 0.5), NAVY)
+    assert near(_at(norway, 0.8, 0.5 - 0.095), WHITE)
+    assert near(_at(norway, 0.8, 0.2), RED)
+
+
 def test_triangle_from_the_pole() -> None:
     czechia = _flag(FlagEmblem((WHITE, RED), triangle=NAVY))
     assert near(_at(czechia, 0.1, 0.5), NAVY)
@@ -157,6 +166,7 @@ def test_every_layout_element_changes_the_picture() -> None:
         FlagEmblem((RED, WHITE, GREEN), canton=NAVY),
         FlagEmblem((RED, WHITE, GREEN), disc=GOLD),
         FlagEmblem((RED, WHITE, GREEN), cross=NAVY),
+        FlagEmblem((RED, WHITE, GREEN), cross=NAVY, cross_edge=WHITE),
         FlagEmblem((RED, WHITE, GREEN), triangle=NAVY),
         FlagEmblem((RED, WHITE, GREEN), emblem="star"),
         FlagEmblem((RED, WHITE, GREEN), emblem="star", emblem_color=NAVY),
@@ -180,6 +190,7 @@ NATIONS: dict[str, FlagEmblem] = {
     "nigeria": FlagEmblem(((0, 128, 0), WHITE, (0, 128, 0)), layout="vertical"),
     "india": FlagEmblem(((255, 140, 0), WHITE, (0, 128, 0)), emblem="ashoka-chakra"),
     "sweden": FlagEmblem(((65, 105, 225),), cross=(255, 215, 0)),
+    "norway": FlagEmblem(((178, 34, 34),), cross=NAVY, cross_edge=WHITE),
     "czechia": FlagEmblem((WHITE, (255, 0, 0)), triangle=NAVY),
     "turkey": FlagEmblem(((255, 0, 0),), emblem="crescent", emblem_color=WHITE),
     "vietnam": FlagEmblem(((255, 0, 0),), emblem="star"),
@@ -191,7 +202,7 @@ NATIONS: dict[str, FlagEmblem] = {
 
 
 def test_flags_of_the_world_match_their_golden_sheet() -> None:
-    h, per_row = 256, 6
+    h, per_row = 256, 7
     w = painter.doll_width(h)
     names = list(NATIONS)
     sheet = pygame.Surface((per_row * w, -(-len(names) // per_row) * h))

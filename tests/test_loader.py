@@ -460,6 +460,7 @@ def test_every_field() -> None:
             canton=(0, 0, 128),
             disc=(255, 204, 0),
             cross=(0, 0, 0),
+            cross_edge=(255, 255, 255),
             triangle=(0, 128, 0),
             emblem="star",
             emblem_color=(255, 255, 255),

@@ -124,7 +124,14 @@ def test_the_comments_list_the_painters_whole_vocabulary(tmp_path: Path) -> None
     comments = " ".join(line for line in text.splitlines() if line.lstrip().startswith("#"))
     words = [*model.HAIR_STYLES, *model.HAIR_COLORS, *model.BEARDS, *model.EMBLEMS]
     words += [*model.MOUSTACHES, *model.EYEBROWS, *model.GLASSES, *model.SKIN_TONES]
-    words += [*model.FLAG_LAYOUTS, *model.PORTRAIT_STYLES, "canton", "disc", "emblem_color"]
+    words += [
+        *model.FLAG_LAYOUTS,
+        *model.PORTRAIT_STYLES,
+        "canton",
+        "disc",
+        "emblem_color",
+        "cross_edge",
+    ]
     assert [w for w in words if w not in comments] == []
     assert all(len(line) <= 100 for line in text.splitlines()[1:])
 

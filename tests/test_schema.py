@@ -194,6 +194,8 @@ CASES = [
     ("canton: navy", "disc: crimson"),
     ("canton: navy", "cross: '#ffcc00'"),
     ("canton: navy", "triangle: navy"),
+    ("canton: navy", "cross_edge: white"),
+    ("canton: navy", "cross_edge: [white]"),
     ("canton: navy", "stripes: 3"),
     ("emblem: star", "emblem: suit"),
     ("emblem: star", "emblem: starr"),

@@ -206,7 +206,7 @@ dolls:
     #   {emblems}
     # or {{text: ...}} for up to 12 letters across the belly;
     # or a flag by its colours: {{flag: [black, red, gold]}} lists the stripes from the
-    #   top; layout: {flag_layouts}; canton, disc, cross (Nordic), triangle:
+    #   top; layout: {flag_layouts}; canton, disc, cross (Nordic), cross_edge, triangle:
     #   a colour each; emblem: a symbol above, painted in emblem_color if given. Japan is
     #   {{flag: [white], disc: crimson}}, France {{flag: [navy, white, red], layout: vertical}};
     # or {{image: emblems/party.svg}}: a PNG, JPEG, GIF, WebP or SVG of your own beside

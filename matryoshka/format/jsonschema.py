@@ -101,6 +101,7 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "stripes (as in the flag of the United States).",
         "disc": "The colour of a disc in the middle (as in the flag of Japan).",
         "cross": "The colour of a Nordic cross, its upright nearer the pole.",
+        "cross_edge": "The colour of a border round the Nordic cross (as in the flag of Norway).",
         "triangle": "The colour of a triangle from the pole (as in the flag of Czechia).",
         "emblem": "A symbol painted on the flag: in the canton if there is one, else in "
         "the triangle, else in the middle. Any emblem word except dress.",
@@ -132,6 +133,7 @@ _EXAMPLES: dict[tuple[str, str], list[Any]] = {
     ("FlagEmblemFile", "canton"): ["navy"],
     ("FlagEmblemFile", "disc"): ["crimson"],
     ("FlagEmblemFile", "cross"): ["gold"],
+    ("FlagEmblemFile", "cross_edge"): ["white"],
     ("FlagEmblemFile", "triangle"): ["navy"],
     ("FlagEmblemFile", "emblem"): ["stars", "ashoka-chakra"],
     ("FlagEmblemFile", "emblem_color"): ["white"],

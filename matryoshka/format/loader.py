@@ -387,6 +387,7 @@ def _emblem(
         canton=item.canton,
         disc=item.disc,
         cross=item.cross,
+        cross_edge=item.cross_edge,
         triangle=item.triangle,
         emblem=item.emblem,
         emblem_color=item.emblem_color,

@@ -256,6 +256,7 @@ class FlagEmblem:
     canton: RGB | None = None
     disc: RGB | None = None
     cross: RGB | None = None
+    cross_edge: RGB | None = None
     triangle: RGB | None = None
     emblem: str | None = None
     emblem_color: RGB | None = None

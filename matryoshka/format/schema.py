@@ -556,6 +556,7 @@ class FlagEmblemFile(BaseModel):
     canton: ColourValue | None = None
     disc: ColourValue | None = None
     cross: ColourValue | None = None
+    cross_edge: ColourValue | None = None
     triangle: ColourValue | None = None
     emblem: (
         Annotated[

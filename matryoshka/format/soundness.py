@@ -70,7 +70,7 @@ def _doll_sound(doll: model.Doll, folder: Path) -> bool:
 
 
 def _flag_sound(flag: model.FlagEmblem) -> bool:
-    colours = [*flag.stripes, flag.canton, flag.disc, flag.cross, flag.triangle]
+    colours = [*flag.stripes, flag.canton, flag.disc, flag.cross, flag.cross_edge, flag.triangle]
     colours.append(flag.emblem_color)
     return (
         1 <= len(flag.stripes) <= model.MAX_FLAG_STRIPES

@@ -1,11 +1,12 @@
 """Flags given by their colours and layout, painted as a cloth waving on the apron.
 
 ``{flag: [red, white, blue], layout: vertical}`` is France; with a ``canton``, ``disc``,
-Nordic ``cross``, hoist ``triangle`` and a symbol (``emblem``, any emblem word, in its own
-colours or in ``emblem_color``) the same few words paint most national flags: the United
-States (thirteen stripes, a navy canton of ``stars``), Japan (``[white]``, disc red),
-Sweden (``[blue]``, cross gold), Czechia (``[white, red]``, triangle blue), India
-(``[darkorange, white, green]``, emblem ``ashoka-chakra``).
+Nordic ``cross`` (bordered by a ``cross_edge``), hoist ``triangle`` and a symbol
+(``emblem``, any emblem word, in its own colours or in ``emblem_color``) the same few
+words paint most national flags: the United States (thirteen stripes, a navy canton of
+``stars``), Japan (``[white]``, disc red), Sweden (``[blue]``, cross gold), Czechia
+(``[white, red]``, triangle blue), India (``[darkorange, white, green]``, emblem
+``ashoka-chakra``).
 
 The flag is first laid out flat, 3 by 2, then hung as cloth: each column of pixels is
 moved up or down along a gentle wave and shaded by the slope of the fold it lies on, over
@@ -136,10 +137,13 @@ def _lay_out(flat: pygame.Surface, flag: FlagEmblem, draw_symbol: DrawSymbol) ->
         symbol_box.size = (round(h * 0.3), round(h * 0.3))  # inside the middle band
         symbol_box.center = (w // 2, h // 2)
     if flag.cross is not None:
-        bar = round(h * 0.15)
         cx = round(w * 0.375)
-        flat.fill(flag.cross, pygame.Rect(cx - bar // 2, 0, bar, h))
-        flat.fill(flag.cross, pygame.Rect(0, h // 2 - bar // 2, w, bar))
+        bars = [(flag.cross, round(h * 0.15))]
+        if flag.cross_edge is not None:  # as Norway's: a cross an eighth high, edged
+            bars = [(flag.cross_edge, round(h * 0.25)), (flag.cross, round(h * 0.125))]
+        for color, bar in bars:
+            flat.fill(color, pygame.Rect(cx - bar // 2, 0, bar, h))
+            flat.fill(color, pygame.Rect(0, h // 2 - bar // 2, w, bar))
     if flag.triangle is not None:
         tip = round(w * 0.45)
         pygame.draw.polygon(flat, flag.triangle, [(0, 0), (tip, h // 2), (0, h)])
