@@ -6,8 +6,15 @@ from collections.abc import Callable
 
 import pytest
 
-from matryoshka.format.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
-from matryoshka.painter.emblems import SYMBOLS, draw_emblem
+from matryoshka.format.model import DEFAULT_PALETTE, DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
+from matryoshka.painter.emblems import (
+    SYMBOLS,
+    TEXT_CONTRAST,
+    contrast,
+    draw_emblem,
+    relative_luminance,
+    text_colors,
+)
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import scripts
 
@@ -63,6 +70,38 @@ def is_blue(c: RGB) -> bool:
 
 def is_dark(c: RGB) -> bool:
     return max(c) < 70
+
+
+def is_navy(c: RGB) -> bool:
+    return c[2] > 90 and c[0] < 60 and c[1] < 80 and c[2] > c[1] + 40
+
+
+def is_olive(c: RGB) -> bool:
+    return c[1] > c[0] > c[2] and c[1] - c[2] > 40
+
+
+def is_silver(c: RGB) -> bool:
+    return min(c) > 170 and max(c) < 235 and max(c) - min(c) < 30
+
+
+def is_grey(c: RGB) -> bool:
+    return max(c) - min(c) < 25 and 90 < sum(c) / 3 < 200
+
+
+def is_light(c: RGB) -> bool:
+    return min(c) > 200
+
+
+def is_stone(c: RGB) -> bool:
+    return c[0] > c[1] > c[2] and 170 < c[0] < 230 and c[0] - c[2] > 25
+
+
+def is_pink(c: RGB) -> bool:
+    return c[0] > 200 and c[0] - c[1] > 40 and c[2] > c[1]
+
+
+def is_brown_grey(c: RGB) -> bool:
+    return c[0] > c[1] > c[2] and 100 < c[0] < 170 and c[0] - c[2] < 60
 
 
 def test_symbols_are_the_vocabulary_minus_dress() -> None:
@@ -136,6 +175,42 @@ CHARACTERISTIC: dict[str, list[tuple[Callable[[RGB], bool], float]]] = {
     "tricolour": [(is_white, 0.12), (is_blue, 0.12), (is_red, 0.12)],
     "double-headed-eagle": [(is_dark, 0.45), (is_gold, 0.03), (is_red, 0.01)],
     "medals": [(is_gold, 0.15), (is_red, 0.08)],
+    "cross": [(is_gold, 0.5)],
+    "orthodox-cross": [(is_gold, 0.4)],
+    "crescent": [(is_red, 0.35)],
+    "star": [(is_gold, 0.5)],
+    "stars": [(is_blue, 0.1)],
+    "star-of-david": [(is_blue, 0.4)],
+    "dharma-wheel": [(is_gold, 0.4)],
+    "ashoka-chakra": [(is_navy, 0.3)],
+    "chrysanthemum": [(is_gold, 0.4)],
+    "fleur-de-lis": [(is_gold, 0.5)],
+    "eagle": [(is_dark, 0.5), (is_gold, 0.02), (is_red, 0.002)],
+    "laurel": [(is_green, 0.3), (is_red, 0.01)],
+    "olive-branch": [(is_olive, 0.3)],
+    "sceptre-and-orb": [(is_gold, 0.4), (is_red, 0.005)],
+    "keys": [(is_gold, 0.15), (is_silver, 0.15), (is_red, 0.02)],
+    "ankh": [(is_gold, 0.5)],
+    "sun": [(is_gold, 0.5)],
+    "book": [(is_light, 0.3), (is_red, 0.003)],
+    "sword": [(is_silver, 0.08), (is_gold, 0.1)],
+    "crossed-swords": [(is_silver, 0.15), (is_gold, 0.1)],
+    "scales": [(is_gold, 0.5)],
+    "anchor": [(is_navy, 0.4)],
+    "maple-leaf": [(is_red, 0.8)],
+    "yin-yang": [(is_dark, 0.35), (is_white, 0.35)],
+    "trident": [(is_gold, 0.5)],
+    "cogwheel": [(is_grey, 0.5)],
+    "lion": [(is_gold, 0.4), (is_red, 0.005)],
+    "tudor-rose": [(is_red, 0.3), (is_white, 0.1), (is_gold, 0.01), (is_green, 0.01)],
+    "dove": [(is_light, 0.3), (is_olive, 0.01)],
+    "torch": [(is_gold, 0.2), (is_red, 0.05)],
+    "tower": [(is_stone, 0.4)],
+    "harp": [(is_gold, 0.4)],
+    "lotus": [(is_pink, 0.25), (is_green, 0.1)],
+    "elephant": [(is_grey, 0.5)],
+    "donkey": [(is_brown_grey, 0.4)],
+    "shamrock": [(is_green, 0.5)],
 }
 
 
@@ -237,3 +312,65 @@ def test_text_in_any_script_is_lettered_not_boxed(word: str) -> None:
     boxes = pygame.image.tobytes(_draw(TextEmblem("\uffff" * len(word)), rect), "RGBA")
     assert drawn != boxes
     assert _draw(TextEmblem(word), rect).get_bounding_rect(min_alpha=1).w > 0
+
+
+# --- Contrast with the ground ---------------------------------------------------------
+
+GROUNDS: list[RGB] = [
+    (250, 240, 220),  # the usual apron
+    (20, 20, 20),  # a black suit
+    (44, 46, 58),  # a dark grey suit
+    (128, 128, 128),
+    (255, 255, 255),
+    (255, 206, 0),
+    *(palette.body for palette in DEFAULT_PALETTE),
+    *(palette.apron for palette in DEFAULT_PALETTE),
+    (178, 34, 34),
+    (0, 0, 128),
+    (0, 100, 0),
+]
+
+
+@pytest.mark.parametrize("ground", GROUNDS, ids=[f"{r:02x}{g:02x}{b:02x}" for r, g, b in GROUNDS])
+def test_text_contrasts_with_whatever_it_is_painted_on(ground: RGB) -> None:
+    fill, line = text_colors(Colors(), ground)
+    assert contrast(fill, ground) >= TEXT_CONTRAST
+    # Painted: the letters are there in that colour, and the edging is not the letters'.
+    surf = pygame.Surface((240, 80), pygame.SRCALPHA)
+    surf.fill((*ground, 255))
+    draw_emblem(surf, TextEmblem("GOP"), pygame.Rect(0, 0, 240, 80), Colors(), ground)
+    letters = [
+        c for c in _pixels(surf) if all(abs(a - b) <= 6 for a, b in zip(c, fill, strict=True))
+    ]
+    assert len(letters) > 0.08 * 240 * 80
+    assert line != fill
+
+
+def test_text_is_light_on_a_dark_suit_painted_on_a_doll() -> None:
+    from matryoshka import painter
+    from matryoshka.format.model import Doll
+    from matryoshka.painter import regions as g
+
+    h = 256
+    # A suit is cut from the body colour: a black body makes a black suit.
+    black = Colors(body=(20, 20, 24))
+    doll = Doll(name="A", id="a", emblems=("suit", TextEmblem("GOP")), colors=black)
+    surf = painter.paint(doll, "whole", h)
+    w = surf.get_width()
+    box = g.BELLY
+    light = dark_red = 0
+    for y in range(round(0.62 * h), round((box.y + box.h) * h)):  # below the tie
+        for x in range(round(w / 2 + box.x * h), round(w / 2 + (box.x + box.w) * h)):
+            c = surf.get_at((x, y))
+            light += relative_luminance((c.r, c.g, c.b)) > 0.35
+            dark_red += is_red((c.r, c.g, c.b)) and c.r < 170
+    assert light > 300
+    assert dark_red < 20
+
+
+def test_red_symbols_turn_gold_on_a_dark_ground() -> None:
+    suit = (30, 30, 36)
+    surf = pygame.Surface((120, 120), pygame.SRCALPHA)
+    draw_emblem(surf, "hammer-and-sickle", pygame.Rect(0, 0, 120, 120), Colors(), suit)
+    pixels = _pixels(surf)
+    assert sum(1 for c in pixels if is_gold(c)) / len(pixels) > 0.5

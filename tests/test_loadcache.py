@@ -182,6 +182,29 @@ def test_portraits_are_part_of_the_entry(folder: Path, tmp_path: Path) -> None:
     assert str(gone.warnings[0]).startswith(f"{path}:6:15: warning: dolls[1].portrait")
 
 
+def test_flags_image_emblems_and_framings_come_back_from_the_cache(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    face = tmp_path / "a.png"
+    Image.new("RGB", (8, 10), (200, 150, 120)).save(face)
+    logo = write(tmp_path / "emblems" / "party.svg", "<svg viewBox='0 0 2 1'></svg>")
+    path = write(
+        tmp_path / "mine.yaml",
+        GOOD.format(title="Mine")
+        + "    portrait: {file: a.png, center: [0.5, 0.3], zoom: 2, style: outlined}\n"
+        + "    emblems: [{flag: [white], disc: red}, {image: emblems/party.svg}, lion]\n",
+    )
+    fresh = loader.load_sequence(path)
+    assert loadcache.load_sequence(path, folder) == (fresh.sequence, [])
+    counting = Counting(monkeypatch)
+    assert loadcache.load_sequence(path, folder) == (fresh.sequence, [])
+    assert counting.loaded == []
+    logo.unlink()  # an image emblem is part of the entry, as a portrait is
+    gone = loadcache.load_sequence(path, folder)
+    assert gone.sequence.dolls[1].emblems == fresh.sequence.dolls[1].emblems[::2]
+    assert [d.severity for d in gone.warnings] == ["warning"]
+
+
 def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
     blocked = write(tmp_path / "not-a-folder", "")
     path = write(tmp_path / "mine.yaml", GOOD.format(title="Mine"))

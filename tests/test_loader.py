@@ -307,9 +307,9 @@ RULES = {
     "unknown emblem": (
         HEAD + "  - name: A\n    emblems: [cccp, sickle]\n",
         [
-            "seq.yaml:5:21: error: dolls[0].emblems[1]: unknown emblem 'sickle'; known: "
-            f"{', '.join(model.EMBLEMS)} "
-            "(or {text: ...} for painted text)"
+            "seq.yaml:5:21: error: dolls[0].emblems[1]: unknown emblem 'sickle' (did you "
+            f"mean hammer-and-sickle?); known: {', '.join(model.EMBLEMS)} (or {{text: ...}} "
+            "for painted text, {flag: [...]} for a flag, {image: ...} for an image of your own)"
         ],
     ),
     "text emblem too long": (
@@ -415,9 +415,9 @@ def test_five_mistakes_give_five_located_errors() -> None:
     found = errors(path.read_bytes(), path)
     assert [line.removeprefix(f"{path}:") for line in found] == [
         "6:12: error: dolls[0].start: expected YYYY, YYYY-MM or YYYY-MM-DD, got '19911'",
-        "7:36: error: dolls[0].emblems[1]: unknown emblem 'sickle'; known: "
-        f"{', '.join(model.EMBLEMS)} "
-        "(or {text: ...} for painted text)",
+        "7:36: error: dolls[0].emblems[1]: unknown emblem 'sickle' (did you "
+        f"mean hammer-and-sickle?); known: {', '.join(model.EMBLEMS)} (or {{text: ...}} "
+        "for painted text, {flag: [...]} for a flag, {image: ...} for an image of your own)",
         "8:11: error: dolls[1].name: expected text, got no, which YAML reads as the yes/no "
         'value false: quote it, "no"',
         "9:10: error: dolls[1].end: no such day: '1964-02-30' (February 1964 has 29 days)",
@@ -491,6 +491,24 @@ def test_every_field() -> None:
     assert caesar.face.hair == "thick" and caesar.face.hair_color == model.HAIR_COLORS["grey"]
     assert caesar.face.headwear == "laurel-wreath" and caesar.emblems == ("toga",)
     assert caesar.face.eyes == model.EYE_COLORS["brown"] and caesar.face.nose == "normal"
+    assert group.emblems == (
+        "hammer-and-sickle",
+        model.FlagEmblem(
+            stripes=((255, 0, 0), (255, 255, 255)),
+            layout="vertical",
+            canton=(0, 0, 128),
+            disc=(255, 204, 0),
+            cross=(0, 0, 0),
+            cross_edge=(255, 255, 255),
+            triangle=(0, 128, 0),
+            emblem="star",
+            emblem_color=(255, 255, 255),
+        ),
+        model.ImageEmblem((DATA / "emblems" / "party.svg").resolve()),
+    )
+    assert caesar.portrait == (DATA / "portraits" / "lenin.png").resolve()
+    assert caesar.portrait_framing == model.Framing((0.5, 0.3), 2.0, "posterised")
+    assert lenin.portrait_framing == model.Framing()
     assert (numeric.name, numeric.id) == ("1917", "1917")
 
 

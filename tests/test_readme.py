@@ -51,3 +51,22 @@ def test_readme_lists_every_word_the_painter_knows() -> None:
         w for w in sorted(words) if not re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", section)
     ]
     assert missing == []
+
+
+def test_readme_names_every_emblem_word() -> None:
+    from matryoshka.format import model
+
+    listing = README[README.index("What the painter knows:") :]
+    for word in model.EMBLEMS:
+        assert f"`{word}`" in listing, word
+
+
+def test_readme_flags_are_written_as_the_program_reads_them() -> None:
+    rows = re.findall(r"^  \| ([A-Z][\w ]+) \| `(\{flag: .*\})` \|$", README, flags=re.M)
+    assert len(rows) >= 10
+    for nation, flag in rows:
+        text = (
+            f"format: matryoshka/1\ntitle: T\ndolls:\n  - name: {nation}\n    emblems: [{flag}]\n"
+        )
+        result = load_sequence_text(text, ROOT / "README-flag.yaml")
+        assert result.warnings == []

@@ -28,7 +28,16 @@ from matryoshka.format.jsonschema import (
     write_schema,
 )
 from matryoshka.format.loader import load_sequence_text
-from matryoshka.format.schema import ColorsFile, DollFile, FaceFile, SequenceFile, TextEmblemFile
+from matryoshka.format.schema import (
+    ColorsFile,
+    DollFile,
+    FaceFile,
+    FlagEmblemFile,
+    ImageEmblemFile,
+    PortraitFile,
+    SequenceFile,
+    TextEmblemFile,
+)
 
 SHIPPED = shipped_schema_path()
 
@@ -50,6 +59,7 @@ def test_shipped_schema_is_package_data() -> None:
 
 def test_every_field_of_every_model_has_help_text() -> None:
     models = [SequenceFile, DollFile, ColorsFile, FaceFile, TextEmblemFile]
+    models += [FlagEmblemFile, ImageEmblemFile, PortraitFile]
     for cls in models:
         assert set(cls.model_fields) == set(DESCRIPTIONS[cls.__name__]), cls.__name__
 
@@ -154,7 +164,12 @@ dolls:
     caption: Painted with medals.
     colors: {body: "#b3261e", trim: gold}
     face: {hair: white, beard: full, birthmark: true, skin: "#aa8866"}
-    emblems: [medals, {text: СССР}]
+    emblems: [medals, {text: СССР}, {image: emblems/party.svg}]
+    portrait: {file: portraits/a.png, center: [0.5, 0.3], zoom: 2, style: outlined}
+  - name: B
+    emblems:
+      - {flag: [navy, white, red], layout: vertical, canton: navy, emblem: star,
+         emblem_color: white}
 """
 
 #: One field changed at a time: (what is replaced, by what). The editor's schema and the
@@ -188,6 +203,39 @@ CASES = [
     ("matryoshka/1", "matryoshka/2"),
     ("medals", "medal"),
     ("СССР", "ТОО ДЛИННЫЙ ТЕКСТ"),
+    ("layout: vertical", "layout: diagonal"),
+    ("[navy, white, red]", "[]"),
+    ("[navy, white, red]", "[navy, whit, red]"),
+    ("[navy, white, red]", "navy"),
+    ("[navy, white, red]", "[" + ", ".join(["red", "white"] * 8) + "]"),
+    ("canton: navy", "canton: Navy"),
+    ("canton: navy", "disc: crimson"),
+    ("canton: navy", "cross: '#ffcc00'"),
+    ("canton: navy", "triangle: navy"),
+    ("canton: navy", "cross_edge: white"),
+    ("canton: navy", "cross_edge: [white]"),
+    ("canton: navy", "stripes: 3"),
+    ("emblem: star", "emblem: suit"),
+    ("emblem: star", "emblem: starr"),
+    ("emblem: star", "emblem: ashoka-chakra"),
+    ("emblem_color: white", "emblem_colour: white"),
+    ("{image: emblems/party.svg}", "{image: emblems/party.png}"),
+    ("{image: emblems/party.svg}", "{image: emblems/party.txt}"),
+    ("{image: emblems/party.svg}", "{image: 12}"),
+    ("center: [0.5, 0.3]", "center: [1.5, 0.3]"),
+    ("center: [0.5, 0.3]", "center: [0.5, -0.1]"),
+    ("center: [0.5, 0.3]", "center: [0.5]"),
+    ("center: [0.5, 0.3]", "center: [0, 1]"),
+    ("center: [0.5, 0.3]", "center: middle"),
+    ("zoom: 2", "zoom: 0.5"),
+    ("zoom: 2", "zoom: 1"),
+    ("zoom: 2", "zoom: 50"),
+    ("zoom: 2", "zoom: two"),
+    ("zoom: 2", "zoom: 2.5"),
+    ("style: outlined", "style: posterised"),
+    ("style: outlined", "style: cartoon"),
+    ("style: outlined", "styel: outlined"),
+    ("file: portraits/a.png, ", ""),
 ]
 
 

@@ -94,6 +94,9 @@ def starter_text(path: Path) -> str:
         ears=", ".join(model.EARS),
         headwear=_wrapped(", ".join(model.HEADWEAR), "    #     ", 88),
         dress=_wrapped(", ".join(model.DRESS), "    #   "),
+        flag_layouts=" or ".join(model.FLAG_LAYOUTS),
+        portrait_styles=", ".join(model.PORTRAIT_STYLES),
+        max_zoom=f"{model.MAX_PORTRAIT_ZOOM:g}",
     )
 
 
@@ -222,12 +225,22 @@ dolls:
     face: {{hair: short, hair_color: blond}}
     # Optional painted symbols and dress, any of:
     #   {emblems}
-    # or {{text: ...}} for up to 12 letters across the belly. Dress is painted instead of
-    # the apron, cut from the body colour:
+    # or {{text: ...}} for up to 12 letters across the belly;
+    # or a flag by its colours: {{flag: [black, red, gold]}} lists the stripes from the
+    #   top; layout: {flag_layouts}; canton, disc, cross (Nordic), cross_edge, triangle:
+    #   a colour each; emblem: a symbol above, painted in emblem_color if given. Japan is
+    #   {{flag: [white], disc: crimson}}, France {{flag: [navy, white, red], layout: vertical}};
+    # or {{image: emblems/party.svg}}: a PNG, JPEG, GIF, WebP or SVG of your own beside
+    #   this file.
+    # Dress is painted instead of the apron, cut from the body colour:
     #   {dress}
     emblems: [{{text: CDU}}]
     # Optional: a PNG, JPEG, GIF or WebP image, in this file's folder or below it, that
-    # replaces the painted face.
+    # replaces the painted face. To choose what shows, write it as
+    #   {{file: portraits/merkel.png, center: [0.5, 0.35], zoom: 2, style: outlined}}
+    # center: the point of the picture in the middle of the face (fractions of its width
+    # and height, 0 to 1); zoom: 1 shows all the face can hold, 2 half (1 to {max_zoom});
+    # style: {portrait_styles}.
     # portrait: portraits/merkel.png
 
   - name: Gerhard Schröder

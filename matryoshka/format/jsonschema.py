@@ -68,10 +68,11 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "caption": f"A sentence about this doll (at most {model.MAX_CAPTION} characters).",
         "colors": "Paint colours; any left out come from the default palette.",
         "face": "Painted features of the face.",
-        "emblems": "Painted symbols and dress, such as medals or suit, or {text: СССР} for "
-        "painted text.",
+        "emblems": "Painted symbols and dress, such as medals or suit; {text: СССР} for "
+        "painted text; {flag: [...]} for a flag; {image: ...} for an image of your own.",
         "portrait": "An image (PNG, JPEG, GIF or WebP) that replaces the painted face; a "
-        "path relative to this file's folder.",
+        "path relative to this file's folder, or {file: ..., center: [x, y], zoom: ..., "
+        "style: ...} to frame it.",
     },
     "ColorsFile": {
         "body": "The main colour of the doll: #rrggbb or a CSS colour name.",
@@ -99,8 +100,62 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "TextEmblemFile": {
         "text": f"Short text painted across the belly (at most {model.MAX_TEXT_EMBLEM} "
-        "characters).",
+        "characters), in a colour that stands out from what it is painted on.",
     },
+    "FlagEmblemFile": {
+        "flag": f"The stripes' colours, 1 to {model.MAX_FLAG_STRIPES}, from the top (or "
+        "from the pole): #rrggbb or a CSS colour name each.",
+        "layout": "horizontal (the default: stripes from top to bottom) or vertical "
+        "(stripes from the pole outwards).",
+        "canton": "The colour of a rectangle in the upper corner by the pole, over the "
+        "stripes (as in the flag of the United States).",
+        "disc": "The colour of a disc in the middle (as in the flag of Japan).",
+        "cross": "The colour of a Nordic cross, its upright nearer the pole.",
+        "cross_edge": "The colour of a border round the Nordic cross (as in the flag of Norway).",
+        "triangle": "The colour of a triangle from the pole (as in the flag of Czechia).",
+        "emblem": "A symbol painted on the flag: in the canton if there is one, else in "
+        "the triangle, else in the middle. Any emblem word except dress.",
+        "emblem_color": "Paints the symbol in this one colour (as a silhouette); without "
+        "it the symbol keeps its own colours.",
+    },
+    "ImageEmblemFile": {
+        "image": "An image of your own painted on the apron: a PNG, JPEG, GIF, WebP or SVG "
+        "file, as a path relative to this file's folder and inside it.",
+    },
+    "PortraitFile": {
+        "file": "The image (PNG, JPEG, GIF or WebP): a path relative to this file's folder.",
+        "center": "The point of the image put in the middle of the face, as fractions of "
+        "its width and height from the top left, each 0 to 1. Default: "
+        f"{list(model.DEFAULT_PORTRAIT_CENTER)}, the upper centre, where a "
+        "head-and-shoulders photograph has its face.",
+        "zoom": f"1 shows as much of the image as the face can hold, 2 half of that; "
+        f"1 to {model.MAX_PORTRAIT_ZOOM:g}. Default: {model.DEFAULT_PORTRAIT_ZOOM:g}.",
+        "style": "photo (the default), posterised (a few flat colours, like paint) or "
+        "outlined (flat colours with dark painted outlines).",
+    },
+}
+
+#: An example for each field of the flag, image and framed portrait forms, shown in
+#: editors beside the description.
+_EXAMPLES: dict[tuple[str, str], list[Any]] = {
+    ("FlagEmblemFile", "flag"): [["navy", "white", "red"], ["white"]],
+    ("FlagEmblemFile", "layout"): ["vertical"],
+    ("FlagEmblemFile", "canton"): ["navy"],
+    ("FlagEmblemFile", "disc"): ["crimson"],
+    ("FlagEmblemFile", "cross"): ["gold"],
+    ("FlagEmblemFile", "cross_edge"): ["white"],
+    ("FlagEmblemFile", "triangle"): ["navy"],
+    ("FlagEmblemFile", "emblem"): ["stars", "ashoka-chakra"],
+    ("FlagEmblemFile", "emblem_color"): ["white"],
+    ("ImageEmblemFile", "image"): ["emblems/party.svg"],
+    ("PortraitFile", "file"): ["portraits/lincoln.png"],
+    ("PortraitFile", "center"): [[0.5, 0.3]],
+    ("PortraitFile", "zoom"): [2.0],
+    ("PortraitFile", "style"): ["posterised"],
+    ("DollFile", "portrait"): [
+        "portraits/lincoln.png",
+        {"file": "portraits/lincoln.png", "center": [0.5, 0.3], "zoom": 2, "style": "outlined"},
+    ],
 }
 
 #: Title and hover text of each model as a whole.
@@ -113,6 +168,21 @@ _MODELS: dict[str, tuple[str, str]] = {
     "ColorsFile": ("Colours", "Paint colours of a doll: #rrggbb or a CSS colour name each."),
     "FaceFile": ("Face", "Painted features of a person's face."),
     "TextEmblemFile": ("Painted text", "Short text painted across the belly, such as СССР."),
+    "FlagEmblemFile": (
+        "Flag",
+        "A flag painted on the apron, given by its stripes and layout, such as "
+        "{flag: [navy, white, red], layout: vertical} for France or "
+        "{flag: [white], disc: crimson} for Japan.",
+    ),
+    "ImageEmblemFile": (
+        "Image emblem",
+        "An image file beside this one painted on the apron, such as {image: emblems/party.svg}.",
+    ),
+    "PortraitFile": (
+        "Framed portrait",
+        "A portrait with its framing: which part of the image shows in the face, and how "
+        "it is painted.",
+    ),
 }
 
 # Fields whose validator is a plain function, so pydantic cannot tell their JSON type.
@@ -216,6 +286,8 @@ def _tidy_model(name: str, body: dict[str, Any]) -> dict[str, Any]:
         prop.update(_TYPES.get((name, field), {}))
         if field in help_texts:
             prop["description"] = help_texts[field]
+        if (name, field) in _EXAMPLES:
+            prop["examples"] = _EXAMPLES[(name, field)]
         properties[field] = prop
     title, description = _MODELS.get(name, (name, body.get("description", "")))
     # Title and description first: they are what a reader of the file looks for.

@@ -10,7 +10,7 @@ file's checked result is in the cache it comes back from a small pickle, and
 An entry is used only when everything it was made from is unchanged:
 
 * the file: its absolute path, size, modification and change times (ns) and inode;
-* the portraits its dolls show: the same for each image file;
+* the portraits and image emblems its dolls show: the same for each image file;
 * the program: its version, the Python version, and the size and modification time of
   the modules that decide what a file loads to (model, errors, schema, loader, this one)
   and of the transliteration library that makes ids from names.
@@ -62,6 +62,7 @@ CODE_MODULES = (
 _ALLOWED_CLASSES = frozenset(
     [("matryoshka.format.model", name)
      for name in ("Sequence", "Doll", "Colors", "Face", "TextEmblem", "PartialDate")]
+    + [("matryoshka.format.model", name) for name in ("FlagEmblem", "ImageEmblem", "Framing")]
     + [("pathlib", name)
        for name in ("Path", "PosixPath", "WindowsPath", "PurePosixPath", "PureWindowsPath")]
 )  # fmt: skip
@@ -127,7 +128,11 @@ def _code_version() -> tuple[Any, ...]:
 
 
 def _portraits(sequence: model.Sequence) -> tuple[tuple[str, Stamp | None], ...]:
-    shown = sorted({str(d.portrait) for d in sequence.dolls if d.portrait is not None})
+    """The image files the dolls show (portraits and image emblems), with their stamps."""
+    shown = sorted(
+        {str(d.portrait) for d in sequence.dolls if d.portrait is not None}
+        | {str(p) for d in sequence.dolls for p in model.image_files(d)}
+    )
     return tuple((p, stamp(p)) for p in shown)
 
 

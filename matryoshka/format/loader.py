@@ -29,9 +29,14 @@ from matryoshka.format.report import KeyPath, Report, at
 from matryoshka.format.schema import (
     DollFile,
     FaceFile,
+    FlagEmblemFile,
+    ImageEmblemFile,
+    PortraitFile,
     Scalar,
     SequenceFile,
+    TextEmblemFile,
     check_id,
+    check_image_emblem,
     check_portrait,
     hex_rgb,
     parse_date,
@@ -153,17 +158,18 @@ def _quiet(check: Any, value: Any) -> Any:
 
 def _check_dolls(
     raw: Any, parsed: SequenceFile | None, tree: PositionLoader, report: Report, path: Path
-) -> tuple[dict[int, str], dict[int, Path | None]]:
+) -> tuple[dict[int, str], dict[Any, Path | None]]:
     """Unique ids, end not before start, hair shorthand, portraits.
 
     Reads the validated ``parsed`` file when there is one, else the raw values (so these
     rules are checked, and reported with the rest, even in a file with other mistakes).
 
     Returns:
-        The doll ids (given or made from the name) and the usable portraits, by index.
+        The doll ids (given or made from the name), and the usable images: portraits by
+        doll index, image emblems by (doll index, emblem index).
     """
     ids: dict[int, str] = {}
-    portraits: dict[int, Path | None] = {}
+    portraits: dict[Any, Path | None] = {}
     dolls = raw.get("dolls") if isinstance(raw, dict) else None
     if not isinstance(dolls, list):
         return ids, portraits
@@ -226,14 +232,49 @@ def _check_dolls(
                     ),
                 )
         if "portrait" in doll:
-            relative = _quiet(check_portrait, doll["portrait"])
+            value, where = doll["portrait"], (*here, "portrait")
+            if isinstance(value, dict) and "file" in value:
+                value, where = value["file"], (*where, "file")
+            relative = _quiet(check_portrait, value)
             if relative is not None:
-                portraits[index] = _portrait(relative, (*here, "portrait"), tree, report, path)
+                portraits[index] = _portrait(relative, where, tree, report, path)
+        _image_emblems(doll, here, tree, report, path, portraits)
     return ids, portraits
 
 
+def _image_emblems(
+    doll: dict[str, Any],
+    here: KeyPath,
+    tree: PositionLoader,
+    report: Report,
+    path: Path,
+    found: dict[Any, Path | None],
+) -> None:
+    """Resolve and check the doll's ``{image: ...}`` emblems into ``found`` by
+    (doll index, emblem index); a missing or bad image is a warning and is left out."""
+    emblems = doll.get("emblems")
+    if not isinstance(emblems, list):
+        return
+    for number, item in enumerate(emblems):
+        if not (isinstance(item, dict) and "image" in item and "flag" not in item):
+            continue
+        relative = _quiet(check_image_emblem, item["image"])
+        if relative is not None:
+            where = (*here, "emblems", number, "image")
+            found[(here[1], number)] = _portrait(
+                relative, where, tree, report, path, "the emblem is left out", svg=True
+            )
+
+
 def _portrait(
-    relative: str, where: KeyPath, tree: PositionLoader, report: Report, path: Path
+    relative: str,
+    where: KeyPath,
+    tree: PositionLoader,
+    report: Report,
+    path: Path,
+    fallback: str = "the painted face is shown instead",
+    *,
+    svg: bool = False,
 ) -> Path | None:
     try:
         folder = path.parent.resolve()
@@ -241,7 +282,7 @@ def _portrait(
     except (OSError, RuntimeError) as err:  # a loop of links, a name too long
         report.warning(
             tree.at(where),
-            at(where, f"cannot use {show(relative)}: {_reason(err)}; the painted face is shown"),
+            at(where, f"cannot use {show(relative)}: {_reason(err)}; {fallback}"),
         )
         return None
     if not full.is_relative_to(folder):
@@ -250,24 +291,23 @@ def _portrait(
             at(where, f"{show(relative)} leads outside the sequence file's folder"),
         )
         return None
-    trouble = _image_trouble(full)
+    trouble = _image_trouble(full, svg)
     if trouble is None:
         return full
-    report.warning(
-        tree.at(where),
-        at(where, f"cannot use {show(relative)}: {trouble}; the painted face is shown instead"),
-    )
+    report.warning(tree.at(where), at(where, f"cannot use {show(relative)}: {trouble}; {fallback}"))
     return None
 
 
-def _image_trouble(full: Path) -> str | None:
-    """Why an image cannot be a portrait, or None when it can."""
+def _image_trouble(full: Path, svg: bool = False) -> str | None:
+    """Why an image cannot be a portrait (or, with ``svg``, an emblem), or None when it can."""
     try:
         if not full.is_file():
             return "no such file"
         size = full.stat().st_size
     except OSError as err:
         return _reason(err)
+    if svg and full.suffix.lower() == ".svg":
+        return _svg_trouble(full, size)
     if size > model.MAX_PORTRAIT_BYTES:
         return f"the file is {size / 2**20:.0f} MB, over {model.MAX_PORTRAIT_BYTES // 2**20} MB"
     try:
@@ -283,6 +323,22 @@ def _image_trouble(full: Path) -> str | None:
     except Exception as err:  # decoders raise many kinds of error for damaged files
         return f"damaged image ({type(err).__name__})"
     return None
+
+
+def _svg_trouble(full: Path, size: int) -> str | None:
+    """Why a file cannot be an SVG emblem: too large, or no ``<svg`` element near its start.
+
+    The drawing itself is read only by the painter (SDL_image's SVG reader), which falls
+    back, with a warning, on an SVG it cannot draw.
+    """
+    if size > model.MAX_SVG_BYTES:
+        return f"the file is {size / 2**20:.1f} MB, over {model.MAX_SVG_BYTES // 2**20} MB"
+    try:
+        with full.open("rb") as handle:
+            head = handle.read(16384)
+    except OSError as err:
+        return _reason(err)
+    return None if b"<svg" in head else "not an SVG image"
 
 
 def _reason(err: BaseException) -> str:
@@ -338,7 +394,42 @@ def _face(face: FaceFile | None) -> model.Face:
     )
 
 
-def _doll(index: int, doll: DollFile, doll_id: str, portrait: Path | None) -> model.Doll:
+def _emblem(
+    item: str | TextEmblemFile | FlagEmblemFile | ImageEmblemFile, image: Path | None
+) -> model.Emblem | None:
+    if isinstance(item, str):
+        return item
+    if isinstance(item, TextEmblemFile):
+        return model.TextEmblem(item.text)
+    if isinstance(item, ImageEmblemFile):
+        return None if image is None else model.ImageEmblem(image)
+    return model.FlagEmblem(
+        stripes=tuple(item.flag),
+        layout=item.layout or "horizontal",
+        canton=item.canton,
+        disc=item.disc,
+        cross=item.cross,
+        cross_edge=item.cross_edge,
+        triangle=item.triangle,
+        emblem=item.emblem,
+        emblem_color=item.emblem_color,
+    )
+
+
+def _framing(portrait: str | PortraitFile | None) -> model.Framing:
+    if not isinstance(portrait, PortraitFile):
+        return model.Framing()
+    base = model.Framing()
+    return model.Framing(
+        center=portrait.center or base.center,
+        zoom=base.zoom if portrait.zoom is None else portrait.zoom,
+        style=portrait.style or base.style,
+    )
+
+
+def _doll(
+    index: int, doll: DollFile, doll_id: str, portrait: Path | None, images: dict[Any, Path | None]
+) -> model.Doll:
     palette = model.DEFAULT_PALETTE[index % len(model.DEFAULT_PALETTE)]
     given = doll.colors
     colors = model.Colors(
@@ -347,10 +438,8 @@ def _doll(index: int, doll: DollFile, doll_id: str, portrait: Path | None) -> mo
         apron=(given and given.apron) or palette.apron,
         scarf=(given and given.scarf) or palette.scarf,
     )
-    emblems = tuple(
-        item if isinstance(item, str) else model.TextEmblem(item.text)
-        for item in doll.emblems or ()
-    )
+    made = (_emblem(item, images.get((index, n))) for n, item in enumerate(doll.emblems or ()))
+    emblems = tuple(e for e in made if e is not None)
     return model.Doll(
         name=doll.name,
         id=doll_id,
@@ -364,16 +453,19 @@ def _doll(index: int, doll: DollFile, doll_id: str, portrait: Path | None) -> mo
         face=_face(doll.face),
         emblems=emblems,
         portrait=portrait,
+        portrait_framing=_framing(doll.portrait),
     )
 
 
 def _build(
-    parsed: SequenceFile, path: Path, ids: dict[int, str], portraits: dict[int, Path | None]
+    parsed: SequenceFile, path: Path, ids: dict[int, str], portraits: dict[Any, Path | None]
 ) -> model.Sequence:
     return model.Sequence(
         id=parsed.id or _default_id(path),
         title=parsed.title,
-        dolls=tuple(_doll(i, d, ids[i], portraits.get(i)) for i, d in enumerate(parsed.dolls)),
+        dolls=tuple(
+            _doll(i, d, ids[i], portraits.get(i), portraits) for i, d in enumerate(parsed.dolls)
+        ),
         description=parsed.description,
         source=parsed.source,
         compare_with=parsed.compare_with,

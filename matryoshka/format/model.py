@@ -203,6 +203,68 @@ DRESS_EMBLEMS: frozenset[str] = frozenset(DRESS)
 
 MAX_TEXT_EMBLEM = 12
 
+# --- Symbols of faith, state and office; flags; image emblems; portrait framing -------
+
+#: Symbols that help paint rulers anywhere (painted by ``painter/insignia.py``).
+EMBLEMS.update(
+    {
+        "cross": "a gold Latin cross",
+        "orthodox-cross": "the three-barred cross of the Orthodox churches",
+        "crescent": "a crescent moon and star",
+        "star": "a plain five-pointed gold star",
+        "stars": "a field of small white stars, as in a flag's canton",
+        "star-of-david": "the six-pointed star of David",
+        "dharma-wheel": "the eight-spoked dharma wheel of Buddhism",
+        "ashoka-chakra": "the twenty-four-spoked wheel of Ashoka, as on India's flag",
+        "chrysanthemum": "the sixteen-petalled chrysanthemum seal of Japan's emperors",
+        "fleur-de-lis": "the lily of the French kings",
+        "eagle": "a single-headed eagle, wings spread",
+        "laurel": "a wreath of laurel, the victor's and the emperor's",
+        "olive-branch": "an olive branch, for peace",
+        "sceptre-and-orb": "a sceptre crossed behind the orb of a monarch",
+        "keys": "the crossed gold and silver keys of St Peter, for popes",
+        "ankh": "the ankh of the pharaohs",
+        "sun": "a golden sun with straight and wavy rays",
+        "book": "an open book",
+        "sword": "an upright sword",
+        "crossed-swords": "two swords crossed, for a general",
+        "scales": "the scales of justice",
+        "anchor": "an anchor, for a navy",
+        "maple-leaf": "the maple leaf of Canada",
+        "yin-yang": "the yin and yang",
+        "trident": "a trident",
+        "cogwheel": "a cogwheel, for industry",
+        "lion": "a heraldic lion standing on its hind legs",
+        "tudor-rose": "the red and white rose of the Tudors",
+        "dove": "a dove with an olive sprig, for peace",
+        "torch": "a burning torch",
+        "tower": "a castle tower",
+        "harp": "the harp of Ireland",
+        "lotus": "a lotus flower",
+        "elephant": "an elephant, as for the Republican party of the United States",
+        "donkey": "a donkey, as for the Democratic party of the United States",
+        "shamrock": "a shamrock",
+    }
+)
+
+#: A flag emblem (``{flag: [red, white, blue], layout: vertical}``): its stripes run one
+#: of these ways.
+FLAG_LAYOUTS: tuple[str, ...] = ("horizontal", "vertical")
+MAX_FLAG_STRIPES = 15
+
+#: What an image emblem (``{image: emblems/party.svg}``) may be: the portrait formats, or
+#: SVG, which is drawn at the size it is shown. An SVG file may be at most this large.
+IMAGE_EMBLEM_SUFFIXES: tuple[str, ...] = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+MAX_SVG_BYTES = 2 * 1024 * 1024
+
+#: How a portrait is painted: as the photograph is, or in the doll's folk-art manner.
+PORTRAIT_STYLES: tuple[str, ...] = ("photo", "posterised", "outlined")
+#: The part of a portrait shown in the face when no framing is given: the upper centre,
+#: where a head-and-shoulders photograph has its face.
+DEFAULT_PORTRAIT_CENTER: tuple[float, float] = (0.5, 0.38)
+DEFAULT_PORTRAIT_ZOOM = 1.6
+MAX_PORTRAIT_ZOOM = 10.0
+
 # --- Limits ---------------------------------------------------------------------------
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -359,7 +421,45 @@ class TextEmblem:
     text: str
 
 
-Emblem = str | TextEmblem
+@dataclass(frozen=True)
+class FlagEmblem:
+    """A flag painted on the apron: stripes, and optionally a canton, disc, cross,
+    triangle at the hoist and a symbol (any emblem word) painted on it."""
+
+    stripes: tuple[RGB, ...]
+    layout: str = "horizontal"
+    canton: RGB | None = None
+    disc: RGB | None = None
+    cross: RGB | None = None
+    cross_edge: RGB | None = None
+    triangle: RGB | None = None
+    emblem: str | None = None
+    emblem_color: RGB | None = None
+
+
+@dataclass(frozen=True)
+class ImageEmblem:
+    """An image file beside the sequence (PNG, JPEG, GIF, WebP or SVG), painted on the
+    apron. ``path`` is absolute, inside the sequence file's folder."""
+
+    path: Path
+
+
+Emblem = str | TextEmblem | FlagEmblem | ImageEmblem
+
+
+@dataclass(frozen=True)
+class Framing:
+    """Which part of a portrait shows in the face, and how it is painted.
+
+    ``center`` is the point of the image (fractions of its width and height, 0 to 1) put
+    in the middle of the face; ``zoom`` 1 shows the whole width (or height) the face's
+    oval can hold, 2 half of it.
+    """
+
+    center: tuple[float, float] = DEFAULT_PORTRAIT_CENTER
+    zoom: float = DEFAULT_PORTRAIT_ZOOM
+    style: str = "photo"
 
 
 # --- Dolls and sequences --------------------------------------------------------------
@@ -381,6 +481,7 @@ class Doll:
     face: Face = field(default_factory=Face)
     emblems: tuple[Emblem, ...] = ()
     portrait: Path | None = None
+    portrait_framing: Framing = field(default_factory=Framing)
 
     def years(self) -> str:
         """Tenure as people write it: ``1964–1982``, ``since 2012``, ``1917``, ``45–28 BCE``,
@@ -406,6 +507,11 @@ class Doll:
         if self.start is None or self.end is None:
             return None
         return max(0.0, self.end.as_ordinal() - self.start.as_ordinal())
+
+
+def image_files(doll: Doll) -> tuple[Path, ...]:
+    """The image files of the doll's ``{image: ...}`` emblems, in order."""
+    return tuple(e.path for e in doll.emblems if isinstance(e, ImageEmblem))
 
 
 @dataclass(frozen=True)

@@ -90,5 +90,11 @@ def _report_one(item: Any, path: KeyPath, tree: PositionLoader, report: Report) 
             tree.at(path),
             at(path, f"{ctx.get('actual_length')} dolls: at most {model.MAX_DOLLS} allowed"),
         )
+    elif kind == "too_short":
+        need, got = ctx.get("min_length"), ctx.get("actual_length")
+        report.error(tree.at(path), at(path, f"at least {need} needed, got {got}"))
+    elif kind == "too_long":
+        most, got = ctx.get("max_length"), ctx.get("actual_length")
+        report.error(tree.at(path), at(path, f"{got} given: at most {most} allowed"))
     else:  # not expected from these models; still located, in pydantic's words
         report.error(tree.at(path), at(path, str(item["msg"])))

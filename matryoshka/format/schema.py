@@ -348,19 +348,16 @@ def _check_color(value: object) -> model.RGB:
     return rgb
 
 
+_COLOUR_SCHEMA: dict[str, Any] = {
+    "type": "string",
+    "anyOf": [
+        {"pattern": "^#[0-9a-fA-F]{6}$"},
+        {"enum": sorted(ImageColor.colormap)},
+    ],
+    "errorMessage": "expected #rrggbb or a CSS colour name in lower case",
+}
 ColourValue = Annotated[
-    tuple[int, int, int],
-    PlainValidator(_check_color),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "anyOf": [
-                {"pattern": "^#[0-9a-fA-F]{6}$"},
-                {"enum": sorted(ImageColor.colormap)},
-            ],
-            "errorMessage": "expected #rrggbb or a CSS colour name in lower case",
-        }
-    ),
+    tuple[int, int, int], PlainValidator(_check_color), WithJsonSchema(_COLOUR_SCHEMA)
 ]
 
 
@@ -438,10 +435,23 @@ def _check_emblem_name(value: object) -> str:
     text = _text_of(value, "an emblem name or {text: ...}")
     if text not in model.EMBLEMS:
         raise problem(
-            f"unknown emblem {show(text)}; known: {_listing(model.EMBLEMS)} "
-            "(or {text: ...} for painted text)"
+            f"unknown emblem {show(text)}{_did_you_mean(text, model.EMBLEMS)}; known: "
+            f"{_listing(model.EMBLEMS)} (or {{text: ...}} for painted text, "
+            "{flag: [...]} for a flag, {image: ...} for an image of your own)"
         )
     return text
+
+
+def _did_you_mean(text: str, words: Iterable[str]) -> str:
+    """`` (did you mean x?)`` for the words close to ``text`` or holding it, or ''."""
+    import difflib
+
+    words = list(words)
+    key = text.strip().lower()
+    close = [w for w in words if key and len(key) >= 3 and key in w]
+    close += difflib.get_close_matches(key, words, n=3, cutoff=0.7)
+    close = list(dict.fromkeys(close))[:3]
+    return f" (did you mean {' or '.join(close)}?)" if close else ""
 
 
 def check_portrait(value: object) -> str:
@@ -525,19 +535,161 @@ class TextEmblemFile(BaseModel):
     text: _text_type(model.MAX_TEXT_EMBLEM)
 
 
-def _emblem_kind(value: object) -> str:
-    return "text-emblem" if isinstance(value, dict) else "emblem-name"
-
-
 EmblemName = Annotated[
     str,
     PlainValidator(_check_emblem_name),
     WithJsonSchema({"type": "string", "enum": list(model.EMBLEMS)}),
 ]
+
+
+# --- Flags, image emblems and portrait framing ----------------------------------------
+
+
+def _check_symbol_name(value: object) -> str:
+    """A painted symbol for a flag: an emblem word that is not a piece of dress."""
+    text = _check_emblem_name(value)
+    if text in model.DRESS_EMBLEMS:
+        raise problem(f"{show(text)} is dress, not a symbol a flag can carry")
+    return text
+
+
+class FlagEmblemFile(BaseModel):
+    """``{flag: [red, white, blue], layout: vertical}``: a flag painted on the apron."""
+
+    model_config = _STRICT
+
+    flag: Annotated[list[ColourValue], Field(min_length=1, max_length=model.MAX_FLAG_STRIPES)]
+    layout: _word_type("flag layout", lambda: model.FLAG_LAYOUTS) | None = None
+    canton: ColourValue | None = None
+    disc: ColourValue | None = None
+    cross: ColourValue | None = None
+    cross_edge: ColourValue | None = None
+    triangle: ColourValue | None = None
+    emblem: (
+        Annotated[
+            str,
+            PlainValidator(_check_symbol_name),
+            WithJsonSchema(
+                {
+                    "type": "string",
+                    "enum": [e for e in model.EMBLEMS if e not in model.DRESS_EMBLEMS],
+                }
+            ),
+        ]
+        | None
+    ) = None
+    emblem_color: ColourValue | None = None
+
+
+def check_image_emblem(value: object) -> str:
+    """The path of an image emblem: a portrait-like path ending in a known suffix."""
+    normal = check_portrait(value)
+    if not normal.lower().endswith(model.IMAGE_EMBLEM_SUFFIXES):
+        raise problem(f"expected a .png, .svg, .jpg, .gif or .webp file, got {show(normal)}")
+    return normal
+
+
+class ImageEmblemFile(BaseModel):
+    """``{image: emblems/party.svg}``: an image beside the sequence file, on the apron."""
+
+    model_config = _STRICT
+
+    image: Annotated[
+        str,
+        PlainValidator(check_image_emblem),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "pattern": "^.*\\.([Pp][Nn][Gg]|[Ss][Vv][Gg]|"
+                "[Jj][Pp][Ee]?[Gg]|[Gg][Ii][Ff]|[Ww][Ee][Bb][Pp])$",
+            }
+        ),
+    ]
+
+
+def _emblem_kind(value: object) -> str:
+    if isinstance(value, dict):
+        if "flag" in value:
+            return "flag-emblem"
+        return "image-emblem" if "image" in value else "text-emblem"
+    return "emblem-name"
+
+
 EmblemValue = Annotated[
-    Annotated[EmblemName, Tag("emblem-name")] | Annotated[TextEmblemFile, Tag("text-emblem")],
+    Annotated[EmblemName, Tag("emblem-name")]
+    | Annotated[TextEmblemFile, Tag("text-emblem")]
+    | Annotated[FlagEmblemFile, Tag("flag-emblem")]
+    | Annotated[ImageEmblemFile, Tag("image-emblem")],
     Discriminator(_emblem_kind),
 ]
+
+
+def _number(value: object, what: str) -> float:
+    if isinstance(value, Scalar):
+        if value.tag in (INT, FLOAT):
+            try:
+                return float(value.raw.replace("_", ""))
+            except ValueError:
+                pass
+        raise problem(f"expected {what}, got {describe(value)}")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    raise problem(f"expected {what}, got {describe(value)}")
+
+
+def _check_center(value: object) -> tuple[float, float]:
+    what = "[x, y], two numbers from 0 to 1 (fractions of the image's width and height)"
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise problem(f"expected {what}, got {describe(value)}")
+    x, y = (_number(v, what) for v in value)
+    for v in (x, y):
+        if not 0.0 <= v <= 1.0:
+            raise problem(f"{v:g} is outside the image: expected {what}")
+    return (x, y)
+
+
+def _check_zoom(value: object) -> float:
+    what = f"a number from 1 to {model.MAX_PORTRAIT_ZOOM:g}"
+    zoom = _number(value, what)
+    if not 1.0 <= zoom <= model.MAX_PORTRAIT_ZOOM:
+        raise problem(f"zoom {zoom:g} is out of range: expected {what} (2 shows half the width)")
+    return zoom
+
+
+class PortraitFile(BaseModel):
+    """``portrait: {file: portraits/x.png, center: [0.5, 0.3], zoom: 2}``: a framed photo."""
+
+    model_config = _STRICT
+
+    file: Annotated[str, PlainValidator(check_portrait), WithJsonSchema({"type": "string"})]
+    center: (
+        Annotated[
+            tuple[float, float],
+            PlainValidator(_check_center),
+            WithJsonSchema(
+                {
+                    "type": "array",
+                    "items": {"type": "number", "minimum": 0, "maximum": 1},
+                    "minItems": 2,
+                    "maxItems": 2,
+                }
+            ),
+        ]
+        | None
+    ) = None
+    zoom: (
+        Annotated[
+            float,
+            PlainValidator(_check_zoom),
+            WithJsonSchema({"type": "number", "minimum": 1, "maximum": model.MAX_PORTRAIT_ZOOM}),
+        ]
+        | None
+    ) = None
+    style: _word_type("portrait style", lambda: model.PORTRAIT_STYLES) | None = None
+
+
+def _portrait_kind(value: object) -> str:
+    return "framed" if isinstance(value, dict) else "path"
 
 
 class DollFile(BaseModel):
@@ -556,7 +708,13 @@ class DollFile(BaseModel):
     colors: ColorsFile | None = None
     face: FaceFile | None = None
     emblems: list[EmblemValue] | None = None
-    portrait: PortraitPath | None = None
+    portrait: (
+        Annotated[
+            Annotated[PortraitPath, Tag("path")] | Annotated[PortraitFile, Tag("framed")],
+            Discriminator(_portrait_kind),
+        ]
+        | None
+    ) = None
 
 
 class SequenceFile(BaseModel):
@@ -584,5 +742,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "doll": tuple(DollFile.model_fields),
     "colors": tuple(ColorsFile.model_fields),
     "face": tuple(FaceFile.model_fields),
-    "text-emblem": tuple(TextEmblemFile.model_fields),
+    "text-emblem": (
+        *TextEmblemFile.model_fields,
+        *FlagEmblemFile.model_fields,
+        *ImageEmblemFile.model_fields,
+    ),
+    "portrait": tuple(PortraitFile.model_fields),
 }

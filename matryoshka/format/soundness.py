@@ -62,8 +62,29 @@ def _doll_sound(doll: model.Doll, folder: Path) -> bool:
     for emblem in doll.emblems:
         if isinstance(emblem, str) and emblem not in model.EMBLEMS:
             return False
-    portrait = doll.portrait
-    return portrait is None or (portrait.is_absolute() and portrait.is_relative_to(folder))
+        if isinstance(emblem, model.FlagEmblem) and not _flag_sound(emblem):
+            return False
+    framing = doll.portrait_framing
+    if not (
+        all(0.0 <= v <= 1.0 for v in framing.center)
+        and 1.0 <= framing.zoom <= model.MAX_PORTRAIT_ZOOM
+        and framing.style in model.PORTRAIT_STYLES
+    ):
+        return False
+    images = [*model.image_files(doll), *([doll.portrait] if doll.portrait else [])]
+    return all(p.is_absolute() and p.is_relative_to(folder) for p in images)
+
+
+def _flag_sound(flag: model.FlagEmblem) -> bool:
+    colours = [*flag.stripes, flag.canton, flag.disc, flag.cross, flag.cross_edge, flag.triangle]
+    colours.append(flag.emblem_color)
+    return (
+        1 <= len(flag.stripes) <= model.MAX_FLAG_STRIPES
+        and flag.layout in model.FLAG_LAYOUTS
+        and (flag.emblem is None or flag.emblem in model.EMBLEMS)
+        and flag.emblem not in model.DRESS_EMBLEMS
+        and all(c is None or all(0 <= v <= 255 for v in c) for c in colours)
+    )
 
 
 Check = Callable[[Any], bool]
@@ -104,7 +125,7 @@ def _checker(hint: Any) -> Check:
         return lambda v: type(v) is cls and all(check(getattr(v, n, None)) for n, check in fields)
     if hint is Path:
         return lambda v: isinstance(v, Path)
-    if hint in (int, bool, str):
+    if hint in (int, bool, str, float):
         exact = hint
         return lambda v: type(v) is exact
     return lambda v: False

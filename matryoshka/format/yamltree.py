@@ -58,6 +58,7 @@ CHILD_KINDS: dict[tuple[str, str], str] = {
     ("doll", "face"): "face",
     ("doll", "emblems"): "emblems",
     ("emblems", "[]"): "text-emblem",
+    ("doll", "portrait"): "portrait",
 }
 
 

@@ -16,7 +16,18 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 
-from matryoshka.format.model import DRESS_EMBLEMS, EMBLEMS, RGB, Colors, TextEmblem
+from matryoshka.format.model import (
+    DRESS_EMBLEMS,
+    EMBLEMS,
+    RGB,
+    Colors,
+    Emblem,
+    FlagEmblem,
+    ImageEmblem,
+    TextEmblem,
+)
+from matryoshka.painter.flags import draw_flag
+from matryoshka.painter.image_emblem import draw_image
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
 from matryoshka.stage.fonts import forget_shared_text, shared_text
@@ -54,8 +65,12 @@ HUSK_LIGHT: RGB = (140, 190, 80)
 SILK: RGB = (170, 110, 40)
 
 
-#: Paint name for single-colour red symbols, resolved against the doll's apron.
+#: Paint name for single-colour red symbols, resolved against the ground they sit on.
 _INK = "ink"
+#: Paint name for holes in a symbol: the colour of the ground it is painted on.
+_GROUND = "ground"
+#: Paint name for small white stars: white on a dark ground, flag blue on a light one.
+_STAR_INK = "star-ink"
 
 # --- Shapes ---------------------------------------------------------------------------
 
@@ -858,8 +873,9 @@ _CORN_SLANTS = (-25.0, -45.0, -65.0)
 #: Emblems drawn as lettering rather than shapes.
 _LETTERING: dict[str, str] = {"cccp": "СССР"}
 
-#: The emblem names this module draws (every emblem except the dress ones).
-SYMBOLS: frozenset[str] = frozenset(_BUILDERS) | {"corn"} | frozenset(_LETTERING)
+#: The emblem names this module draws (every emblem except the dress ones): those above,
+#: and the symbols of faith, state and office built in ``insignia``.
+SYMBOLS: frozenset[str] = frozenset(EMBLEMS) - DRESS_EMBLEMS
 
 
 @cache
@@ -875,10 +891,12 @@ def symbol_shapes(name: str) -> tuple[_Symbol, ...]:
     """
     if name == "corn":
         return tuple(_build_corn(a) for a in _CORN_SLANTS)
-    return (_BUILDERS[name](),)
+    if name in _BUILDERS:
+        return (_BUILDERS[name](),)
+    # Imported here: it builds on this module's shapes, and most windows never need it.
+    from matryoshka.painter.insignia import BUILDERS
 
-
-assert frozenset(EMBLEMS) - DRESS_EMBLEMS == SYMBOLS, "emblem vocabulary and symbols differ"
+    return (_normalise(BUILDERS[name]()),)
 
 
 # --- Text -----------------------------------------------------------------------------
@@ -949,22 +967,68 @@ def _draw_text(surface: pygame.Surface, text: str, rect: pygame.Rect, fill: RGB,
     surface.blit(img, dest)
 
 
-def _text_colors(colors: Colors) -> tuple[RGB, RGB]:
-    """Dark red letters, edged in the doll's trim unless that is too close to the red."""
-    fill = DARK_RED
-    line = colors.trim
-    if _distance(line, fill) < 120 or sum(line) < 200:
-        line = GOLD
-    return fill, line
+#: Letters on a light ground are dark red; where that would not read, the first of these
+#: that does (a light gold, white, near black), else the one that contrasts most.
+_TEXT_FILLS: tuple[RGB, ...] = (DARK_RED, LIGHT_GOLD, WHITE, (24, 20, 20))
+#: WCAG's contrast ratio for large text; lettering on a doll is always large.
+TEXT_CONTRAST = 3.0
+
+
+def relative_luminance(c: RGB) -> float:
+    """WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
+
+    def linear(v: int) -> float:
+        s = v / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(c[0]) + 0.7152 * linear(c[1]) + 0.0722 * linear(c[2])
+
+
+def contrast(a: RGB, b: RGB) -> float:
+    """WCAG 2 contrast ratio of two colours, 1 (the same) to 21 (black on white)."""
+    la, lb = relative_luminance(a), relative_luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def text_colors(colors: Colors, ground: RGB) -> tuple[RGB, RGB]:
+    """Letters that contrast with ``ground`` (what they are painted on), and their edging.
+
+    Dark red on the usual light apron, edged in the doll's trim (gold when the trim is too
+    close to the red or too dark). On a ground where dark red does not reach WCAG's 3:1
+    for large text (a dark suit, a red body), the first of light gold, white and near
+    black that does, edged in a darker or lighter shade of the ground.
+    """
+    fill = next((c for c in _TEXT_FILLS if contrast(c, ground) >= TEXT_CONTRAST), None)
+    if fill is None:
+        fill = max(_TEXT_FILLS, key=lambda c: contrast(c, ground))
+    if fill == DARK_RED:
+        line = colors.trim
+        if _distance(line, fill) < 120 or sum(line) < 200:
+            line = GOLD
+        return fill, line
+    light = relative_luminance(fill) > relative_luminance(ground)
+    return fill, _shade(ground, -0.6) if light else _shade(ground, 0.6)
 
 
 # --- Drawing --------------------------------------------------------------------------
 
 
-def _resolve(paint: Paint, colors: Colors) -> RGB:
+def ink(ground: RGB) -> RGB:
+    """The colour of a one-colour symbol: red, or gold where red would not show."""
+    if _distance(ground, RED) < 160 or contrast(RED, ground) < TEXT_CONTRAST:
+        return GOLD
+    return RED
+
+
+def _resolve(paint: Paint, colors: Colors, ground: RGB, mono: RGB | None) -> RGB:
+    if paint == _GROUND:
+        return ground
+    if mono is not None:
+        return mono
     if paint == _INK:
-        # Red reads on the usual light apron; on a red one the symbol turns gold.
-        return GOLD if _distance(colors.apron, RED) < 160 else RED
+        return ink(ground)
+    if paint == _STAR_INK:
+        return WHITE if contrast(WHITE, ground) >= TEXT_CONTRAST else FLAG_BLUE
     return getattr(colors, paint) if isinstance(paint, str) else paint
 
 
@@ -973,7 +1037,11 @@ def _distance(a: RGB, b: RGB) -> int:
 
 
 def draw_emblem(
-    surface: pygame.Surface, emblem: str | TextEmblem, rect: pygame.Rect, colors: Colors
+    surface: pygame.Surface,
+    emblem: Emblem,
+    rect: pygame.Rect,
+    colors: Colors,
+    ground: RGB | None = None,
 ) -> None:
     """Draw one symbol, fitted (aspect kept) and centred in ``rect``.
 
@@ -982,29 +1050,53 @@ def draw_emblem(
 
     Args:
         surface: Where to draw; normally an SRCALPHA surface.
-        emblem: A name from ``SYMBOLS`` or a ``TextEmblem``.
+        emblem: A name from ``SYMBOLS``, a ``TextEmblem``, ``FlagEmblem`` or
+            ``ImageEmblem``.
         rect: The box to fill.
         colors: The doll's paint; used where a symbol needs contrast with the doll.
+        ground: The colour the symbol is painted on (default: the apron), which text
+            and one-colour symbols contrast with.
 
     Raises:
         KeyError: ``emblem`` is a name this module does not draw.
     """
     rect = pygame.Rect(rect)
+    ground = colors.apron if ground is None else ground
     old_clip = surface.get_clip()
     surface.set_clip(rect.clip(old_clip))
     try:
         if isinstance(emblem, TextEmblem):
-            _draw_text(surface, emblem.text, rect, *_text_colors(colors))
+            _draw_text(surface, emblem.text, rect, *text_colors(colors, ground))
+        elif isinstance(emblem, FlagEmblem):
+            draw_flag(surface, emblem, rect, _flag_symbol)
+        elif isinstance(emblem, ImageEmblem):
+            draw_image(surface, emblem.path, rect)
         elif emblem in _LETTERING:
             _draw_text(surface, _LETTERING[emblem], rect, RED, GOLD)
         else:
-            _draw_symbol(surface, symbol_shapes(emblem), rect, colors)
+            _draw_symbol(surface, symbol_shapes(emblem), rect, colors, ground)
     finally:
         surface.set_clip(old_clip)
 
 
+def _flag_symbol(
+    surface: pygame.Surface, name: str, rect: pygame.Rect, ground: RGB, mono: RGB | None
+) -> None:
+    """A symbol on a flag: in ``mono`` alone when given (a silhouette), else its colours."""
+    if name in _LETTERING:
+        fill = mono or ink(ground)
+        _draw_text(surface, _LETTERING[name], rect, fill, fill)
+        return
+    _draw_symbol(surface, symbol_shapes(name), rect, Colors(apron=ground), ground, mono)
+
+
 def _draw_symbol(
-    surface: pygame.Surface, variants: tuple[_Symbol, ...], rect: pygame.Rect, colors: Colors
+    surface: pygame.Surface,
+    variants: tuple[_Symbol, ...],
+    rect: pygame.Rect,
+    colors: Colors,
+    ground: RGB,
+    mono: RGB | None = None,
 ) -> None:
     if rect.w <= 0 or rect.h <= 0:
         return
@@ -1020,7 +1112,7 @@ def _draw_symbol(
     draw_polygon = pygame.draw.polygon
     draw_circle = pygame.draw.circle
     for shape in symbol.shapes:
-        color = _resolve(shape.paint, colors)
+        color = _resolve(shape.paint, colors, ground, mono)
         if isinstance(shape, _Poly):
             draw_polygon(
                 surface, color, [(ox + x * scale, oy + y * scale) for x, y in shape.points]

@@ -7,16 +7,20 @@ other emblem gets a box in doll units here:
 * ``crown`` sits on top of the head;
 * ``medals`` on the wearer's left breast, ``corn`` diagonally across the chest (the
   other side of the chest when medals are there too);
-* the rest share the apron panel on the belly, stacked top to bottom.
+* the rest share the apron panel on the belly, stacked top to bottom (a flag alone there
+  takes the apron's width).
 
 Boxes never overlap, so several symbols on one doll stay readable.
 """
 
 from __future__ import annotations
 
-from matryoshka.format.model import DRESS_EMBLEMS, Doll, Emblem
+from matryoshka.format.model import DRESS_EMBLEMS, Doll, Emblem, FlagEmblem
 from matryoshka.painter import regions as g
 from matryoshka.records import Record
+
+#: A flag that is the only symbol on the belly: as wide as the apron allows.
+LONE_FLAG = g.Rect(-0.17, 0.55, 0.34, 0.26)
 
 
 class Placed(Record):
@@ -72,7 +76,10 @@ def place(doll: Doll) -> list[Placed]:
             placed.append(Placed(e, box, "chest"))
         else:
             belly.append(e)
-    if belly:
+    if len(belly) == 1 and isinstance(belly[0], FlagEmblem):
+        # A flag alone is wider than tall: it may use the apron's full width.
+        placed.append(Placed(belly[0], LONE_FLAG, "belly"))
+    elif belly:
         b = g.BELLY
         n = len(belly)
         gap = 0.015

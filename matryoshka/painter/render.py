@@ -24,6 +24,7 @@ from matryoshka.painter import regions as g
 from matryoshka.painter.body import GOLD, outline_color, paint_body, petal_color
 from matryoshka.painter.canvas import RGB, Canvas, mix
 from matryoshka.painter.face import paint_face
+from matryoshka.painter.ground import grounds
 from matryoshka.painter.placement import Placed, place
 from matryoshka.painter.portrait import load_portrait, portrait_surface
 from matryoshka.painter.shapes import rose
@@ -78,7 +79,9 @@ def paint_whole(doll: Doll, height: int) -> pygame.Surface:
     s = supersample(h)
     out = pygame.Surface((w, h), pygame.SRCALPHA)
     placed = place(doll)
-    portrait = load_portrait(doll.portrait) if doll.portrait is not None else None
+    portrait = None
+    if doll.portrait is not None:
+        portrait = load_portrait(doll.portrait, doll.portrait_framing)
     edge = outline_color(doll.colors.body)
     rows = max(1, STRIP_PIXELS // (w * s * s))
     for y0 in range(0, h, rows):
@@ -130,15 +133,15 @@ def _paint_layers(
                 GOLD,
             )
     elif portrait is not None:
-        _paint_portrait(c, portrait)
+        _paint_portrait(c, portrait, doll.colors.trim)
     else:
         paint_face(c, doll.face, doll.colors)
     if draw_emblem is None:
         return
-    for p in placed:
+    for p, ground in zip(placed, grounds(doll, placed), strict=True):
         if c.visible(p.box.y, p.box.y + p.box.h):
             try:
-                draw_emblem(c.surface, p.emblem, c.rect(p.box), doll.colors)
+                draw_emblem(c.surface, p.emblem, c.rect(p.box), doll.colors, ground)
             except KeyError:
                 _unknown_emblem(p.emblem)
 
@@ -149,13 +152,13 @@ def _unknown_emblem(emblem: object) -> None:
     warnings.warn(f"no painting for emblem {emblem!r}; left out", stacklevel=3)
 
 
-def _paint_portrait(c: Canvas, portrait: Image.Image) -> None:
+def _paint_portrait(c: Canvas, portrait: Image.Image, trim: RGB) -> None:
     o = g.FACE
     if not c.visible(o.top, o.bottom):
         return
     x0, y0 = c.pt(o.cx - o.rx, o.cy - o.ry)
     size = (round(2 * o.rx * c.scale), round(2 * o.ry * c.scale))
-    c.surface.blit(portrait_surface(portrait, size), (round(x0), round(y0)))
+    c.surface.blit(portrait_surface(portrait, size, trim), (round(x0), round(y0)))
 
 
 # --- Lighting -----------------------------------------------------------------------

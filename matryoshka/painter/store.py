@@ -7,11 +7,11 @@ in ``<user cache dir>/paintings`` after its first frame and, at the next start, 
 straight into the painter's cache (:func:`matryoshka.painter.restore`).
 
 An entry is used only when everything the painting was made from is unchanged: the doll
-(every field, and the size and times of its portrait file), the part and the height, and
-the program that paints it (the painter's modules, the lighting maps and fonts it reads,
-the model, pygame, SDL and Python versions). The entry's name is a checksum of all that,
-and the entry holds it in full, so a change finds no entry (or one that does not match);
-entries beyond the newest ``KEEP`` are removed.
+(every field, and the size and times of its portrait and image emblem files), the part
+and the height, and the program that paints it (the painter's modules, the lighting maps
+and fonts it reads, the model, pygame, SDL and Python versions). The entry's name is a
+checksum of all that, and the entry holds it in full, so a change finds no entry (or one
+that does not match); entries beyond the newest ``KEEP`` are removed.
 
 An entry is a small header, that key, and the painting's pixels as plain BGRA bytes: the
 byte order of the painter's own surfaces, so reading one back is a copy (no decompressing,
@@ -33,7 +33,7 @@ from typing import Any
 from matryoshka import __version__, paths
 from matryoshka.cachefile import entry_name as _name
 from matryoshka.cachefile import stamp, write_entry
-from matryoshka.format.model import Doll
+from matryoshka.format.model import Doll, image_files
 from matryoshka.pgcompat import pygame
 from matryoshka.stage.scripts import shipped_faces
 
@@ -78,7 +78,8 @@ def _program() -> tuple[Any, ...]:
 def _key(doll: Doll, part: str, height: int) -> bytes:
     """What the painting is made from, with the program as it is now."""
     portrait = stamp(doll.portrait) if doll.portrait is not None else None
-    key = repr((_program(), repr(doll), portrait, part, height))
+    images = tuple(stamp(p) for p in image_files(doll))
+    key = repr((_program(), repr(doll), portrait, images, part, height))
     return key.encode("utf-8", "surrogateescape")
 
 
