@@ -898,3 +898,39 @@ def test_a_second_export_of_the_same_doll_says_it_made_a_copy(
     assert said[0].message.startswith("Saved ") and "copy" not in said[0].message
     assert said[1].message.startswith("Saved a copy as ") and "-2.png" in said[1].message
     assert said[1].folder == str(tmp_path)
+
+
+def test_the_export_button_opens_a_menu_used_by_mouse_or_keys(app: App, tmp_path: Path) -> None:
+    export = app.layout.button("export")
+    assert export is not None
+    click(app, (export.centerx, export.centery))
+    assert app.state.export_menu_open and app.state.export is None
+    menu = app.layout.menu
+    assert menu is not None
+    key(app, pygame.K_DOWN)  # the arrows move in the menu, not through the dolls
+    assert app.state.menu_focus == 1 and app.state.target == 0
+    key(app, pygame.K_ESCAPE)
+    assert not app.state.export_menu_open
+    key(app, pygame.K_x)
+    line = app.layout.menu.lines[2] if app.layout.menu is not None else None
+    assert line is not None and line.label == "The line-up"
+    click(app, (line.rect.centerx, line.rect.centery))
+    assert not app.state.export_menu_open
+    assert app.state.export is not None and app.state.export.kind == "lineup"
+
+
+def test_v_key_saves_the_animation_as_mp4_video(app: App, tmp_path: Path) -> None:
+    key(app, pygame.K_END)
+    run(app, 3000)
+    key(app, pygame.K_LEFT)
+    run(app, 1000)  # the animation opens the last two dolls only
+    key(app, pygame.K_v)
+    assert app.state.export is not None and app.state.export.suffix == ".mp4"
+    for _ in range(4000):
+        run(app, 16)
+        if app.state.export is None:
+            break
+    assert app.state.toast is not None and not app.state.toast.failed, app.state.toast
+    files = [f.name for f in (tmp_path / "pictures").iterdir()]
+    assert files == ["market-1995_opening.mp4"]
+    assert (tmp_path / "pictures" / files[0]).read_bytes()[4:8] == b"ftyp"

@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 
+from matryoshka.export import kinds
 from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.history.timeline import build_timeline
 from matryoshka.painter import ASPECT
@@ -316,3 +317,36 @@ def test_the_list_of_shells_fits_three_hundred_on_one_page_at_the_usual_size() -
 )
 def test_short_name_is_what_the_shelf_calls_a_person(name: str, kind: str, short: str) -> None:
     assert short_name(Doll(name=name, id="x", kind=kind)) == short
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("step", [0, S.TEXT_STEP_MAX])
+@pytest.mark.parametrize("presenting", [False, True])
+def test_the_export_menu_lists_every_kind_with_its_key_inside_the_window(
+    size: tuple[int, int], step: int, presenting: bool
+) -> None:
+    state = S.initial_state((make_sequence(7),), text_step=step)
+    if presenting:
+        state = S.update(state, S.TogglePresentation())
+    state = S.update(state, S.ToggleExportMenu())
+    layout = compute_layout(size, state, M)
+    menu = layout.menu
+    assert menu is not None
+    assert inside(menu.panel, Rect(0, 0, *size))
+    choices = kinds.choices()
+    assert [line.index for line in menu.lines] == list(range(len(choices)))
+    keys = [line.key for line in menu.lines]
+    assert keys[:5] == ["E", "O", "L", "A", "V"]
+    for line in menu.lines:
+        assert inside(line.rect, menu.panel)
+        assert hit_test(layout, (line.rect.centerx, line.rect.centery)) == S.MenuItem(line.index)
+    for a, b in itertools.pairwise(menu.lines):
+        assert a.rect.bottom <= b.rect.y
+    if size[0] >= 1024 and step == 0:  # room enough: nothing shortened
+        assert [line.label for line in menu.lines][:2] == ["The doll", "The opened doll"]
+        assert menu.lines[4].format_name == "MP4 video"
+    export = layout.button("export")
+    if export is not None:  # under its button, right-aligned to it
+        assert menu.panel.y >= export.bottom and menu.panel.right <= export.right
+    # A click outside the menu closes it.
+    assert hit_test(layout, (1, size[1] - 1)) == S.Overlay()

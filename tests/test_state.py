@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from matryoshka.export import kinds
 from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.stage.choreography import OPEN_MS
 from matryoshka.window import state as S
@@ -229,6 +230,8 @@ MESSAGES = st.one_of(
             S.Escape(),
             S.RequestExport("doll"),
             S.ExportFinished("done"),
+            S.ToggleExportMenu(),
+            S.ChooseFromMenu(),
         ]
     ),
     st.builds(S.CloseTo, st.integers(-3, 10)),
@@ -238,6 +241,7 @@ MESSAGES = st.one_of(
     st.builds(S.TextScale, st.integers(-1, 1)),
     st.builds(S.ScrollTabs, st.integers(-2, 2)),
     st.builds(S.ExportProgress, st.floats(-1, 2)),
+    st.builds(S.MoveMenuFocus, st.integers(-3, 3)),
 )
 
 
@@ -260,3 +264,31 @@ def test_the_shelf_list_closes_when_its_last_shell_closes_under_it() -> None:
     assert s.picker_open
     s = settled(s)
     assert s.shells == 0 and not s.picker_open
+
+
+def test_the_export_menu_opens_moves_round_and_exports_the_highlighted_line() -> None:
+    s = S.update(S.initial_state(SEQS), S.ToggleHelp())
+    s = S.update(s, S.ToggleExportMenu())
+    assert s.export_menu_open and not s.help_open and s.menu_focus == 0
+    lines = kinds.choices()
+    s = S.update(s, S.MoveMenuFocus(-1))  # up from the first line: the last one
+    assert s.menu_focus == len(lines) - 1
+    assert (lines[-1].kind, lines[-1].suffix) == ("animation", ".mp4")
+    s = S.update(s, S.ChooseFromMenu())
+    assert not s.export_menu_open
+    assert s.export is not None and (s.export.kind, s.export.suffix) == ("animation", ".mp4")
+
+
+def test_esc_and_a_direct_export_key_close_the_export_menu() -> None:
+    s = S.update(S.initial_state(SEQS), S.ToggleExportMenu())
+    assert S.update(s, S.Escape()).export_menu_open is False
+    s = S.update(s, S.RequestExport("lineup"))
+    assert not s.export_menu_open and s.export is not None and s.export.kind == "lineup"
+    # Moving or choosing with the menu closed does nothing.
+    assert S.update(s, S.ChooseFromMenu()).export_queue == ()
+
+
+def test_hovering_a_menu_line_moves_the_highlight_there() -> None:
+    s = S.update(S.initial_state(SEQS), S.ToggleExportMenu())
+    s = S.update(s, S.Hover(S.MenuItem(2)))
+    assert s.menu_focus == 2

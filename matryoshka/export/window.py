@@ -19,15 +19,18 @@ from matryoshka.export.stream import StreamClosed
 from matryoshka.format.model import Sequence
 
 
-def window_file_name(name: kinds.Kind, sequence: Sequence, depth: int) -> str:
+def window_file_name(
+    name: kinds.Kind, sequence: Sequence, depth: int, suffix: str | None = None
+) -> str:
     """The file name an export from the window gets before any ``-2`` suffix.
 
     ``market-1995_03_brezhnev.png``, ``market-1995_03_brezhnev_open.png``,
-    ``market-1995_lineup.png``, ``market-1995_opening.gif``.
+    ``market-1995_lineup.png``, ``market-1995_opening.gif`` (``suffix``: another of the
+    formats the kind offers, ``.mp4``).
     """
     spec = kinds.kind(name)
     tail = spec.file_tail.format(depth=f"{depth + 1:02d}", doll=sequence.dolls[depth].id)
-    return f"{sequence.id}{tail}{spec.suffix}"
+    return f"{sequence.id}{tail}{suffix or spec.suffix}"
 
 
 class WindowExport:
@@ -50,6 +53,7 @@ class WindowExport:
         sequence: Sequence,
         depth: int,
         folder: Path | None = None,
+        suffix: str | None = None,
     ) -> None:
         """Prepare an export of ``kind`` (``doll``, ``open``, ``lineup`` or ``animation``).
 
@@ -60,6 +64,7 @@ class WindowExport:
                 the animation opens from it, the line-up always shows the whole set.
             folder: where to write (default: the user's pictures folder, ``matryoshka``
                 subfolder, created if missing).
+            suffix: the file format, one the kind offers (default: its usual one).
         """
         self.done = False
         self.progress = 0.0
@@ -73,10 +78,11 @@ class WindowExport:
         self._sequence = sequence
         self._depth = depth
         spec = kinds.kind(kind)
+        self.suffix = suffix if suffix in spec.offered else spec.suffix
         start = depth if spec.from_front else 0
         if kind == "animation" and depth >= len(sequence.dolls) - 1:
             start = 0  # the core has nothing inside: the animation opens from the outermost
-        self._request = ExportRequest(kind, sequence, start, encode.FORMATS[spec.suffix])
+        self._request = ExportRequest(kind, sequence, start, encode.FORMATS[self.suffix])
         # Nothing is checked or drawn before the first step: a request that makes no
         # sense (a doll that is not there) fails there, as an ``ExportError``.
         self._export: Export | None = None
@@ -85,7 +91,7 @@ class WindowExport:
     @property
     def target_name(self) -> str:
         """The file name asked for; the file written may have ``-2``, ``-3``, ... added."""
-        return window_file_name(self.kind, self._sequence, self._depth)
+        return window_file_name(self.kind, self._sequence, self._depth, self.suffix)
 
     def _fail(self, message: str) -> None:
         self.error = message

@@ -29,10 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from matryoshka import painter, pgcompat
+from matryoshka.export import kinds as export_kinds
 from matryoshka.format.model import Doll, Sequence
 from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import draw as stage
+from matryoshka.window.components import export_menu
 from matryoshka.window.exporting import ExportRunner, open_saved_folder
 from matryoshka.window.keymap import message_for
 from matryoshka.window.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
@@ -47,13 +49,13 @@ from matryoshka.window.state import (
     FoldErrors,
     GoTo,
     Hover,
+    MenuItem,
     Message,
     Open,
     Overlay,
     PickerItem,
     PickerPage,
     Quit,
-    RequestExport,
     ScrollPicker,
     ScrollTabs,
     ShelfDoll,
@@ -68,6 +70,7 @@ from matryoshka.window.state import (
     ToastBox,
     ToastClicked,
     ToggleAbout,
+    ToggleExportMenu,
     ToggleFullscreen,
     ToggleHelp,
     TogglePicker,
@@ -141,20 +144,25 @@ def message_for_click(target: Target | None) -> Message | None:
         return FoldErrors()
     if isinstance(target, ToastBox):
         return ToastClicked()
+    if isinstance(target, MenuItem):
+        return export_menu.request_for(export_kinds.choices()[target.index])
     if isinstance(target, Button):
         if target.name == "export":
-            return RequestExport("doll")
+            return ToggleExportMenu()
         if target.name == "help":
             return ToggleHelp()
         return ToggleAbout()
     return None
 
 
-def message_for_key(key: int, mod: int, unicode: str = "") -> Message | None:
-    """What a key press asks for: looked up in the key map (``window.keymap``)."""
+def message_for_key(key: int, mod: int, unicode: str = "", *, menu: bool = False) -> Message | None:
+    """What a key press asks for: looked up in the key map (``window.keymap``).
+
+    ``menu``: the Export menu is open (the arrows and Enter move in it).
+    """
     ctrl = bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
     shift = bool(mod & pygame.KMOD_SHIFT)
-    return message_for(pygame.key.name(key), ctrl, shift, unicode)
+    return message_for(pygame.key.name(key), ctrl, shift, unicode, menu=menu)
 
 
 def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
@@ -169,6 +177,7 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
         s.about_open,
         s.picker_open,
         s.picker_page,
+        s.export_menu_open,
         s.tab_scroll,
         s.text_step,
         s.presentation,
@@ -176,6 +185,12 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
         s.errors_folded,
         s.toast is not None and s.export is None,
     )
+
+
+def key_message(state: State, event: pygame.event.Event) -> Message | None:
+    """What a key press event asks for, in the state the window is in."""
+    text = getattr(event, "unicode", "")
+    return message_for_key(event.key, event.mod, text, menu=state.export_menu_open)
 
 
 def window_caption(state: State) -> str:
@@ -287,7 +302,7 @@ class App:
                 if self._f11_down:
                     return
                 self._f11_down = True
-            msg = message_for_key(event.key, event.mod, getattr(event, "unicode", ""))
+            msg = key_message(self.state, event)
             if msg is not None:
                 self.send(msg)
         elif etype == pygame.KEYUP and event.key == pygame.K_F11:

@@ -32,7 +32,7 @@ class ExportRunner:
             except ImportError:
                 return ExportFinished("Export is not available in this installation.", True)
             seq = state.sequences[job.sequence_index]
-            self._export = WindowExport(job.kind, seq, job.depth, folder)
+            self._export = WindowExport(job.kind, seq, job.depth, folder, job.suffix)
         exporter = self._export
         exporter.step(EXPORT_BUDGET_MS)
         if not exporter.done:

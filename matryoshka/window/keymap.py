@@ -14,10 +14,12 @@ from typing import Literal
 from matryoshka.records import Record
 from matryoshka.window.state import (
     Blank,
+    ChooseFromMenu,
     Close,
     CloseAll,
     Escape,
     Message,
+    MoveMenuFocus,
     NextSequence,
     Open,
     OpenToCore,
@@ -26,6 +28,7 @@ from matryoshka.window.state import (
     SwitchSequence,
     TextScale,
     ToggleAbout,
+    ToggleExportMenu,
     ToggleFullscreen,
     ToggleHelp,
     TogglePresentation,
@@ -98,9 +101,18 @@ KEYMAP: tuple[Row, ...] = (
         (Binding("e", RequestExport("doll")), Binding("o", RequestExport("open"))),
     ),
     Row(
-        "L, A",
-        "export the line-up, the animation",
-        (Binding("l", RequestExport("lineup")), Binding("a", RequestExport("animation"))),
+        "L, A, V",
+        "export the line-up, the animation (GIF, MP4 video)",
+        (
+            Binding("l", RequestExport("lineup")),
+            Binding("a", RequestExport("animation")),
+            Binding("v", RequestExport("animation", ".mp4")),
+        ),
+    ),
+    Row(
+        "X, the Export button",
+        "every export: Up, Down, Enter to choose",
+        _each(("x",), ToggleExportMenu()),
     ),
     Row("M", "reduced motion on or off", _each(("m",), ToggleReducedMotion())),
     Row(
@@ -130,6 +142,18 @@ KEYMAP: tuple[Row, ...] = (
     Row("Mouse wheel on the tabs", "scroll the tabs"),
 )
 
+#: While the Export menu is open these keys move in it (the export keys still work).
+MENU_KEYS: dict[str, Message] = {
+    "up": MoveMenuFocus(-1),
+    "down": MoveMenuFocus(1),
+    "page up": MoveMenuFocus(-1),
+    "page down": MoveMenuFocus(1),
+    "return": ChooseFromMenu(),
+    "enter": ChooseFromMenu(),
+    "space": ChooseFromMenu(),
+    "x": ToggleExportMenu(),
+}
+
 #: The help overlay's lines: (keys, what they do).
 HELP_KEYS: tuple[tuple[str, str], ...] = tuple((row.keys, row.does) for row in KEYMAP)
 
@@ -139,13 +163,28 @@ for _row in KEYMAP:
         _BINDINGS[(_b.key, _b.ctrl)] = (*_BINDINGS.get((_b.key, _b.ctrl), ()), _b)
 
 
-def message_for(key_name: str, ctrl: bool, shift: bool, text: str = "") -> Message | None:
+def message_for(
+    key_name: str, ctrl: bool, shift: bool, text: str = "", *, menu: bool = False
+) -> Message | None:
     """What a press asks for: the key by name, the modifiers, the character it typed.
 
-    The typed character counts too, so ``?`` works on every keyboard layout.
+    The typed character counts too, so ``?`` works on every keyboard layout. With
+    ``menu`` (the Export menu is open) the arrows and Enter move in the menu.
     """
+    if menu and not ctrl and key_name in MENU_KEYS:
+        return MENU_KEYS[key_name]
     for name in (key_name, text):
         for binding in _BINDINGS.get((name, ctrl), ()):
             if binding.shift is None or binding.shift == shift:
                 return binding.message
     return None
+
+
+def key_for(message: Message) -> str:
+    """The key that sends ``message``, as the help writes it (``""``: none)."""
+    for row in KEYMAP:
+        for binding in row.bindings:
+            if binding.message == message:
+                prefix = "Ctrl+" if binding.ctrl else "Shift+" if binding.mods == "shift" else ""
+                return prefix + (binding.key.upper() if len(binding.key) == 1 else binding.key)
+    return ""

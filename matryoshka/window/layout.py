@@ -29,9 +29,10 @@ from matryoshka.geometry import Rect
 from matryoshka.history.timeline import Timeline
 from matryoshka.records import Record
 from matryoshka.stage.choreography import Placement
+from matryoshka.window.components import export_menu, overlays, shelf, tabs, toasts
 from matryoshka.window.components import info as info_part
-from matryoshka.window.components import overlays, shelf, tabs, toasts
 from matryoshka.window.components import timeline_strip as timeline_part
+from matryoshka.window.components.export_menu import ExportMenu
 from matryoshka.window.components.overlays import AboutBox, ErrorBox, HelpBox, Picker
 from matryoshka.window.components.shelf import Shelf, ShelfSlot
 from matryoshka.window.components.stage import StageArea, layout_stage
@@ -85,6 +86,7 @@ class Layout(Record):
     about: AboutBox | None
     picker: Picker | None
     targets: tuple[tuple[Rect, Target], ...]
+    menu: ExportMenu | None = None
 
     @property
     def tabs_bar(self) -> Rect | None:
@@ -196,18 +198,14 @@ def compute_layout(
         area, share = (info, 1.0) if info is not None else (stage_area.rect, 1 / 3)
         errors = overlays.layout_errors(state, area, fonts, metrics, ui, share)
 
-    help_box = about = picker = None
-    if state.help_open:
-        help_box = overlays.layout_help(w, h, m, fonts, metrics)
-    elif state.about_open:
-        about = overlays.layout_about(state, w, h, m, fonts, metrics, ui)
-    elif state.picker_open:
-        picker = overlays.layout_picker(state, w, h, m, fonts, metrics, ui)
+    help_box, about, picker, menu = _overlays(state, top_bar, w, h, m, fonts, metrics, ui)
 
     # Hit targets, topmost first.
     targets: list[tuple[Rect, Target]] = []
     if picker is not None:
         targets += overlays.picker_targets(picker)
+    if menu is not None:
+        targets += export_menu.targets(menu)
     if state.overlay_open:
         targets.append((Rect(0, 0, w, h), Overlay()))
     else:
@@ -241,7 +239,32 @@ def compute_layout(
         about=about,
         picker=picker,
         targets=tuple(targets),
+        menu=menu,
     )
+
+
+def _overlays(
+    state: State,
+    top_bar: TopBar | None,
+    w: int,
+    h: int,
+    m: int,
+    fonts: Fonts,
+    metrics: Metrics,
+    ui: float,
+) -> tuple[HelpBox | None, AboutBox | None, Picker | None, ExportMenu | None]:
+    """The overlay that is open, placed: help, description, list of shells or Export menu."""
+    if state.export_menu_open:
+        buttons = top_bar.buttons if top_bar is not None else ()
+        anchor = next((rect for name, rect, _ in buttons if name == "export"), None)
+        return None, None, None, export_menu.layout_export_menu(anchor, w, h, m, fonts, metrics, ui)
+    if state.help_open:
+        return overlays.layout_help(w, h, m, fonts, metrics), None, None, None
+    if state.about_open:
+        return None, overlays.layout_about(state, w, h, m, fonts, metrics, ui), None, None
+    if state.picker_open:
+        return None, None, overlays.layout_picker(state, w, h, m, fonts, metrics, ui), None
+    return None, None, None, None
 
 
 def about_button_rect(layout: Layout) -> Rect | None:

@@ -19,6 +19,7 @@ from matryoshka.stage.furniture import Shadows, opening_paintings
 from matryoshka.theme import BACKGROUND, PANEL, PAPER, mix
 from matryoshka.window.components import info as info_part
 from matryoshka.window.components.common import Chrome
+from matryoshka.window.components.export_menu import ExportMenuView
 from matryoshka.window.components.info import InfoView
 from matryoshka.window.components.overlays import OverlaysView
 from matryoshka.window.components.shelf import ShelfView, hidden_stack
@@ -47,6 +48,7 @@ class Scene:
         self.strip = TimelineView(chrome)
         self.overlays = OverlaysView(chrome)
         self.toasts = ToastView(chrome)
+        self.export_menu = ExportMenuView(chrome)
         self._wash_column: tuple[tuple[object, ...], pygame.Surface] | None = None
         self._timelines: dict[tuple[int, int], tuple[object, object, Timeline | None]] = {}
         self._backdrop: tuple[tuple[object, ...], pygame.Surface, Layout] | None = None
@@ -106,6 +108,8 @@ class Scene:
             self.overlays.draw_about(surface, layout.about, layout.fonts, layout.ui)
         elif layout.picker is not None:
             self.overlays.draw_picker(surface, state, layout.picker, layout.fonts, layout.ui)
+        elif layout.menu is not None:
+            self.export_menu.draw(surface, state, layout.menu, layout.fonts, layout.ui)
 
     def warm_tasks(self, state: State, layout: Layout) -> list[tuple[Doll, Part, int]]:
         """The paintings the next moves will need, most urgent first.

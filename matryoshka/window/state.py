@@ -96,6 +96,12 @@ class TimelineBar(Record):
     depth: int
 
 
+class MenuItem(Record):
+    """Line ``index`` of the Export menu (``export.kinds.choices()``)."""
+
+    index: int
+
+
 class Overlay(Record):
     """Anywhere on an open overlay: clicking dismisses it."""
 
@@ -118,6 +124,7 @@ Target = (
     | TabScroll
     | Button
     | TimelineBar
+    | MenuItem
     | Overlay
     | ErrorsBox
     | ToastBox
@@ -179,6 +186,20 @@ class TogglePicker(Record):
     """Show or hide the list of shells hidden off the shelf."""
 
 
+class ToggleExportMenu(Record):
+    """Open or close the menu of every kind of export."""
+
+
+class MoveMenuFocus(Record):
+    """Move the Export menu's highlight ``delta`` lines down (wrapping around)."""
+
+    delta: int
+
+
+class ChooseFromMenu(Record):
+    """Export what the highlighted line of the Export menu names."""
+
+
 class ToggleReducedMotion(Record):
     """Make every transition instant, or animated again."""
 
@@ -238,9 +259,13 @@ class ScrollPicker(Record):
 
 
 class RequestExport(Record):
-    """Save the current doll (closed or opened), the line-up or the animation as a picture."""
+    """Save the current doll (closed or opened), the line-up or the animation as a picture.
+
+    ``suffix``: the file format, one the kind offers (None: its usual one).
+    """
 
     kind: ExportKind
+    suffix: str | None = None
 
 
 class ExportProgress(Record):
@@ -298,6 +323,9 @@ Message = (
     | ToggleHelp
     | ToggleAbout
     | TogglePicker
+    | ToggleExportMenu
+    | MoveMenuFocus
+    | ChooseFromMenu
     | ToggleReducedMotion
     | TextScale
     | TogglePresentation
@@ -361,6 +389,7 @@ class ExportJob(Record):
     sequence_index: int
     depth: int
     progress: float = 0.0
+    suffix: str | None = None
 
 
 class State(Record):
@@ -376,6 +405,9 @@ class State(Record):
     about_open: bool = False
     picker_open: bool = False
     picker_page: int = 0
+    #: The Export menu is open, with its line ``menu_focus`` highlighted.
+    export_menu_open: bool = False
+    menu_focus: int = 0
     tab_scroll: int = 0
     reduced_motion: bool = False
     text_step: int = 0
@@ -442,8 +474,8 @@ class State(Record):
 
     @property
     def overlay_open(self) -> bool:
-        """True while an overlay covers the window (help, description, shelf list)."""
-        return self.help_open or self.about_open or self.picker_open
+        """True while an overlay covers the window (help, description, shelf list, menu)."""
+        return self.help_open or self.about_open or self.picker_open or self.export_menu_open
 
     @property
     def animating(self) -> bool:
@@ -522,7 +554,8 @@ def _apply_export(
 ) -> State:
     """Exports asked for, their progress, and the message that says where a file went."""
     if isinstance(msg, RequestExport):
-        job = ExportJob(msg.kind, state.index, state.shown_depth)
+        job = ExportJob(msg.kind, state.index, state.shown_depth, suffix=msg.suffix)
+        state = state._replace(export_menu_open=False)
         if state.export is not None:
             what = export_kinds.kind(msg.kind).label
             waiting = len(state.export_queue) + 1
@@ -543,6 +576,27 @@ def _apply_export(
     if isinstance(msg, ToastClicked):
         return state._replace(toast=None)
     return state
+
+
+def _closed_overlays(state: State) -> State:
+    """``state`` with every overlay closed (help, description, shelf list, Export menu)."""
+    return state._replace(
+        help_open=False, about_open=False, picker_open=False, export_menu_open=False
+    )
+
+
+def _apply_menu(state: State, msg: ToggleExportMenu | MoveMenuFocus | ChooseFromMenu) -> State:
+    """The Export menu: opened, its highlight moved, its highlighted line chosen."""
+    lines = export_kinds.choices()
+    if isinstance(msg, ToggleExportMenu):
+        opening = not state.export_menu_open
+        return _closed_overlays(state)._replace(export_menu_open=opening, menu_focus=0)
+    if not state.export_menu_open:
+        return state
+    if isinstance(msg, MoveMenuFocus):
+        return state._replace(menu_focus=(state.menu_focus + msg.delta) % len(lines))
+    choice = lines[_clamp(state.menu_focus, 0, len(lines) - 1)]
+    return _apply_export(state, RequestExport(choice.kind, choice.suffix))
 
 
 def _apply(state: State, msg: Message) -> State:
@@ -572,12 +626,14 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, NextSequence):
         return _switch(state, state.index + msg.delta)
     if isinstance(msg, ToggleHelp):
-        return state._replace(help_open=not state.help_open, about_open=False, picker_open=False)
+        return _closed_overlays(state)._replace(help_open=not state.help_open)
     if isinstance(msg, ToggleAbout):
-        return state._replace(about_open=not state.about_open, help_open=False, picker_open=False)
+        return _closed_overlays(state)._replace(about_open=not state.about_open)
     if isinstance(msg, TogglePicker):
         opening = not state.picker_open and state.shells > 0
-        return state._replace(picker_open=opening, picker_page=0, help_open=False, about_open=False)
+        return _closed_overlays(state)._replace(picker_open=opening, picker_page=0)
+    if isinstance(msg, ToggleExportMenu | MoveMenuFocus | ChooseFromMenu):
+        return _apply_menu(state, msg)
     if isinstance(msg, ToggleReducedMotion):
         on = not state.reduced_motion
         said = "Reduced motion on: dolls open at once" if on else "Reduced motion off"
@@ -601,7 +657,7 @@ def _apply(state: State, msg: Message) -> State:
         return state._replace(blank=None)
     if isinstance(msg, Escape):
         if state.overlay_open:
-            return state._replace(help_open=False, about_open=False, picker_open=False)
+            return _closed_overlays(state)
         if state.errors and not state.errors_folded:
             return state._replace(errors_folded=True)
         if state.fullscreen:
@@ -612,7 +668,12 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, Quit):
         return state._replace(quit=True)
     if isinstance(msg, Hover):
-        return state if msg.target == state.hover else state._replace(hover=msg.target)
+        if msg.target == state.hover:
+            return state
+        if isinstance(msg.target, MenuItem):
+            # The pointer and the arrow keys move one highlight.
+            return state._replace(hover=msg.target, menu_focus=msg.target.index)
+        return state._replace(hover=msg.target)
     if isinstance(msg, ScrollTabs):
         last = len(state.sequences) - 1
         return state._replace(tab_scroll=_clamp(state.tab_scroll + msg.delta, 0, last))
@@ -779,7 +840,7 @@ def problems(state: State) -> list[str]:
         out.append(f"text step {state.text_step} out of range")
     if not 0 <= state.tab_scroll < len(state.sequences):
         out.append(f"tab scroll {state.tab_scroll} out of range")
-    if sum((state.help_open, state.about_open, state.picker_open)) > 1:
+    if sum((state.help_open, state.about_open, state.picker_open, state.export_menu_open)) > 1:
         out.append("two overlays open at once")
     if state.picker_open and state.shells == 0:
         out.append("shelf list open with an empty shelf")

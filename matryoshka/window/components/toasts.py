@@ -31,6 +31,8 @@ def derive(state: State) -> ToastText | None:
     """What the toast shows now, if anything."""
     if state.export is not None:
         what = kinds.kind(state.export.kind).label
+        if state.export.suffix is not None:
+            what += f" ({kinds.Choice(state.export.kind, state.export.suffix).format_name})"
         message = f"Saving {what}…  {round(state.export.progress * 100)}%"
         return ToastText(message, theme.TOAST, state.export.progress)
     if state.toast is not None:
