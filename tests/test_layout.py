@@ -12,6 +12,7 @@ from matryoshka.history.timeline import build_timeline
 from matryoshka.painter import ASPECT
 from matryoshka.stage.choreography import opening_pose
 from matryoshka.window import state as S
+from matryoshka.window.components.toasts import toast_lines
 from matryoshka.window.keymap import HELP_KEYS
 from matryoshka.window.layout import (
     ELLIPSIS,
@@ -350,3 +351,49 @@ def test_the_export_menu_lists_every_kind_with_its_key_inside_the_window(
         assert menu.panel.y >= export.bottom and menu.panel.right <= export.right
     # A click outside the menu closes it.
     assert hit_test(layout, (1, size[1] - 1)) == S.Overlay()
+
+
+LONG_ERROR = (
+    "/home/t/seqs/rulers.yaml:12:5: error: dolls[3].start: '1990-13' is not a date; write "
+    "YYYY, YYYY-MM or YYYY-MM-DD (for example 1991-12-25), and check the month is 1 to 12"
+)
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+@pytest.mark.parametrize("step", [0, S.TEXT_STEP_MAX])
+def test_errors_are_shown_whole_and_say_how_many_more_there_are(
+    size: tuple[int, int], step: int
+) -> None:
+    errors = tuple(LONG_ERROR.replace(":12:", f":{12 + i}:") for i in range(8))
+    state = S.update(S.initial_state((make_sequence(7),), text_step=step), S.FileErrors(errors))
+    box = compute_layout(size, state, M).errors
+    assert box is not None
+    text = " ".join(box.lines)
+    shown = text.count("error: dolls")
+    assert shown >= 1
+    assert text.count("1 to 12") == shown  # every error shown is shown to its end
+    assert f"and {8 - shown} more errors" in text
+    for line in (*box.title.split("\n"), *box.lines):
+        assert M.width(line, box.size) <= box.panel.w - 2 * box.pad
+    assert box.panel.bottom <= size[1]
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_a_long_message_is_wrapped_whole_and_can_be_clicked_anywhere(
+    size: tuple[int, int],
+) -> None:
+    path = "/home/teacher/Pictures/matryoshka/" + "a-very-long-folder-name/" * 4 + "doll.png"
+    said = f"Saved {path}: click here to open its folder"
+    state = S.update(S.initial_state((make_sequence(7),)), S.ExportFinished(said, folder="/x"))
+    layout = compute_layout(size, state, M)
+    short = compute_layout(size, S.update(state, S.ShowToast("Saved")), M)
+    assert layout.toast.h > short.toast.h  # taller: the message wraps, nothing is cut
+    lines = toast_lines(said, layout.toast.w, layout.fonts, M, layout.ui)
+    assert "".join(lines).replace(" ", "") == said.replace(" ", "")
+    assert hit_test(layout, (layout.toast.centerx, layout.toast.bottom - 2)) == S.ToastBox()
+
+
+def test_wrap_can_break_a_word_wider_than_the_line() -> None:
+    lines = wrap("see /a/very/long/path/with/no/spaces/at/all.png now", 60, 10, M, break_words=True)
+    assert all(M.width(line, 10) <= 60 for line in lines)
+    assert "".join(lines).replace(" ", "") == "see/a/very/long/path/with/no/spaces/at/all.pngnow"

@@ -183,7 +183,7 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
         s.presentation,
         s.errors,
         s.errors_folded,
-        s.toast is not None and s.export is None,
+        s.toast.message if s.toast is not None and s.export is None else None,
     )
 
 

@@ -191,11 +191,12 @@ def compute_layout(
     col = Rect(m, top, max(1, left_right - m), max(1, bottom - top))
     shelf_area = shelf.layout_shelf(state, metrics, fonts, col, ui)
     stage_area = layout_stage(col, shelf_area.rect.y, m)
-    toast = toasts.layout_toast(stage_area.rect, metrics, fonts, m, ui)
+    message = state.toast.message if state.toast is not None and state.export is None else None
+    toast = toasts.layout_toast(stage_area.rect, metrics, fonts, m, ui, message)
     errors = None
     if state.errors:
-        # Beside the doll, over its info; when presenting, over the top third of the stage.
-        area, share = (info, 1.0) if info is not None else (stage_area.rect, 1 / 3)
+        # Beside the doll, over its info; when presenting, over the top of the stage.
+        area, share = (info, 1.0) if info is not None else (stage_area.rect, 0.6)
         errors = overlays.layout_errors(state, area, fonts, metrics, ui, share)
 
     help_box, about, picker, menu = _overlays(state, top_bar, w, h, m, fonts, metrics, ui)

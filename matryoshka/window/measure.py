@@ -89,8 +89,20 @@ def ellipsize(text: str, max_width: int, size: int, metrics: Metrics, bold: bool
     return text[:lo].rstrip() + ELLIPSIS
 
 
-def wrap(text: str, max_width: int, size: int, metrics: Metrics, bold: bool = False) -> list[str]:
-    """``text`` broken into lines no wider than ``max_width`` (long words are shortened)."""
+def wrap(
+    text: str,
+    max_width: int,
+    size: int,
+    metrics: Metrics,
+    bold: bool = False,
+    *,
+    break_words: bool = False,
+) -> list[str]:
+    """``text`` broken into lines no wider than ``max_width``.
+
+    A word wider than a line is shortened with an ellipsis, or with ``break_words``
+    (messages, where every character counts: a path) broken across lines.
+    """
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
         words = paragraph.split()
@@ -107,9 +119,30 @@ def wrap(text: str, max_width: int, size: int, metrics: Metrics, bold: bool = Fa
                 lines.append(line)
             line = word
             if metrics.width(line, size, bold) > max_width:
-                line = ellipsize(line, max_width, size, metrics, bold)
+                if break_words:
+                    pieces = _pieces(line, max_width, size, metrics, bold)
+                    lines.extend(pieces[:-1])
+                    line = pieces[-1]
+                else:
+                    line = ellipsize(line, max_width, size, metrics, bold)
         lines.append(line)
     return lines
+
+
+def _pieces(word: str, max_width: int, size: int, metrics: Metrics, bold: bool) -> list[str]:
+    """``word`` cut into pieces that each fit ``max_width`` (at least one character each)."""
+    pieces: list[str] = []
+    while word:
+        lo, hi = 1, len(word)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if metrics.width(word[:mid], size, bold) <= max_width:
+                lo = mid
+            else:
+                hi = mid - 1
+        pieces.append(word[:lo])
+        word = word[lo:]
+    return pieces or [""]
 
 
 def short_name(doll: Doll) -> str:

@@ -84,38 +84,65 @@ def layout_errors(
     when presenting). Folded (Esc, or a click on the box), it is one line that says how
     many there are.
     """
-    stage = area
-    size = fonts.small
     pad = round(12 * ui)
-    lh = metrics.line_height(size)
-    width = max(1, stage.w - 2 * pad)
+    width = max(1, area.w - 2 * pad)
     count = len(state.errors)
     if state.errors_folded:
         title = (
             f"A sequence file has {count} error{'s' if count != 1 else ''}; click here to show them"
         )
-        title = ellipsize(title, width, size, metrics, True)
-        return ErrorBox(Rect(stage.x, stage.y, stage.w, 2 * pad + lh), pad, title, (), size)
+        lines = wrap(title, width, fonts.small, metrics, True)
+        height = 2 * pad + metrics.line_height(fonts.small) * len(lines)
+        return ErrorBox(
+            Rect(area.x, area.y, area.w, height), pad, "\n".join(lines), (), fonts.small
+        )
+    # Large text that cannot show even the first error whole steps down towards the
+    # normal size, for the box only.
+    normal = max(9, round(fonts.small / state.text_factor))
+    for size in range(fonts.small, normal - 1, -1):
+        box = _error_box(state, area, size, metrics, pad, share)
+        if box.panel.h <= area.h or size == normal:
+            return box
+    return box
+
+
+def _error_box(
+    state: State, stage: Rect, size: int, metrics: Metrics, pad: int, share: float
+) -> ErrorBox:
+    """The unfolded box of errors with text ``size`` px."""
+    lh = metrics.line_height(size)
+    width = max(1, stage.w - 2 * pad)
     title = (
         "A sequence file has errors; showing its last good version. Fix and save it "
         "(Esc or a click folds this away):"
     )
-    title_lines = wrap(title, width, size, metrics, True)[:4]
+    title_lines = wrap(title, width, size, metrics, True, break_words=True)
     room = max(1, (round(stage.h * share) - 2 * pad) // lh - len(title_lines))
+    # Each error whole, wrapped (never cut off mid-advice): as many as there is room for,
+    # then a line that says how many more there are.
+    wrapped = [wrap(_short_error(line), width, size, metrics, break_words=True)
+               for line in state.errors]  # fmt: skip
     lines: list[str] = []
-    for line in state.errors:
-        # The file's folder is long and the same for every line: keep its name only.
-        where, sep, rest = line.partition(": ")
-        file_part, colon, position = where.partition(".y")
-        short = f"{Path(file_part).name}{colon}{position}{sep}{rest}" if colon else line
-        lines.extend(wrap(short, width, size, metrics)[:3])
-    if len(lines) > room:
-        more = len(lines) - room + 1
-        lines = [*lines[: room - 1], f"... and {more} more lines"]
+    for i, error in enumerate(wrapped):
+        more = len(wrapped) - i - 1
+        reserve = 1 if more else 0
+        if lines and len(lines) + len(error) + reserve > room:
+            left = len(wrapped) - i
+            lines.extend(wrap(f"... and {left} more error{'s' if left != 1 else ''}: fix "
+                              "these first", width, size, metrics))  # fmt: skip
+            break
+        lines.extend(error)
     height = 2 * pad + lh * (len(title_lines) + len(lines))
     return ErrorBox(
         Rect(stage.x, stage.y, stage.w, height), pad, "\n".join(title_lines), tuple(lines), size
     )
+
+
+def _short_error(line: str) -> str:
+    """An error line with its file's folder left out (long, and the same for every line)."""
+    where, sep, rest = line.partition(": ")
+    file_part, colon, position = where.partition(".y")
+    return f"{Path(file_part).name}{colon}{position}{sep}{rest}" if colon else line
 
 
 def layout_about(
