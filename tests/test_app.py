@@ -934,3 +934,29 @@ def test_v_key_saves_the_animation_as_mp4_video(app: App, tmp_path: Path) -> Non
     files = [f.name for f in (tmp_path / "pictures").iterdir()]
     assert files == ["market-1995_opening.mp4"]
     assert (tmp_path / "pictures" / files[0]).read_bytes()[4:8] == b"ftyp"
+
+
+def test_the_wheel_zooms_the_timeline_and_a_drag_moves_it(app: App) -> None:
+    strip = app.layout.timeline
+    assert strip is not None
+    over = (strip.left + strip.width // 2, strip.axis_y - 4)
+    motion = pygame.event.Event(pygame.MOUSEMOTION, pos=over, rel=(0, 0), buttons=(0, 0, 0))
+    wheel = pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False)
+    post(app, motion, wheel, wheel, wheel)
+    assert app.state.timeline_zoom > 2.5
+    zoomed = app.layout.timeline
+    assert zoomed is not None and zoomed.ticks != strip.ticks  # finer years
+    start = app.state.timeline_start
+    target = app.state.target
+    press = (zoomed.left + zoomed.width // 2, zoomed.axis_y - 4)
+    drag = (press[0] + zoomed.width // 4, press[1])
+    post(
+        app,
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=press, button=1),
+        pygame.event.Event(pygame.MOUSEMOTION, pos=drag, rel=(0, 0), buttons=(1, 0, 0)),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=drag, button=1),
+    )
+    assert app.state.timeline_start < start  # dragged right: earlier years come in
+    assert app.state.target == target  # a drag is not a click on a bar
+    post(app, motion, pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-20, flipped=False))
+    assert app.state.timeline_zoom == 1.0

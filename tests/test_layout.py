@@ -12,6 +12,8 @@ from matryoshka.history.timeline import build_timeline
 from matryoshka.painter import ASPECT
 from matryoshka.stage.choreography import opening_pose
 from matryoshka.window import state as S
+from matryoshka.window.components import info as info_part
+from matryoshka.window.components import timeline_strip
 from matryoshka.window.components.toasts import toast_lines
 from matryoshka.window.keymap import HELP_KEYS
 from matryoshka.window.layout import (
@@ -286,7 +288,14 @@ def test_timeline_bars_jump_to_their_doll_and_ghosts_are_named() -> None:
         assert hit_test(layout, (bar.rect.centerx, bar.rect.centery)) == S.TimelineBar(bar.depth)
     ghosts = [b for b in strip.bars if b.ghost]
     assert [g.doll.id for g in ghosts] == ["gap"]
-    assert hit_test(layout, (ghosts[0].rect.centerx, ghosts[0].rect.centery)) is None
+    # The pointer over a ghost names it, in the strip's own title line.
+    over = hit_test(layout, (ghosts[0].rect.centerx, ghosts[0].rect.centery))
+    assert over == S.TimelineGhost(strip.bars.index(ghosts[0]))
+    bar = timeline_strip.hovered(S.update(s, S.Hover(over)), strip)
+    assert bar is not None
+    assert (
+        timeline_strip.tip_text(bar) == "Left out of this set: Skipped Person, 1985–1990, 5 years"
+    )
     assert "Person" in strip.title  # the ghost is named even when its bar is too short
     assert [label for _, label in strip.ticks]
 
@@ -397,3 +406,103 @@ def test_wrap_can_break_a_word_wider_than_the_line() -> None:
     lines = wrap("see /a/very/long/path/with/no/spaces/at/all.png now", 60, 10, M, break_words=True)
     assert all(M.width(line, 10) <= 60 for line in lines)
     assert "".join(lines).replace(" ", "") == "see/a/very/long/path/with/no/spaces/at/all.pngnow"
+
+
+def dated_sequence(n: int) -> Sequence:
+    """``n`` dolls, one year each, the outermost the latest (as a line of succession)."""
+    dolls = tuple(
+        Doll(name=f"Ruler Number{i}", id=f"r{i}", start=PartialDate(1000 + n - i),
+             end=PartialDate(1001 + n - i))
+        for i in range(n)
+    )  # fmt: skip
+    return Sequence(id="long", title="A long line", dolls=dolls)
+
+
+def test_zooming_keeps_the_year_under_the_pointer_in_place() -> None:
+    zoom, start = timeline_strip.zoom_at(1.0, 0.0, 4.0, 0.25)
+    assert zoom == 4.0
+    # The year a quarter of the way along (0.25 of the span) stays a quarter across.
+    assert abs((start + 0.25 / zoom) - 0.25) < 1e-9
+    zoom2, start2 = timeline_strip.zoom_at(zoom, start, 3.0, 0.8)
+    assert abs((start2 + 0.8 / zoom2) - (start + 0.8 / zoom)) < 1e-9
+    # Out all the way, never past the whole span; never outside it when moved.
+    assert timeline_strip.zoom_at(zoom2, start2, 1 / 1000, 0.5) == (1.0, 0.0)
+    assert timeline_strip.pan_by(4.0, 0.7, 5.0) == (4.0, 0.75)
+    assert timeline_strip.pan_by(4.0, 0.1, -1.0) == (4.0, 0.0)
+    assert S.timeline_view(1e9, 2.0) == (S.TIMELINE_MAX_ZOOM, 1 - 1 / S.TIMELINE_MAX_ZOOM)
+
+
+def test_a_thousand_dolls_zoomed_in_have_wide_named_bars_and_finer_years() -> None:
+    seq = dated_sequence(1000)
+    tl = build_timeline(seq)
+    s = S.update(S.initial_state((seq,), reduced_motion=True), S.GoTo(500))  # 1500 in front
+    whole = compute_layout((1280, 800), s, M, timeline=tl).timeline
+    assert whole is not None and len(whole.bars) == 1000
+    assert "wheel: zoom" in whole.title  # a dense strip says that it zooms
+    zoomed_state = S.update(s, S.SetTimelineView(*timeline_strip.zoom_at(1.0, 0.0, 50.0, 0.5)))
+    strip = compute_layout((1280, 800), zoomed_state, M, timeline=tl).timeline
+    assert strip is not None
+    assert 15 <= len(strip.bars) <= 25  # a fiftieth of a thousand years, give or take the ends
+    for bar in strip.bars:
+        assert strip.left <= bar.rect.x and bar.rect.right <= strip.left + strip.width
+    inner = [b for b in strip.bars if b.rect.x > strip.left and b.rect.right < strip.right_edge]
+    assert all(b.rect.w > 40 and b.label for b in inner)
+    years = [int(label) for _, label in strip.ticks]
+    assert len(years) >= 3 and years[1] - years[0] <= 5
+    assert years[0] >= 1480 and years[-1] <= 1520
+
+
+def test_the_zoomed_timeline_follows_the_doll_in_front() -> None:
+    seq = dated_sequence(1000)
+    tl = build_timeline(seq)
+    s = S.update(S.initial_state((seq,)), S.SetTimelineView(100.0, 0.0))
+    s = S.update(s, S.GoTo(400))
+    s = S.tick(s, 5000)
+    strip = compute_layout((1280, 800), s, M, timeline=tl).timeline
+    assert strip is not None and strip.zoom == 100.0
+    current = [b for b in strip.bars if b.depth == 400]
+    assert current, "the doll in front is in view"
+    # ...and the state takes over that view, so the next drag starts from it.
+    assert S.update(s, S.SetTimelineView(strip.zoom, strip.start)).timeline_start == strip.start
+
+
+def test_a_label_too_wide_for_its_bar_uses_the_free_room_after_it() -> None:
+    seq = Sequence(id="s", title="S", dolls=(
+        Doll(name="Bo", id="b", start=PartialDate(1940), end=PartialDate(1990)),
+        Doll(name="Alexandra Verylongname", id="a", start=PartialDate(1900), end=PartialDate(1901)),
+    ))  # fmt: skip
+    strip = compute_layout((1280, 800), S.initial_state((seq,)), M, timeline=build_timeline(seq))
+    assert strip.timeline is not None
+    short = next(b for b in strip.timeline.bars if b.depth == 1)
+    assert short.rect.w < M.width("Verylongname", strip.timeline.size)
+    assert short.label == "Verylongname" and short.spill
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_large_text_keeps_every_line_of_the_info_panel_and_scrolls_what_does_not_fit(
+    size: tuple[int, int],
+) -> None:
+    doll = Doll(
+        name="Nikita Khrushchev", id="k", office="First Secretary of the Communist Party",
+        start=PartialDate(1953), end=PartialDate(1964),
+        caption="Born into a peasant family and later a great champion of maize on Soviet "
+        "farms, so the painter gave him an ear of corn across the chest.",
+    )  # fmt: skip
+    seq = Sequence(id="k", title="Khrushchev", dolls=(doll, *make_sequence(2).dolls))
+    normal = compute_layout(size, S.initial_state((seq,)), M)
+    for step in range(S.TEXT_STEP_MAX + 1):
+        state = S.initial_state((seq,), text_step=step)
+        layout = compute_layout(size, state, M)
+        assert layout.info is not None and normal.info is not None
+        assert layout.info.w >= normal.info.w  # wider for larger text
+        text = info_part.flow(info_part.derive(state, 0), layout.info, layout.fonts, M, layout.ui)
+        words = " ".join(line.text for line in text.lines).split()
+        for needed in ("Khrushchev", "Communist", "1953–1964,", "chest."):
+            assert needed in words, (step, needed)  # nothing is dropped
+        assert all(M.width(line.text, line.size, line.bold) <= layout.info.w for line in text.lines)
+        fits = text.height <= text.bottom - text.top
+        assert fits == (layout.info_scroll_limit == 0)
+        if not fits:  # the last wheel step shows the last line
+            step_px = info_part.scroll_step(layout.fonts, M)
+            assert layout.info_scroll_limit * step_px >= text.overflow
+    assert compute_layout(size, S.initial_state((seq,), text_step=6), M).info_scroll_limit > 0

@@ -242,6 +242,8 @@ MESSAGES = st.one_of(
     st.builds(S.ScrollTabs, st.integers(-2, 2)),
     st.builds(S.ExportProgress, st.floats(-1, 2)),
     st.builds(S.MoveMenuFocus, st.integers(-3, 3)),
+    st.builds(S.ScrollInfo, st.integers(-3, 3), st.integers(0, 5)),
+    st.builds(S.SetTimelineView, st.floats(-10, 1e5), st.floats(-2, 3)),
 )
 
 
@@ -292,3 +294,23 @@ def test_hovering_a_menu_line_moves_the_highlight_there() -> None:
     s = S.update(S.initial_state(SEQS), S.ToggleExportMenu())
     s = S.update(s, S.Hover(S.MenuItem(2)))
     assert s.menu_focus == 2
+
+
+def test_the_info_panel_scrolls_within_its_limit_and_starts_at_the_top_for_each_doll() -> None:
+    s = S.initial_state(SEQS)
+    s = S.update(S.update(s, S.ScrollInfo(5, 3)), S.ScrollInfo(1, 3))
+    assert s.info_scroll == 3
+    assert S.update(s, S.ScrollInfo(-9, 3)).info_scroll == 0
+    assert S.update(s, S.Open()).info_scroll == 0  # the next doll's text from its top
+    assert S.update(s, S.TextScale(1)).info_scroll == 0
+
+
+def test_the_timeline_view_stays_within_the_span_and_follows_a_new_doll_once() -> None:
+    s = S.update(S.initial_state(SEQS), S.SetTimelineView(4.0, 0.9))
+    assert (s.timeline_zoom, s.timeline_start) == (4.0, 0.75)
+    assert not s.timeline_follow
+    s = S.update(s, S.GoTo(3))
+    assert s.timeline_follow  # the layout may move the view to show doll 4
+    s = S.update(s, S.SetTimelineView(4.0, 0.2))
+    assert not s.timeline_follow
+    assert S.update(s, S.NextSequence(1)).timeline_zoom == 1.0  # each set starts whole

@@ -87,6 +87,8 @@ class Layout(Record):
     picker: Picker | None
     targets: tuple[tuple[Rect, Target], ...]
     menu: ExportMenu | None = None
+    #: How many wheel steps the info panel's text scrolls (0: it all fits).
+    info_scroll_limit: int = 0
 
     @property
     def tabs_bar(self) -> Rect | None:
@@ -173,12 +175,10 @@ def compute_layout(
     bottom = h - m
     strip = None
     if timeline is not None and not timeline.is_empty and not presenting and h >= 400:
-        th = timeline_part.strip_height(timeline, metrics, fonts, ui)
-        room = Rect(m, bottom - th, w - 2 * m, th)
-        strip = timeline_part.layout_strip(state, timeline, room, fonts, metrics, ui)
+        strip = timeline_part.layout_bottom(state, timeline, (w, h), m, fonts, metrics, ui)
         bottom = strip.rect.y - m // 2
 
-    info = None if presenting else info_part.layout_info(w, m, top, bottom, ui)
+    info = None if presenting else info_part.layout_info(w, m, top, bottom, ui, state.text_factor)
     left_right = info.x - m if info is not None else w - m
 
     # Presentation: the name above the doll.
@@ -241,6 +241,7 @@ def compute_layout(
         picker=picker,
         targets=tuple(targets),
         menu=menu,
+        info_scroll_limit=info_part.scroll_limit(state, info, fonts, metrics, ui),
     )
 
 

@@ -86,7 +86,10 @@ class Scene:
     ) -> pygame.Surface:
         """The info panel for the doll at ``index`` (cached; the window draws the next ahead)."""
         assert layout.info is not None
-        return self.info.panel(state, layout.info, layout.fonts, layout.ui, index, hover)
+        scroll = (
+            min(state.info_scroll, layout.info_scroll_limit) if index == state.shown_depth else 0
+        )
+        return self.info.panel(state, layout.info, layout.fonts, layout.ui, index, hover, scroll)
 
     def render(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
         """Draw the whole frame for ``state`` onto ``surface`` (of ``layout.size``)."""
@@ -99,8 +102,7 @@ class Scene:
         if layout.errors is not None:
             self.overlays.draw_errors(surface, layout.errors, layout.ui)
         if layout.timeline is not None:
-            self.strip.draw_tip(surface, state, layout.timeline, layout.fonts.small, layout.ui,
-                                layout.size)  # fmt: skip
+            self.strip.draw_tip(surface, state, layout.timeline, layout.ui)
         self.toasts.draw(surface, state, layout.toast, layout.fonts, layout.ui)
         if layout.help is not None:
             self.overlays.draw_help(surface, layout.help, layout.ui)
@@ -161,6 +163,7 @@ class Scene:
             state.depth,
             _moving(state),
             state.hover,
+            state.info_scroll,
             state.presentation,
             state.export is not None,
             state.motion is None and state.depth == 0,
@@ -186,7 +189,7 @@ class Scene:
             self.info.draw_title(back, state, layout.title_rect, f)
         self.shelf.draw(back, state, layout.shelf_area, f, ui)
         if layout.timeline is not None:
-            self.strip.draw(back, state, layout.timeline, f.label, ui)
+            self.strip.draw(back, state, layout.timeline, ui)
         self._backdrop = (key, back, layout)
         return back
 

@@ -39,6 +39,8 @@ TOGGLE_TOAST_MS = 2000
 TEXT_STEP_MIN = -2
 TEXT_STEP_MAX = 6
 TEXT_STEP_FACTOR = 1.15
+#: How far the timeline zooms in: this many times its whole span.
+TIMELINE_MAX_ZOOM = 2000.0
 
 
 # --- What the user can point at -------------------------------------------------------
@@ -96,6 +98,12 @@ class TimelineBar(Record):
     depth: int
 
 
+class TimelineGhost(Record):
+    """The faint bar of a figure the set leaves out (``index`` among the strip's bars)."""
+
+    index: int
+
+
 class MenuItem(Record):
     """Line ``index`` of the Export menu (``export.kinds.choices()``)."""
 
@@ -124,6 +132,7 @@ Target = (
     | TabScroll
     | Button
     | TimelineBar
+    | TimelineGhost
     | MenuItem
     | Overlay
     | ErrorsBox
@@ -252,6 +261,23 @@ class ScrollTabs(Record):
     delta: int
 
 
+class SetTimelineView(Record):
+    """Show ``1 / zoom`` of the timeline's span, starting ``start`` (0 to 1) along it."""
+
+    zoom: float
+    start: float
+
+
+class ScrollInfo(Record):
+    """Scroll the info panel's text by ``delta`` steps, within ``limit`` steps in all.
+
+    The layout knows how far the text overflows; the window passes it on as ``limit``.
+    """
+
+    delta: int
+    limit: int
+
+
 class ScrollPicker(Record):
     """Scroll the list of hidden shells by ``delta`` pages."""
 
@@ -339,6 +365,8 @@ Message = (
     | Hover
     | ScrollTabs
     | ScrollPicker
+    | ScrollInfo
+    | SetTimelineView
     | RequestExport
     | ExportProgress
     | ExportFinished
@@ -409,6 +437,13 @@ class State(Record):
     export_menu_open: bool = False
     menu_focus: int = 0
     tab_scroll: int = 0
+    #: How many steps the info panel's text is scrolled (when it does not fit).
+    info_scroll: int = 0
+    #: The timeline shows ``1 / timeline_zoom`` of its span from ``timeline_start`` on.
+    timeline_zoom: float = 1.0
+    timeline_start: float = 0.0
+    #: The user asked for another doll: the zoomed timeline moves to show it (once).
+    timeline_follow: bool = False
     reduced_motion: bool = False
     text_step: int = 0
     presentation: bool = False
@@ -512,6 +547,13 @@ def _clamp(value: int, low: int, high: int) -> int:
     return low if value < low else high if value > high else value
 
 
+def timeline_view(zoom: float, start: float) -> tuple[float, float]:
+    """A view of the timeline brought within bounds: zoom 1 to the most, the span inside."""
+    zoom = min(max(float(zoom), 1.0), TIMELINE_MAX_ZOOM)
+    start = min(max(float(start), 0.0), 1.0 - 1.0 / zoom)
+    return zoom, start
+
+
 # --- update ---------------------------------------------------------------------------
 
 
@@ -523,7 +565,7 @@ def update(state: State, msg: Message) -> State:
 
 def _go(state: State, target: int) -> State:
     target = _clamp(target, 0, state.core)
-    return state._replace(target=target, picker_open=False)
+    return state._replace(target=target, picker_open=False, info_scroll=0, timeline_follow=True)
 
 
 def _switch(state: State, index: int) -> State:
@@ -537,6 +579,9 @@ def _switch(state: State, index: int) -> State:
         about_open=False,
         picker_open=False,
         picker_page=0,
+        info_scroll=0,
+        timeline_zoom=1.0,
+        timeline_start=0.0,
         hover=None,
         generation=state.generation + 1,
     )
@@ -642,7 +687,8 @@ def _apply(state: State, msg: Message) -> State:
         step = 0 if msg.delta == 0 else state.text_step + msg.delta
         step = _clamp(step, TEXT_STEP_MIN, TEXT_STEP_MAX)
         percent = round(TEXT_STEP_FACTOR**step * 100)
-        return _said(state._replace(text_step=step), f"Text size {percent}% (Ctrl+0: normal)")
+        said = f"Text size {percent}% (Ctrl+0: normal)"
+        return _said(state._replace(text_step=step, info_scroll=0), said)
     if isinstance(msg, TogglePresentation):
         on = not state.presentation
         said = "Presentation mode: P or Esc to leave" if on else "Presentation mode off"
@@ -677,6 +723,11 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, ScrollTabs):
         last = len(state.sequences) - 1
         return state._replace(tab_scroll=_clamp(state.tab_scroll + msg.delta, 0, last))
+    if isinstance(msg, SetTimelineView):
+        zoom, start = timeline_view(msg.zoom, msg.start)
+        return state._replace(timeline_zoom=zoom, timeline_start=start, timeline_follow=False)
+    if isinstance(msg, ScrollInfo):
+        return state._replace(info_scroll=_clamp(state.info_scroll + msg.delta, 0, msg.limit))
     if isinstance(msg, ScrollPicker):
         # The layout knows how many pages there are and clamps when it draws.
         return state._replace(picker_page=max(0, state.picker_page + msg.delta))
@@ -838,6 +889,10 @@ def problems(state: State) -> list[str]:
         out.append("negative wobble")
     if not TEXT_STEP_MIN <= state.text_step <= TEXT_STEP_MAX:
         out.append(f"text step {state.text_step} out of range")
+    if (state.timeline_zoom, state.timeline_start) != timeline_view(
+        state.timeline_zoom, state.timeline_start
+    ):
+        out.append("timeline view out of bounds")
     if not 0 <= state.tab_scroll < len(state.sequences):
         out.append(f"tab scroll {state.tab_scroll} out of range")
     if sum((state.help_open, state.about_open, state.picker_open, state.export_menu_open)) > 1:

@@ -1,8 +1,10 @@
 """The info panel beside the stage, and the name above the doll in presentation mode.
 
 ``derive`` says what the panel shows for a doll (pure: the texts, their sizes and
-colours' roles); the drawing is cached on exactly that, so anything that changes the
-text, the chronology note included, draws the panel anew.
+colours' roles) and ``flow`` where each line goes; the drawing is cached on exactly
+that, so anything that changes the text, the chronology note included, draws the panel
+anew. Text that does not fit (large text on a small window) is never dropped: the panel
+grows wider with the text, and what still does not fit scrolls, with a line that says so.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
 from matryoshka.theme import RGB
 from matryoshka.window.components.common import Chrome, pg
-from matryoshka.window.measure import Fonts, dates_line, ellipsize, wrap
+from matryoshka.window.measure import Fonts, Metrics, dates_line, ellipsize, wrap
 from matryoshka.window.state import Button, State, Target
 
 #: How many drawn panels are kept (the window draws the next doll's ahead).
@@ -38,6 +40,36 @@ class InfoText(Record):
 
     blocks: tuple[Block, ...]
     title: str
+
+
+class Line(Record):
+    """One line of the panel's text: where it goes (``y`` from the top of the text)."""
+
+    text: str
+    size: int
+    bold: bool
+    color: RGB
+    y: int
+
+
+class Flow(Record):
+    """The panel's text laid out: its lines, how tall they are, the room they have."""
+
+    lines: tuple[Line, ...]
+    height: int
+    #: Where the text starts and must end, from the top of the panel.
+    top: int
+    bottom: int
+
+    @property
+    def overflow(self) -> int:
+        """How many pixels of text do not fit (0: all of it fits)."""
+        return max(0, self.height - (self.bottom - self.top))
+
+
+#: The hint at the foot of the text when it scrolls.
+MORE_BELOW = "▼ More below: scroll here"
+MORE_ABOVE = "▲ Scroll up for the rest"
 
 
 def chronology_note(state: State, index: int) -> str | None:
@@ -92,15 +124,61 @@ def about_button(info: Rect, fonts: Fonts, ui: float) -> Rect:
     return Rect(info.x + pad, info.bottom - bh - pad, max(1, info.w - 2 * pad), bh)
 
 
-def layout_info(w: int, m: int, top: int, bottom: int, ui: float) -> Rect:
-    """The panel's place at the right of a window ``w`` wide."""
-    iw = min(max(round(w * 0.3), 250), round(560 * ui))
+def layout_info(w: int, m: int, top: int, bottom: int, ui: float, text_factor: float = 1.0) -> Rect:
+    """The panel's place at the right of a window ``w`` wide; wider for larger text."""
+    grow = min(max(text_factor, 1.0), 1.6)
+    iw = min(max(round(w * 0.3 * grow), 250), round(560 * ui * grow), round(w * 0.45))
     iw = min(iw, max(120, w - 2 * m - 200))
     return Rect(w - m - iw, top, iw, max(1, bottom - top))
 
 
 def targets(info: Rect, fonts: Fonts, ui: float) -> list[tuple[Rect, Target]]:
     return [(about_button(info, fonts, ui), Button("about"))]
+
+
+def foot_top(
+    title: str, info: Rect, f: Fonts, metrics: Metrics, ui: float
+) -> tuple[int, list[str]]:
+    """Where the panel's foot (the set's title, the About button) starts, from the panel's
+    top, and the title's lines."""
+    pad = round(18 * ui)
+    about = about_button(info, f, ui)
+    title_lines = wrap(title, info.w - 2 * pad, f.small, metrics, True)[:2]
+    lh = metrics.line_height(f.small)
+    return about.y - info.y - round(8 * ui) - lh * len(title_lines), title_lines
+
+
+def flow(shown: InfoText, info: Rect, f: Fonts, metrics: Metrics, ui: float) -> Flow:
+    """Every line of the panel's text, wrapped to its width, one after the other."""
+    pad = round(18 * ui)
+    width = info.w - 2 * pad
+    lines: list[Line] = []
+    y = 0
+    for block in shown.blocks:
+        size = getattr(f, block.size)
+        lh = metrics.line_height(size)
+        for text in wrap(block.text, width, size, metrics, block.bold):
+            lines.append(Line(text, size, block.bold, block.color, y))
+            y += lh
+        y += round(block.gap * ui)
+    bottom = foot_top(shown.title, info, f, metrics, ui)[0] - round(16 * ui)
+    room = bottom - pad
+    if y > room:  # the hint that says the text scrolls takes a line at the foot
+        bottom -= metrics.line_height(f.small)
+    return Flow(tuple(lines), y, pad, bottom)
+
+
+def scroll_limit(state: State, info: Rect | None, f: Fonts, metrics: Metrics, ui: float) -> int:
+    """How many steps of ``scroll_step`` the text of the doll shown scrolls (0: none)."""
+    if info is None:
+        return 0
+    overflow = flow(derive(state, state.shown_depth), info, f, metrics, ui).overflow
+    return -(-overflow // scroll_step(f, metrics))
+
+
+def scroll_step(f: Fonts, metrics: Metrics) -> int:
+    """How far one notch of the mouse wheel scrolls the panel's text."""
+    return 2 * metrics.line_height(f.body)
 
 
 class InfoView:
@@ -112,17 +190,21 @@ class InfoView:
         self._panels: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
 
     def panel(
-        self, state: State, info: Rect, fonts: Fonts, ui: float, index: int, hover: bool = False
-    ) -> pygame.Surface:
-        """The panel for the doll at ``index``, drawn or from the cache."""
+        self, state: State, info: Rect, fonts: Fonts, ui: float, index: int, hover: bool = False,
+        scroll: int = 0,
+    ) -> pygame.Surface:  # fmt: skip
+        """The panel for the doll at ``index``, drawn or from the cache.
+
+        ``scroll``: how many wheel steps its text is scrolled (when it does not fit).
+        """
         shown = derive(state, index)
-        key = (shown, info, fonts, ui, hover)
+        key = (shown, info, fonts, ui, hover, scroll)
         hit = self._panels.get(key)
         if hit is not None:
             self._panels.move_to_end(key)
             return hit
         panel = pygame.Surface((info.w, info.h), pygame.SRCALPHA)
-        self._paint(panel, shown, info, fonts, ui, hover)
+        self._paint(panel, shown, info, fonts, ui, hover, scroll)
         if pygame.display.get_surface() is not None:
             panel = panel.convert_alpha()  # the display's format blits fastest
         self._panels[key] = panel
@@ -131,32 +213,27 @@ class InfoView:
         return panel
 
     def _paint(
-        self, panel: pygame.Surface, shown: InfoText, info: Rect, f: Fonts, ui: float, hover: bool
-    ) -> None:
+        self, panel: pygame.Surface, shown: InfoText, info: Rect, f: Fonts, ui: float,
+        hover: bool, scroll: int,
+    ) -> None:  # fmt: skip
         local = Rect(0, 0, info.w, info.h)
         radius = round(12 * ui)
         pygame.draw.rect(panel, theme.PAPER, pg(local), border_radius=radius)
         pygame.draw.rect(panel, theme.RULE, pg(local), width=1, border_radius=radius)
         pad = round(18 * ui)
-        x, width = pad, info.w - 2 * pad
-        foot_top = self._paint_foot(panel, shown.title, info, f, ui, hover, pad)
-        y = pad
-        for block in shown.blocks:
-            size = getattr(f, block.size)
-            lines = wrap(block.text, width, size, self.text, block.bold)
-            lh = self.text.line_height(size)
-            for i, line in enumerate(lines):
-                if y + lh > foot_top:
-                    # Out of room (huge text on a small window): end with an ellipsis.
-                    return
-                last_fitting = y + 2 * lh > foot_top and i < len(lines) - 1
-                if last_fitting:
-                    line = ellipsize(line + " …", width, size, self.text, block.bold)
-                self.text.draw(panel, line, size, block.color, (x, y), bold=block.bold)
-                y += lh
-                if last_fitting:
-                    return
-            y += round(block.gap * ui)
+        self._paint_foot(panel, shown.title, info, f, ui, hover, pad)
+        text = flow(shown, info, f, self.text, ui)
+        offset = min(scroll * scroll_step(f, self.text), text.overflow)
+        panel.set_clip(pygame.Rect(0, text.top, info.w, max(0, text.bottom - text.top)))
+        for line in text.lines:
+            y = text.top + line.y - offset
+            if y + self.text.line_height(line.size) < text.top or y > text.bottom:
+                continue
+            self.text.draw(panel, line.text, line.size, line.color, (pad, y), bold=line.bold)
+        panel.set_clip(None)
+        if text.overflow:
+            hint = MORE_ABOVE if offset >= text.overflow else MORE_BELOW
+            self.text.draw(panel, hint, f.small, theme.ACCENT, (pad, text.bottom), bold=True)
 
     def _paint_foot(
         self, panel: pygame.Surface, title: str, info: Rect, f: Fonts, ui: float, hover: bool,
@@ -166,15 +243,14 @@ class InfoView:
         about = about_button(info, f, ui)
         about_local = Rect(about.x - info.x, about.y - info.y, about.w, about.h)
         self.chrome.button(panel, about_local, "About this sequence", f.button, hover=hover)
-        title_lines = wrap(title, info.w - 2 * pad, f.small, self.text, True)[:2]
         lh = self.text.line_height(f.small)
-        foot_top = about_local.y - round(8 * ui) - lh * len(title_lines)
+        foot, title_lines = foot_top(title, info, f, self.text, ui)
         for i, line in enumerate(title_lines):
-            self.text.draw(panel, line, f.small, theme.INK_SOFT, (pad, foot_top + i * lh),
+            self.text.draw(panel, line, f.small, theme.INK_SOFT, (pad, foot + i * lh),
                            bold=True)  # fmt: skip
-        pygame.draw.line(panel, theme.RULE, (pad, foot_top - round(8 * ui)),
-                         (info.w - pad, foot_top - round(8 * ui)))  # fmt: skip
-        return foot_top - round(16 * ui)
+        pygame.draw.line(panel, theme.RULE, (pad, foot - round(8 * ui)),
+                         (info.w - pad, foot - round(8 * ui)))  # fmt: skip
+        return foot - round(16 * ui)
 
     def draw_title(self, surface: pygame.Surface, state: State, rect: Rect, f: Fonts) -> None:
         """Presentation mode: the name, office and dates above the doll."""
