@@ -300,13 +300,30 @@ def test_timeline_bars_jump_to_their_doll_and_ghosts_are_named() -> None:
     assert [label for _, label in strip.ticks]
 
 
-def test_the_list_of_shells_fits_three_hundred_on_one_page_at_the_usual_size() -> None:
-    big = make_sequence(300, "big")
-    s = S.update(at_depth(S.initial_state((big,)), 299), S.TogglePicker())
+def test_the_list_of_a_thousand_shells_is_legible_with_years_and_filters_as_you_type() -> None:
+    seq = dated_sequence(1000)
+    s = S.update(at_depth(S.initial_state((seq,)), 999), S.TogglePicker())
     layout = compute_layout((1280, 800), s, M)
-    assert layout.picker is not None and layout.picker.pages == 1
-    assert len(layout.picker.entries) == 299 and layout.picker.size >= 10
-    assert all(inside(e.rect, layout.picker.panel) for e in layout.picker.entries)
+    picker = layout.picker
+    assert picker is not None and picker.found == 999
+    assert picker.size >= 12 and len(picker.entries) < 400  # legible, so it pages
+    assert picker.entries[0].label == "1. Ruler Number0" and picker.entries[0].years == "2000–2001"
+    for entry in picker.entries:
+        assert inside(entry.rect, picker.panel)
+        assert entry.years  # room for the years at this size
+    for text in ("Number12", "3"):
+        s = S.update(s, S.TypeInPicker(text))
+    found = compute_layout((1280, 800), s, M).picker
+    assert found is not None and found.pages == 1
+    # "Number123" finds the one doll whose name contains it.
+    assert [e.depth for e in found.entries] == [123]
+    s = S.update(s, S.EraseInPicker())
+    s = S.update(s, S.EraseInPicker())
+    names = {e.label for e in (compute_layout((1280, 800), s, M).picker or picker).entries}
+    assert "13. Ruler Number12" in names and "121. Ruler Number120" in names
+    # A year finds the dolls of that year.
+    s = S.update(S.update(s, S.Escape()), S.TypeInPicker("1500"))
+    assert S.picker_matches(s) == (500, 501)
 
 
 @pytest.mark.parametrize(

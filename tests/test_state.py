@@ -314,3 +314,34 @@ def test_the_timeline_view_stays_within_the_span_and_follows_a_new_doll_once() -
     s = S.update(s, S.SetTimelineView(4.0, 0.2))
     assert not s.timeline_follow
     assert S.update(s, S.NextSequence(1)).timeline_zoom == 1.0  # each set starts whole
+
+
+def test_typing_in_the_list_of_opened_dolls_filters_it_and_enter_goes_to_the_first() -> None:
+    s = settled(S.update(S.initial_state(SEQS), S.OpenToCore()))
+    assert S.update(s, S.TypeInPicker("x")).picker_filter == ""  # only while it is open
+    s = S.update(s, S.TogglePicker())
+    assert S.picker_matches(s) == (0, 1, 2, 3, 4, 5)
+    for text in ("fig", "URE 4"):
+        s = S.update(s, S.TypeInPicker(text))
+    assert s.picker_filter == "figURE 4" and S.picker_matches(s) == (3,)
+    s = S.update(s, S.EraseInPicker())
+    assert S.picker_matches(s) == (0, 1, 2, 3, 4, 5)  # "figURE " finds every figure
+    s = S.update(s, S.TypeInPicker("2"))
+    s = S.update(s, S.ChooseInPicker())
+    assert s.target == 1 and not s.picker_open
+    # Esc clears the filter first, then closes the list.
+    s = S.update(S.update(settled(s), S.TogglePicker()), S.TypeInPicker("9"))
+    s = S.update(s, S.Escape())
+    assert s.picker_open and s.picker_filter == ""
+    assert not S.update(s, S.Escape()).picker_open
+
+
+def test_keys_type_into_the_open_list_instead_of_switching_sets() -> None:
+    from matryoshka.window.keymap import message_for
+
+    assert message_for("2", False, False, "2") == S.SwitchSequence(1)
+    assert message_for("2", False, False, "2", picker=True) == S.TypeInPicker("2")
+    assert message_for("backspace", False, False, "\b", picker=True) == S.EraseInPicker()
+    assert message_for("return", False, False, "\r", picker=True) == S.ChooseInPicker()
+    assert message_for("escape", False, False, "\x1b", picker=True) == S.Escape()
+    assert message_for("q", True, False, "q", picker=True) == S.Quit()

@@ -159,14 +159,17 @@ def message_for_click(target: Target | None) -> Message | None:
     return None
 
 
-def message_for_key(key: int, mod: int, unicode: str = "", *, menu: bool = False) -> Message | None:
+def message_for_key(
+    key: int, mod: int, unicode: str = "", *, menu: bool = False, picker: bool = False
+) -> Message | None:
     """What a key press asks for: looked up in the key map (``window.keymap``).
 
-    ``menu``: the Export menu is open (the arrows and Enter move in it).
+    ``menu``: the Export menu is open (the arrows and Enter move in it); ``picker``: the
+    list of hidden shells is open (typing filters it).
     """
     ctrl = bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
     shift = bool(mod & pygame.KMOD_SHIFT)
-    return message_for(pygame.key.name(key), ctrl, shift, unicode, menu=menu)
+    return message_for(pygame.key.name(key), ctrl, shift, unicode, menu=menu, picker=picker)
 
 
 def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
@@ -181,6 +184,7 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
         s.about_open,
         s.picker_open,
         s.picker_page,
+        s.picker_filter,
         s.export_menu_open,
         s.tab_scroll,
         s.timeline_zoom,
@@ -197,7 +201,9 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
 def key_message(state: State, event: pygame.event.Event) -> Message | None:
     """What a key press event asks for, in the state the window is in."""
     text = getattr(event, "unicode", "")
-    return message_for_key(event.key, event.mod, text, menu=state.export_menu_open)
+    return message_for_key(
+        event.key, event.mod, text, menu=state.export_menu_open, picker=state.picker_open
+    )
 
 
 def wheel_message(

@@ -15,8 +15,10 @@ from matryoshka.records import Record
 from matryoshka.window.state import (
     Blank,
     ChooseFromMenu,
+    ChooseInPicker,
     Close,
     CloseAll,
+    EraseInPicker,
     Escape,
     Message,
     MoveMenuFocus,
@@ -33,6 +35,7 @@ from matryoshka.window.state import (
     ToggleHelp,
     TogglePresentation,
     ToggleReducedMotion,
+    TypeInPicker,
 )
 
 
@@ -140,6 +143,8 @@ KEYMAP: tuple[Row, ...] = (
     Row("Ctrl+Q", "quit", _each(("q",), Quit(), "ctrl")),
     Row("Click a timeline bar", "go straight to that doll"),
     Row("Mouse wheel on the tabs", "scroll the tabs"),
+    Row("Mouse wheel, drag on the timeline", "zoom in or out, move along the years"),
+    Row("Typing in the list of opened dolls", "find a doll by name or year; Enter goes to it"),
 )
 
 #: While the Export menu is open these keys move in it (the export keys still work).
@@ -164,15 +169,29 @@ for _row in KEYMAP:
 
 
 def message_for(
-    key_name: str, ctrl: bool, shift: bool, text: str = "", *, menu: bool = False
+    key_name: str,
+    ctrl: bool,
+    shift: bool,
+    text: str = "",
+    *,
+    menu: bool = False,
+    picker: bool = False,
 ) -> Message | None:
     """What a press asks for: the key by name, the modifiers, the character it typed.
 
     The typed character counts too, so ``?`` works on every keyboard layout. With
-    ``menu`` (the Export menu is open) the arrows and Enter move in the menu.
+    ``menu`` (the Export menu is open) the arrows and Enter move in the menu; with
+    ``picker`` (the list of hidden shells is open) what is typed filters the list.
     """
     if menu and not ctrl and key_name in MENU_KEYS:
         return MENU_KEYS[key_name]
+    if picker and not ctrl:
+        if key_name == "backspace":
+            return EraseInPicker()
+        if key_name in ("return", "enter"):
+            return ChooseInPicker()
+        if text and text.isprintable() and key_name not in ("escape", "tab"):
+            return TypeInPicker(text)
     for name in (key_name, text):
         for binding in _BINDINGS.get((name, ctrl), ()):
             if binding.shift is None or binding.shift == shift:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from matryoshka.export import kinds as export_kinds
 from matryoshka.export.kinds import Kind as ExportKind
-from matryoshka.format.model import Sequence
+from matryoshka.format.model import Doll, Sequence
 from matryoshka.records import Record
 from matryoshka.stage.choreography import OPEN_MS
 
@@ -39,6 +39,8 @@ TOGGLE_TOAST_MS = 2000
 TEXT_STEP_MIN = -2
 TEXT_STEP_MAX = 6
 TEXT_STEP_FACTOR = 1.15
+#: The longest filter the list of hidden shells takes.
+PICKER_FILTER_MAX = 60
 #: How far the timeline zooms in: this many times its whole span.
 TIMELINE_MAX_ZOOM = 2000.0
 
@@ -195,6 +197,20 @@ class TogglePicker(Record):
     """Show or hide the list of shells hidden off the shelf."""
 
 
+class TypeInPicker(Record):
+    """Add ``text`` to what the list of hidden shells is filtered by."""
+
+    text: str
+
+
+class EraseInPicker(Record):
+    """Take the last character off the list's filter."""
+
+
+class ChooseInPicker(Record):
+    """Close back to the first doll the list shows (Enter)."""
+
+
 class ToggleExportMenu(Record):
     """Open or close the menu of every kind of export."""
 
@@ -349,6 +365,9 @@ Message = (
     | ToggleHelp
     | ToggleAbout
     | TogglePicker
+    | TypeInPicker
+    | EraseInPicker
+    | ChooseInPicker
     | ToggleExportMenu
     | MoveMenuFocus
     | ChooseFromMenu
@@ -433,6 +452,8 @@ class State(Record):
     about_open: bool = False
     picker_open: bool = False
     picker_page: int = 0
+    #: The list of hidden shells shows only the dolls whose name or years contain this.
+    picker_filter: str = ""
     #: The Export menu is open, with its line ``menu_focus`` highlighted.
     export_menu_open: bool = False
     menu_focus: int = 0
@@ -630,6 +651,48 @@ def _closed_overlays(state: State) -> State:
     )
 
 
+def _toggle_overlay(state: State, msg: ToggleHelp | ToggleAbout | TogglePicker) -> State:
+    """Open or close the help, the description or the list of hidden shells."""
+    if isinstance(msg, ToggleHelp):
+        return _closed_overlays(state)._replace(help_open=not state.help_open)
+    if isinstance(msg, ToggleAbout):
+        return _closed_overlays(state)._replace(about_open=not state.about_open)
+    opening = not state.picker_open and state.shells > 0
+    return _closed_overlays(state)._replace(picker_open=opening, picker_page=0, picker_filter="")
+
+
+def picker_matches(state: State) -> tuple[int, ...]:
+    """The opened shells the list shows: every one, or those its filter finds.
+
+    The filter is matched, ignoring case, against the doll's number, name, native name,
+    office and years (``"19"`` finds the twentieth century, ``"ivan"`` every Ivan).
+    """
+    wanted = state.picker_filter.strip().casefold()
+    dolls = state.sequence.dolls
+    shells = range(min(state.shells, len(dolls)))
+    if not wanted:
+        return tuple(shells)
+    return tuple(d for d in shells if wanted in _searchable(dolls[d], d))
+
+
+def _searchable(doll: Doll, depth: int) -> str:
+    words = (str(depth + 1), doll.name, doll.native_name or "", doll.office or "", doll.years())
+    return " ".join(words).casefold()
+
+
+def _apply_picker(state: State, msg: TypeInPicker | EraseInPicker | ChooseInPicker) -> State:
+    """Typing in the list of hidden shells: its filter, and Enter for the first match."""
+    if not state.picker_open:
+        return state
+    if isinstance(msg, TypeInPicker):
+        text = (state.picker_filter + msg.text)[:PICKER_FILTER_MAX]
+        return state._replace(picker_filter=text, picker_page=0)
+    if isinstance(msg, EraseInPicker):
+        return state._replace(picker_filter=state.picker_filter[:-1], picker_page=0)
+    found = picker_matches(state)
+    return _go(state, found[0]) if found else state
+
+
 def _apply_menu(state: State, msg: ToggleExportMenu | MoveMenuFocus | ChooseFromMenu) -> State:
     """The Export menu: opened, its highlight moved, its highlighted line chosen."""
     lines = export_kinds.choices()
@@ -670,13 +733,10 @@ def _apply(state: State, msg: Message) -> State:
         return _switch(state, msg.index)
     if isinstance(msg, NextSequence):
         return _switch(state, state.index + msg.delta)
-    if isinstance(msg, ToggleHelp):
-        return _closed_overlays(state)._replace(help_open=not state.help_open)
-    if isinstance(msg, ToggleAbout):
-        return _closed_overlays(state)._replace(about_open=not state.about_open)
-    if isinstance(msg, TogglePicker):
-        opening = not state.picker_open and state.shells > 0
-        return _closed_overlays(state)._replace(picker_open=opening, picker_page=0)
+    if isinstance(msg, ToggleHelp | ToggleAbout | TogglePicker):
+        return _toggle_overlay(state, msg)
+    if isinstance(msg, TypeInPicker | EraseInPicker | ChooseInPicker):
+        return _apply_picker(state, msg)
     if isinstance(msg, ToggleExportMenu | MoveMenuFocus | ChooseFromMenu):
         return _apply_menu(state, msg)
     if isinstance(msg, ToggleReducedMotion):
@@ -702,6 +762,8 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, Unblank):
         return state._replace(blank=None)
     if isinstance(msg, Escape):
+        if state.picker_open and state.picker_filter:
+            return state._replace(picker_filter="", picker_page=0)
         if state.overlay_open:
             return _closed_overlays(state)
         if state.errors and not state.errors_folded:
