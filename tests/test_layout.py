@@ -523,3 +523,30 @@ def test_large_text_keeps_every_line_of_the_info_panel_and_scrolls_what_does_not
             step_px = info_part.scroll_step(layout.fonts, M)
             assert layout.info_scroll_limit * step_px >= text.overflow
     assert compute_layout(size, S.initial_state((seq,), text_step=6), M).info_scroll_limit > 0
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("step", [0, S.TEXT_STEP_MAX])
+def test_presenting_shows_a_larger_doll_with_its_name_dates_and_caption_legible_in_a_room(
+    size: tuple[int, int], step: int
+) -> None:
+    caption = "Born into a peasant family and later a great champion of maize. " * 4
+    doll = Doll(name="Nikita Sergeyevich Khrushchev", id="k", caption=caption.strip(),
+                office="First Secretary of the Communist Party of the Soviet Union",
+                start=PartialDate(1953), end=PartialDate(1964))  # fmt: skip
+    seq = Sequence(id="k", title="K", dolls=(doll, *make_sequence(3).dolls))
+    normal = compute_layout(size, S.initial_state((seq,), text_step=step), M)
+    state = S.update(S.initial_state((seq,), text_step=step), S.TogglePresentation())
+    layout = compute_layout(size, state, M)
+    assert layout.doll_rect.h > normal.doll_rect.h  # the doll is larger
+    rect = layout.title_rect
+    assert rect is not None and not overlaps(rect, layout.doll_rect)
+    shown = info_part.presenter_text(doll, rect, size[1], layout.fonts, M)
+    assert shown.name_size >= size[1] / 25  # legible from the back of a room
+    words = " ".join(line.text for line in shown.lines)
+    for needed in ("Khrushchev", "Union", "1953–1964, 11 years", "maize."):
+        assert needed in words
+    assert words.count("maize") == 4  # the whole caption
+    for line in shown.lines:
+        assert M.width(line.text, line.size, line.bold) <= rect.w
+        assert rect.y <= line.y and line.y + M.line_height(line.size) <= rect.bottom

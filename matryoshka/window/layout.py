@@ -181,16 +181,13 @@ def compute_layout(
     info = None if presenting else info_part.layout_info(w, m, top, bottom, ui, state.text_factor)
     left_right = info.x - m if info is not None else w - m
 
-    # Presentation: the name above the doll.
-    title_rect = None
-    if presenting:
-        th = metrics.line_height(fonts.name) + metrics.line_height(fonts.small)
-        title_rect = Rect(m, top, w - 2 * m, th)
-        top = title_rect.bottom + m // 2
-
     col = Rect(m, top, max(1, left_right - m), max(1, bottom - top))
     shelf_area = shelf.layout_shelf(state, metrics, fonts, col, ui)
-    stage_area = layout_stage(col, shelf_area.rect.y, m)
+    # Presentation: the name, dates and caption in a column beside the doll.
+    title_rect, stage_col = None, col
+    if presenting:
+        title_rect, stage_col = info_part.layout_presenter(col, shelf_area.rect.y, m)
+    stage_area = layout_stage(stage_col, shelf_area.rect.y, m)
     message = state.toast.message if state.toast is not None and state.export is None else None
     toast = toasts.layout_toast(stage_area.rect, metrics, fonts, m, ui, message)
     errors = None

@@ -186,7 +186,7 @@ class Scene:
                 (layout.info.x, layout.info.y),
             )
         if layout.title_rect is not None:
-            self.info.draw_title(back, state, layout.title_rect, f)
+            self.info.draw_title(back, state, layout.title_rect, f, layout.size[1])
         self.shelf.draw(back, state, layout.shelf_area, f, ui)
         if layout.timeline is not None:
             self.strip.draw(back, state, layout.timeline, ui)

@@ -9,16 +9,19 @@ grows wider with the text, and what still does not fit scrolls, with a line that
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 
 from matryoshka import theme
-from matryoshka.geometry import Rect
+from matryoshka.format.model import Doll
+from matryoshka.geometry import ASPECT, Rect
 from matryoshka.history.chronology import describe_predecessors
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
+from matryoshka.stage.choreography import ASIDE, REST_FILL
 from matryoshka.theme import RGB
 from matryoshka.window.components.common import Chrome, pg
-from matryoshka.window.measure import Fonts, Metrics, dates_line, ellipsize, wrap
+from matryoshka.window.measure import Fonts, Metrics, dates_line, wrap
 from matryoshka.window.state import Button, State, Target
 
 #: How many drawn panels are kept (the window draws the next doll's ahead).
@@ -115,6 +118,67 @@ def derive(state: State, index: int) -> InfoText:
     elif index == 0 and state.depth == 0 and state.motion is None:
         blocks.append(Block("Click the doll to open it.", "small", False, theme.INK_SOFT, 0))
     return InfoText(tuple(blocks), seq.title)
+
+
+#: Presentation mode: text sizes as shares of the window's height (the name at least
+#: ``NAME_LEAST`` of it, legible from the back of a room), and the smallest shares the
+#: text may shrink to when a long caption needs the room.
+PRESENTER_SHARES = (0.062, 0.036, 0.034)
+PRESENTER_LEAST = (1 / 25, 1 / 40, 1 / 44)
+NAME_LEAST = PRESENTER_LEAST[0]
+
+
+class Presenter(Record):
+    """What presentation mode shows beside the doll: each line placed, in one column."""
+
+    lines: tuple[Line, ...]
+    name_size: int
+
+
+def layout_presenter(col: Rect, shelf_top: int, m: int) -> tuple[Rect, Rect]:
+    """Presentation mode: the column for the name, dates and caption at the right, and
+    the room left for the doll."""
+    # As wide as leaves the doll its full height (its lid moves aside as it opens), but
+    # between three and four tenths of the width.
+    stage_h = max(1, shelf_top - col.y - m // 2)
+    doll_w = stage_h * REST_FILL * 2 * (ASIDE + 0.5) * ASPECT
+    tw = round(min(max(col.w - m - doll_w, col.w * 0.3), col.w * 0.42))
+    text = Rect(col.right - tw, col.y, tw, max(1, shelf_top - col.y - m))
+    return text, Rect(col.x, col.y, max(1, col.w - tw - m), col.h)
+
+
+def presenter_text(doll: Doll, rect: Rect, h: int, f: Fonts, metrics: Metrics) -> Presenter:
+    """The name, office, dates and caption as large as fit ``rect`` in a window ``h``
+    high, centred in it from top to bottom; never smaller than ``PRESENTER_LEAST``."""
+    floors = [math.ceil(h * least) for least in PRESENTER_LEAST]
+    # The user's own text size counts too (Ctrl+=), until the text has to shrink to fit.
+    wanted = [max(size, h * share) for size, share in
+              zip((f.name, f.body, f.body), PRESENTER_SHARES, strict=True)]  # fmt: skip
+    for scale in (1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3):
+        sizes = [
+            max(least, round(size * scale)) for least, size in zip(floors, wanted, strict=True)
+        ]
+        blocks = [(doll.name, sizes[0], True, theme.INK, 0.3)]
+        if doll.office:
+            blocks.append((doll.office, sizes[1], False, theme.INK_SOFT, 0.0))
+        dates = dates_line(doll)
+        if dates:
+            blocks.append((dates, sizes[1], True, theme.INK, 0.6))
+        if doll.caption:
+            blocks.append((doll.caption, sizes[2], False, theme.INK, 0.0))
+        lines: list[Line] = []
+        y = 0
+        for text, size, bold, color, gap in blocks:
+            lh = metrics.line_height(size)
+            for part in wrap(text, rect.w, size, metrics, bold, break_words=True):
+                lines.append(Line(part, size, bold, color, y))
+                y += lh
+            y += round(lh * gap)
+        if y <= rect.h:
+            break
+    top = rect.y + max(0, (rect.h - y) // 2)
+    placed = tuple(line._replace(y=top + line.y) for line in lines)
+    return Presenter(placed, sizes[0])
 
 
 def about_button(info: Rect, fonts: Fonts, ui: float) -> Rect:
@@ -252,16 +316,12 @@ class InfoView:
                          (info.w - pad, foot - round(8 * ui)))  # fmt: skip
         return foot - round(16 * ui)
 
-    def draw_title(self, surface: pygame.Surface, state: State, rect: Rect, f: Fonts) -> None:
-        """Presentation mode: the name, office and dates above the doll."""
+    def draw_title(
+        self, surface: pygame.Surface, state: State, rect: Rect, f: Fonts, h: int
+    ) -> None:
+        """Presentation mode: the name, office, dates and caption beside the doll."""
         doll = state.sequence.dolls[state.shown_depth]
-        name = ellipsize(doll.name, rect.w, f.name, self.text, True)
-        r = self.text.draw(surface, name, f.name, theme.INK, (rect.centerx, rect.y), bold=True,
-                           anchor="midtop")  # fmt: skip
-        sub = dates_line(doll)
-        if doll.office:
-            sub = f"{doll.office}, {sub}" if sub else doll.office
-        if sub:
-            sub = ellipsize(sub, rect.w, f.small, self.text)
-            self.text.draw(surface, sub, f.small, theme.INK_SOFT, (rect.centerx, r.bottom),
-                           anchor="midtop")  # fmt: skip
+        shown = presenter_text(doll, rect, h, f, self.text)
+        for line in shown.lines:
+            self.text.draw(surface, line.text, line.size, line.color, (rect.x, line.y),
+                           bold=line.bold)  # fmt: skip
