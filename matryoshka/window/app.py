@@ -420,7 +420,8 @@ class App:
         self.state = tick(self.state, dt_ms)
         for event in events:
             self.handle(event)
-        self.send(follow(self.state, self.layout))
+        if self.state.timeline_follow:
+            self.send(follow(self.state, self.layout))
         self._run_export()
         self._apply_fullscreen()
         self._set_caption()

@@ -286,14 +286,24 @@ def _title(
 ZOOM_HINT_BARS = 40
 
 
+#: The targets of the last strips laid out (thousands of bars: made once per strip).
+_targets: dict[int, tuple[Strip, list[tuple[Rect, Target]]]] = {}
+
+
 def targets(strip: Strip) -> list[tuple[Rect, Target]]:
     """Every bar of a doll in the set (a click goes straight to it), and the ghosts (the
     pointer over one names it)."""
+    hit = _targets.get(id(strip))
+    if hit is not None and hit[0] is strip:
+        return hit[1]
     out: list[tuple[Rect, Target]] = []
     for i, bar in enumerate(strip.bars):
         out.append(
             (bar.rect, TimelineBar(bar.depth) if bar.depth is not None else TimelineGhost(i))
         )
+    if len(_targets) > 8:
+        _targets.clear()
+    _targets[id(strip)] = (strip, out)
     return out
 
 
