@@ -550,3 +550,13 @@ def test_presenting_shows_a_larger_doll_with_its_name_dates_and_caption_legible_
     for line in shown.lines:
         assert M.width(line.text, line.size, line.bold) <= rect.w
         assert rect.y <= line.y and line.y + M.line_height(line.size) <= rect.bottom
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_the_largest_text_leaves_the_doll_most_of_its_size(size: tuple[int, int]) -> None:
+    seq = dated_sequence(7)
+    tl = build_timeline(seq)
+    normal = compute_layout(size, S.initial_state((seq,)), M, timeline=tl)
+    big = compute_layout(size, S.initial_state((seq,), text_step=S.TEXT_STEP_MAX), M, timeline=tl)
+    assert big.fonts.body > 2 * normal.fonts.body  # what is read grows all the way
+    assert big.doll_rect.h >= 0.77 * normal.doll_rect.h

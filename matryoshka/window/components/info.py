@@ -70,9 +70,9 @@ class Flow(Record):
         return max(0, self.height - (self.bottom - self.top))
 
 
-#: The hint at the foot of the text when it scrolls.
-MORE_BELOW = "▼ More below: scroll here"
-MORE_ABOVE = "▲ Scroll up for the rest"
+#: The hint at the foot of the text when it scrolls (after a small arrow).
+MORE_BELOW = "More below: scroll here"
+MORE_ABOVE = "Scroll up for the rest"
 
 
 def chronology_note(state: State, index: int) -> str | None:
@@ -291,13 +291,21 @@ class InfoView:
         panel.set_clip(pygame.Rect(0, text.top, info.w, max(0, text.bottom - text.top)))
         for line in text.lines:
             y = text.top + line.y - offset
-            if y + self.text.line_height(line.size) < text.top or y > text.bottom:
-                continue
+            if y < text.top or y + self.text.line_height(line.size) > text.bottom:
+                continue  # whole lines only; the rest is a wheel turn away
             self.text.draw(panel, line.text, line.size, line.color, (pad, y), bold=line.bold)
         panel.set_clip(None)
         if text.overflow:
-            hint = MORE_ABOVE if offset >= text.overflow else MORE_BELOW
-            self.text.draw(panel, hint, f.small, theme.ACCENT, (pad, text.bottom), bold=True)
+            at_end = offset >= text.overflow
+            hint = MORE_ABOVE if at_end else MORE_BELOW
+            lh = self.text.line_height(f.small)
+            k = max(4, f.small // 3)  # the arrow, drawn: not every font has one
+            cx, cy = pad + k, text.bottom + lh // 2
+            tip = cy - k if at_end else cy + k
+            base = cy + k if at_end else cy - k
+            pygame.draw.polygon(panel, theme.ACCENT, [(cx - k, base), (cx + k, base), (cx, tip)])
+            self.text.draw(panel, hint, f.small, theme.ACCENT, (pad + 3 * k, text.bottom),
+                           bold=True)  # fmt: skip
 
     def _paint_foot(
         self, panel: pygame.Surface, title: str, info: Rect, f: Fonts, ui: float, hover: bool,

@@ -420,7 +420,9 @@ class TimelineView:
             pygame.draw.polygon(surface, theme.ACCENT, corner)
         if bar.label:
             ink = theme.ON_DARK if luminance(fill) < 140 and not bar.spill else theme.INK
-            self._label(surface, bar, rect, size, ink, is_current, ui)
+            # Bold only inside its bar: a name running on drawn again bold on top of the
+            # plain one would show both.
+            self._label(surface, bar, rect, size, ink, is_current and not bar.spill, ui)
 
     def _label(
         self, surface: pygame.Surface, bar: StripBar, rect: pygame.Rect, size: int, ink: RGB,
