@@ -7,6 +7,8 @@ bars are the figures of the reference the set leaves out (ghosts).
 
 from __future__ import annotations
 
+from typing import Literal
+
 from matryoshka import theme
 from matryoshka.format.model import Doll, Sequence
 from matryoshka.geometry import Rect
@@ -35,7 +37,7 @@ class StripBar(Record):
     """One bar of the strip: a doll (``depth``) or a ghost (``depth`` None).
 
     ``label`` is drawn centred in the bar, or, when it is wider than the bar but the lane
-    has room after it, from the bar's left edge on (``spill``).
+    has room after it, just after the bar (``spill``).
     """
 
     rect: Rect
@@ -45,7 +47,8 @@ class StripBar(Record):
     ghost: bool = False
     not_in_reference: bool = False
     open_end: bool = False
-    spill: bool = False
+    #: Where a name wider than its bar goes: just ``after`` it, or ``over`` it on a tag.
+    spill: Literal["", "after", "over"] = ""
 
 
 class Strip(Record):
@@ -231,15 +234,20 @@ def _labelled(
     for i, (rect, _lane, bar) in enumerate(placed):
         assert isinstance(bar, TimelineBarData)
         name = short_name(bar.doll)
-        free = max(rect.w, room[i] - rect.x - round(4 * ui)) - 2 * inset
-        spill = False
-        label = ""
-        if free >= round(20 * ui):
-            label = ellipsize(name, rect.w - 2 * inset, size, metrics)
-            if label != name and free > rect.w - 2 * inset:
-                label, spill = ellipsize(name, free, size, metrics), True
-            if label == ELLIPSIS:
-                label, spill = "", False
+        # The name inside the bar, else just after it, else across it on a tag: whichever
+        # shows the most of it.
+        least = round(20 * ui)
+        free = room[i] - round(4 * ui) - inset
+        spill: Literal["", "after", "over"] = ""
+        label = ellipsize(name, rect.w - 2 * inset, size, metrics) if rect.w >= least else ""
+        for where, width in (("after", free - rect.right), ("over", free - rect.x)):
+            if label == name or width < least:
+                continue
+            candidate = ellipsize(name, width, size, metrics)
+            if len(candidate) > len(label):
+                label, spill = candidate, where
+        if label == ELLIPSIS:
+            label, spill = "", ""
         out.append(
             StripBar(
                 rect=rect,
@@ -422,16 +430,26 @@ class TimelineView:
             ink = theme.ON_DARK if luminance(fill) < 140 and not bar.spill else theme.INK
             # Bold only inside its bar: a name running on drawn again bold on top of the
             # plain one would show both.
-            self._label(surface, bar, rect, size, ink, is_current and not bar.spill, ui)
+            dark = luminance(fill) < 150
+            self._label(surface, bar, rect, size, ink, is_current and not bar.spill, ui, dark)
 
     def _label(
         self, surface: pygame.Surface, bar: StripBar, rect: pygame.Rect, size: int, ink: RGB,
-        bold: bool, ui: float,
+        bold: bool, ui: float, tag: bool = False,
     ) -> None:  # fmt: skip
-        """The bar's name: centred in it, or from its left edge into the room after it."""
-        if bar.spill:
-            self.text.draw(surface, bar.label, size, ink, (rect.x + round(3 * ui), rect.centery),
-                           anchor="midleft", bold=bold)  # fmt: skip
+        """The bar's name: centred in it, just after it, or across it on a tag."""
+        if bar.spill == "after":
+            self.text.draw(surface, bar.label, size, ink,
+                           (rect.right + round(3 * ui), rect.centery), anchor="midleft",
+                           bold=bold)  # fmt: skip
+        elif bar.spill == "over":
+            x = rect.x + round(3 * ui)
+            if tag:  # dark ink across a dark bar: on a light tag
+                w = self.text.width(bar.label, size) + 4
+                box = pygame.Rect(x - 2, rect.y + 1, w, rect.h - 2)
+                pygame.draw.rect(surface, theme.PAPER, box, border_radius=max(2, box.h // 3))
+            self.text.draw(surface, bar.label, size, ink, (x, rect.centery), anchor="midleft",
+                           bold=bold)  # fmt: skip
         else:
             self.text.draw(surface, bar.label, size, ink, rect.center, anchor="center",
                            bold=bold)  # fmt: skip
