@@ -55,7 +55,14 @@ SIZES = [(320, 240), (800, 600), (1024, 768), (1280, 800), (1366, 700), (1920, 1
 class QuickExport:
     """Stands in for the real export (tested in test_app): finishes or fails in a few steps."""
 
-    def __init__(self, kind: str, sequence: Sequence, depth: int, folder: Path | None = None):
+    def __init__(
+        self,
+        kind: str,
+        sequence: Sequence,
+        depth: int,
+        folder: Path | None = None,
+        suffix: str | None = None,
+    ):
         assert 0 <= depth < len(sequence.dolls)
         self.steps = random.Random(depth).randint(1, 12)
         self.done = False
