@@ -560,3 +560,20 @@ def test_the_largest_text_leaves_the_doll_most_of_its_size(size: tuple[int, int]
     big = compute_layout(size, S.initial_state((seq,), text_step=S.TEXT_STEP_MAX), M, timeline=tl)
     assert big.fonts.body > 2 * normal.fonts.body  # what is read grows all the way
     assert big.doll_rect.h >= 0.77 * normal.doll_rect.h
+
+
+@pytest.mark.parametrize(("size", "step"), [((800, 600), 0), ((1280, 800), 0), ((1280, 800), 3)])
+def test_shelf_names_are_whole_where_the_shelf_has_room(size: tuple[int, int], step: int) -> None:
+    names = ["Russian Socialist Movement", "Fourth International", "Mikhail Gorbachev",
+             "Nikita Khrushchev"]  # fmt: skip
+    dolls = tuple(
+        Doll(name=n, id=f"d{i}", kind="group" if i < 2 else "person") for i, n in enumerate(names)
+    )
+    seq = Sequence(id="s", title="S", dolls=(*dolls, Doll(name="Core", id="core")))
+    state = at_depth(S.initial_state((seq,), text_step=step), len(dolls))
+    layout = compute_layout(size, state, M)
+    labels = [slot.label for slot in layout.slots]
+    if step == 0:
+        assert len(labels) == len(dolls)  # all on the shelf: no "+N more"
+    assert all(ELLIPSIS not in label for label in labels), labels
+    assert labels[0] == "Russian Socialist\nMovement" and labels[-1] == "Khrushchev"

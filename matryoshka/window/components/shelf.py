@@ -45,8 +45,9 @@ def layout_shelf(state: State, metrics: Metrics, fonts: Fonts, col: Rect, ui: fl
     shelf_h = min(max(round(col.h * share), round(86 * ui)), round(170 * ui)) + label_h
     shelf_h = min(shelf_h, max(1, col.h // 2))
     shelf = Rect(col.x, col.bottom - shelf_h, col.w, shelf_h)
-    # Slots wide enough for the names (at large text the dolls are narrower than them).
-    least = min(_widest_word(state.sequence.dolls, fonts.label, metrics) + round(10 * ui),
+    # Slots wide enough for each name in two lines (at large text, or for a long name of
+    # an organisation, the dolls are narrower than their names), while three still fit.
+    least = min(_label_width(state.sequence.dolls, fonts.label, metrics) + round(10 * ui),
                 shelf.w // 3)  # fmt: skip
     slots = _slots(state, metrics, fonts, shelf, label_h, ui, least)
     pad_top, doll_h, pitch = _metrics(shelf, label_h, ui, least)
@@ -57,21 +58,30 @@ def layout_shelf(state: State, metrics: Metrics, fonts: Fonts, col: Rect, ui: fl
 _widest: dict[tuple[int, int, int], tuple[tuple[Doll, ...], int]] = {}
 
 
-def _widest_word(dolls: tuple[Doll, ...], size: int, metrics: Metrics) -> int:
-    """The width of the widest word of the shelf's names (remembered per set and size)."""
+def _label_width(dolls: tuple[Doll, ...], size: int, metrics: Metrics) -> int:
+    """How wide a slot must be for every shelf name to fit in two lines (remembered per
+    set and size)."""
     key = (id(dolls), size, id(metrics))
     hit = _widest.get(key)
     if hit is not None and hit[0] is dolls:
         return hit[1]
-    words = {word for doll in dolls for word in short_name(doll).split()}
-    words.add("+0000 more")
+    names = {short_name(doll) for doll in dolls} | {"+0000 more"}
     # The longest few by characters stand for all: measuring thousands would slow a layout.
-    longest = sorted(words, key=len, reverse=True)[:40]
-    widest = max(metrics.width(word, size) for word in longest)
+    longest = sorted(names, key=len, reverse=True)[:40]
+    widest = max(_two_lines(name, size, metrics) for name in longest)
     if len(_widest) > 16:
         _widest.clear()
     _widest[key] = (dolls, widest)
     return widest
+
+
+def _two_lines(name: str, size: int, metrics: Metrics) -> int:
+    """The narrowest width (roughly) at which ``name`` wraps to at most two lines."""
+    width = max(max(metrics.width(w, size) for w in name.split() or [name]),
+                (metrics.width(name, size) + 1) // 2)  # fmt: skip
+    while len(wrap(name, width, size, metrics)) > 2:
+        width += max(4, size // 2)
+    return width
 
 
 def _slots(
