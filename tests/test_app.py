@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,6 +87,14 @@ def run(app: App, ms: int, dt: int = 16) -> None:
     for _ in range(0, ms, dt):
         app.process([], dt)
         app.draw()
+
+
+def run_until_exported(app: App, limit_s: float = 120.0) -> None:
+    """Step the window until its export is written (the encoder runs in a thread: on a
+    loaded machine it takes however long it takes, within a generous bound)."""
+    deadline = time.monotonic() + limit_s
+    while app.state.export is not None and time.monotonic() < deadline:
+        run(app, 16)
 
 
 def doll_centre(app: App) -> tuple[int, int]:
@@ -285,10 +294,7 @@ def test_export_key_saves_a_picture_and_the_window_keeps_running(app: App, tmp_p
     run(app, 800)
     key(app, pygame.K_e)
     assert app.state.export is not None
-    for _ in range(2000):
-        run(app, 16)
-        if app.state.export is None:
-            break
+    run_until_exported(app)
     assert app.state.toast is not None and not app.state.toast.failed, app.state.toast
     files = list((tmp_path / "pictures").iterdir())
     assert [f.name for f in files] == ["market-1995_02_gorbachev.png"]
@@ -300,10 +306,7 @@ def test_export_key_saves_a_picture_and_the_window_keeps_running(app: App, tmp_p
 def test_o_key_saves_the_opened_doll(app: App, tmp_path: Path) -> None:
     key(app, pygame.K_o)
     assert app.state.export is not None and app.state.export.kind == "open"
-    for _ in range(2000):
-        run(app, 16)
-        if app.state.export is None:
-            break
+    run_until_exported(app)
     assert app.state.toast is not None and not app.state.toast.failed, app.state.toast
     files = [f.name for f in (tmp_path / "pictures").iterdir()]
     assert files == ["market-1995_01_yeltsin_open.png"]
@@ -897,3 +900,62 @@ def test_a_second_export_of_the_same_doll_says_it_made_a_copy(
     assert said[0].message.startswith("Saved ") and "copy" not in said[0].message
     assert said[1].message.startswith("Saved a copy as ") and "-2.png" in said[1].message
     assert said[1].folder == str(tmp_path)
+
+
+def test_the_export_button_opens_a_menu_used_by_mouse_or_keys(app: App, tmp_path: Path) -> None:
+    export = app.layout.button("export")
+    assert export is not None
+    click(app, (export.centerx, export.centery))
+    assert app.state.export_menu_open and app.state.export is None
+    menu = app.layout.menu
+    assert menu is not None
+    key(app, pygame.K_DOWN)  # the arrows move in the menu, not through the dolls
+    assert app.state.menu_focus == 1 and app.state.target == 0
+    key(app, pygame.K_ESCAPE)
+    assert not app.state.export_menu_open
+    key(app, pygame.K_x)
+    line = app.layout.menu.lines[2] if app.layout.menu is not None else None
+    assert line is not None and line.label == "The line-up"
+    click(app, (line.rect.centerx, line.rect.centery))
+    assert not app.state.export_menu_open
+    assert app.state.export is not None and app.state.export.kind == "lineup"
+
+
+def test_v_key_saves_the_animation_as_mp4_video(app: App, tmp_path: Path) -> None:
+    key(app, pygame.K_END)
+    run(app, 3000)
+    key(app, pygame.K_LEFT)
+    run(app, 1000)  # the animation opens the last two dolls only
+    key(app, pygame.K_v)
+    assert app.state.export is not None and app.state.export.suffix == ".mp4"
+    run_until_exported(app)
+    assert app.state.toast is not None and not app.state.toast.failed, app.state.toast
+    files = [f.name for f in (tmp_path / "pictures").iterdir()]
+    assert files == ["market-1995_opening.mp4"]
+    assert (tmp_path / "pictures" / files[0]).read_bytes()[4:8] == b"ftyp"
+
+
+def test_the_wheel_zooms_the_timeline_and_a_drag_moves_it(app: App) -> None:
+    strip = app.layout.timeline
+    assert strip is not None
+    over = (strip.left + strip.width // 2, strip.axis_y - 4)
+    motion = pygame.event.Event(pygame.MOUSEMOTION, pos=over, rel=(0, 0), buttons=(0, 0, 0))
+    wheel = pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1, flipped=False)
+    post(app, motion, wheel, wheel, wheel)
+    assert app.state.timeline_zoom > 2.5
+    zoomed = app.layout.timeline
+    assert zoomed is not None and zoomed.ticks != strip.ticks  # finer years
+    start = app.state.timeline_start
+    target = app.state.target
+    press = (zoomed.left + zoomed.width // 2, zoomed.axis_y - 4)
+    drag = (press[0] + zoomed.width // 4, press[1])
+    post(
+        app,
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=press, button=1),
+        pygame.event.Event(pygame.MOUSEMOTION, pos=drag, rel=(0, 0), buttons=(1, 0, 0)),
+        pygame.event.Event(pygame.MOUSEBUTTONUP, pos=drag, button=1),
+    )
+    assert app.state.timeline_start < start  # dragged right: earlier years come in
+    assert app.state.target == target  # a drag is not a click on a bar
+    post(app, motion, pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-20, flipped=False))
+    assert app.state.timeline_zoom == 1.0

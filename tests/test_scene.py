@@ -166,8 +166,13 @@ def test_hovering_a_timeline_bar_shows_its_name_and_dates(scene: Scene) -> None:
     state = S.initial_state(sequences, market)
     layout = scene.layout((1280, 800), state)
     assert layout.timeline is not None
-    bar = next(b for b in layout.timeline.bars if b.depth == 5)
-    above = pygame.Rect(bar.rect.centerx - 20, layout.timeline.rect.y - 22, 40, 18)
+    strip = layout.timeline
+    # In the strip's own title line, covering nothing else: not the shelf's names above.
+    title = pygame.Rect(strip.rect.x + 20, strip.title_y + 2, strip.rect.w - 40, 12)
+    above = pygame.Rect(0, layout.shelf.y, 1280, strip.rect.y - layout.shelf.y)
     plain = frame(scene, state)
     hovered = frame(scene, S.update(state, S.Hover(S.TimelineBar(5))))
-    assert ink_in(hovered, above, theme.TOAST) > ink_in(plain, above, theme.TOAST) + 20
+    assert ink_in(hovered, title, theme.TOAST) > ink_in(plain, title, theme.TOAST) + 100
+    assert pygame.image.tobytes(hovered.subsurface(above), "RGB") == pygame.image.tobytes(
+        plain.subsurface(above), "RGB"
+    )

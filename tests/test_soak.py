@@ -62,6 +62,7 @@ class QuickExport:
         sequence: Sequence,
         depth: int,
         folder: Path | None = None,
+        suffix: str | None = None,
         **beside: object,  # the other set of a comparison, and the references
     ):
         assert 0 <= depth < len(sequence.dolls)

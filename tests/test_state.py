@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from matryoshka.export import kinds
 from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.stage.choreography import OPEN_MS
 from matryoshka.window import state as S
@@ -229,6 +230,8 @@ MESSAGES = st.one_of(
             S.Escape(),
             S.RequestExport("doll"),
             S.ExportFinished("done"),
+            S.ToggleExportMenu(),
+            S.ChooseFromMenu(),
         ]
     ),
     st.builds(S.CloseTo, st.integers(-3, 10)),
@@ -238,6 +241,9 @@ MESSAGES = st.one_of(
     st.builds(S.TextScale, st.integers(-1, 1)),
     st.builds(S.ScrollTabs, st.integers(-2, 2)),
     st.builds(S.ExportProgress, st.floats(-1, 2)),
+    st.builds(S.MoveMenuFocus, st.integers(-3, 3)),
+    st.builds(S.ScrollInfo, st.integers(-3, 3), st.integers(0, 5)),
+    st.builds(S.SetTimelineView, st.floats(-10, 1e5), st.floats(-2, 3)),
 )
 
 
@@ -260,3 +266,86 @@ def test_the_shelf_list_closes_when_its_last_shell_closes_under_it() -> None:
     assert s.picker_open
     s = settled(s)
     assert s.shells == 0 and not s.picker_open
+
+
+def test_the_export_menu_opens_moves_round_and_exports_the_highlighted_line() -> None:
+    s = S.update(S.initial_state(SEQS), S.ToggleHelp())
+    s = S.update(s, S.ToggleExportMenu())
+    assert s.export_menu_open and not s.help_open and s.menu_focus == 0
+    lines = kinds.choices()
+    s = S.update(s, S.MoveMenuFocus(-1))  # up from the first line: the last one
+    assert s.menu_focus == len(lines) - 1
+    assert [(c.kind, c.suffix) for c in lines[-2:]] == [
+        ("animation", ".mp4"),
+        ("comparison", ".png"),
+    ]
+    s = S.update(s, S.MoveMenuFocus(-1))
+    s = S.update(s, S.ChooseFromMenu())
+    assert not s.export_menu_open
+    assert s.export is not None and (s.export.kind, s.export.suffix) == ("animation", ".mp4")
+
+
+def test_esc_and_a_direct_export_key_close_the_export_menu() -> None:
+    s = S.update(S.initial_state(SEQS), S.ToggleExportMenu())
+    assert S.update(s, S.Escape()).export_menu_open is False
+    s = S.update(s, S.RequestExport("lineup"))
+    assert not s.export_menu_open and s.export is not None and s.export.kind == "lineup"
+    # Moving or choosing with the menu closed does nothing.
+    assert S.update(s, S.ChooseFromMenu()).export_queue == ()
+
+
+def test_hovering_a_menu_line_moves_the_highlight_there() -> None:
+    s = S.update(S.initial_state(SEQS), S.ToggleExportMenu())
+    s = S.update(s, S.Hover(S.MenuItem(2)))
+    assert s.menu_focus == 2
+
+
+def test_the_info_panel_scrolls_within_its_limit_and_starts_at_the_top_for_each_doll() -> None:
+    s = S.initial_state(SEQS)
+    s = S.update(S.update(s, S.ScrollInfo(5, 3)), S.ScrollInfo(1, 3))
+    assert s.info_scroll == 3
+    assert S.update(s, S.ScrollInfo(-9, 3)).info_scroll == 0
+    assert S.update(s, S.Open()).info_scroll == 0  # the next doll's text from its top
+    assert S.update(s, S.TextScale(1)).info_scroll == 0
+
+
+def test_the_timeline_view_stays_within_the_span_and_follows_a_new_doll_once() -> None:
+    s = S.update(S.initial_state(SEQS), S.SetTimelineView(4.0, 0.9))
+    assert (s.timeline_zoom, s.timeline_start) == (4.0, 0.75)
+    assert not s.timeline_follow
+    s = S.update(s, S.GoTo(3))
+    assert s.timeline_follow  # the layout may move the view to show doll 4
+    s = S.update(s, S.SetTimelineView(4.0, 0.2))
+    assert not s.timeline_follow
+    assert S.update(s, S.NextSequence(1)).timeline_zoom == 1.0  # each set starts whole
+
+
+def test_typing_in_the_list_of_opened_dolls_filters_it_and_enter_goes_to_the_first() -> None:
+    s = settled(S.update(S.initial_state(SEQS), S.OpenToCore()))
+    assert S.update(s, S.TypeInPicker("x")).picker_filter == ""  # only while it is open
+    s = S.update(s, S.TogglePicker())
+    assert S.picker_matches(s) == (0, 1, 2, 3, 4, 5)
+    for text in ("fig", "URE 4"):
+        s = S.update(s, S.TypeInPicker(text))
+    assert s.picker_filter == "figURE 4" and S.picker_matches(s) == (3,)
+    s = S.update(s, S.EraseInPicker())
+    assert S.picker_matches(s) == (0, 1, 2, 3, 4, 5)  # "figURE " finds every figure
+    s = S.update(s, S.TypeInPicker("2"))
+    s = S.update(s, S.ChooseInPicker())
+    assert s.target == 1 and not s.picker_open
+    # Esc clears the filter first, then closes the list.
+    s = S.update(S.update(settled(s), S.TogglePicker()), S.TypeInPicker("9"))
+    s = S.update(s, S.Escape())
+    assert s.picker_open and s.picker_filter == ""
+    assert not S.update(s, S.Escape()).picker_open
+
+
+def test_keys_type_into_the_open_list_instead_of_switching_sets() -> None:
+    from matryoshka.window.keymap import message_for
+
+    assert message_for("2", False, False, "2") == S.SwitchSequence(1)
+    assert message_for("2", False, False, "2", picker=True) == S.TypeInPicker("2")
+    assert message_for("backspace", False, False, "\b", picker=True) == S.EraseInPicker()
+    assert message_for("return", False, False, "\r", picker=True) == S.ChooseInPicker()
+    assert message_for("escape", False, False, "\x1b", picker=True) == S.Escape()
+    assert message_for("q", True, False, "q", picker=True) == S.Quit()

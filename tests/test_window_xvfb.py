@@ -230,6 +230,15 @@ def test_a_user_opens_closes_and_switches_in_a_real_window(screen: Screen, tmp_p
             "the resized layout",
         )
 
+        # Put the window somewhere else: fullscreen and back must bring it back there.
+        screen.xdotool("windowmove", wid, "123", "77")
+
+        def placed() -> dict[str, str]:
+            shell = screen.xdotool("getwindowgeometry", "--shell", wid).splitlines()
+            return dict(line.split("=", 1) for line in shell if "=" in line)
+
+        wait_for(lambda: (placed().get("X"), placed().get("Y")) == ("123", "77"), "the move")
+
         # F11 fills the screen, Esc comes back to the window.
         def sizes() -> list[str]:
             ids = screen.xdotool("search", "--pid", str(window.pid)).split()
@@ -256,6 +265,10 @@ def test_a_user_opens_closes_and_switches_in_a_real_window(screen: Screen, tmp_p
         wait_for(lambda: restored() is not None, "the window back at 900x650")
         back = restored()
         assert back is not None
+        # ...at the same place it had before.
+        wait_for(lambda: (restored() or {}).get("X") == "123", "the window's old place")
+        back = restored()
+        assert back is not None and (back["X"], back["Y"]) == ("123", "77"), back
         screen.xdotool("mousemove", str(int(back["X"]) + 450), str(int(back["Y"]) + 325))
         time.sleep(0.3)
         screen.xdotool("key", "ctrl+q")

@@ -29,6 +29,10 @@ class ExportKind(Record):
         option: the ``matryoshka export`` option that asks for it (``None``: the default).
         help: that option's help text.
         metavar: the value the option takes (``None``: a flag).
+        formats: the file suffixes the window's Export menu offers for it, the first the
+            usual one (empty: ``suffix`` only).
+        menu_rank: where the Export menu lists it (lower first; kinds of equal rank in the
+            table's order).
     """
 
     name: Kind
@@ -39,11 +43,20 @@ class ExportKind(Record):
     option: str | None
     help: str
     metavar: str | None = None
+    formats: tuple[str, ...] = ()
+    menu_rank: int = 50
+
+    @property
+    def offered(self) -> tuple[str, ...]:
+        """The suffixes the window offers for this kind, the usual one first."""
+        return self.formats or (self.suffix,)
 
 
 #: In the order ``matryoshka export --help`` lists their options.
 KINDS: tuple[ExportKind, ...] = (
-    ExportKind("doll", "the doll", ".png", "_{depth}_{doll}", True, None, "the closed doll"),
+    ExportKind(
+        "doll", "the doll", ".png", "_{depth}_{doll}", True, None, "the closed doll", menu_rank=10
+    ),
     ExportKind(
         "lineup",
         "the line-up",
@@ -52,6 +65,7 @@ KINDS: tuple[ExportKind, ...] = (
         False,
         "--lineup",
         "every doll side by side, largest to smallest",
+        menu_rank=30,
     ),
     ExportKind(
         "animation",
@@ -61,6 +75,8 @@ KINDS: tuple[ExportKind, ...] = (
         True,
         "--animate",
         "the whole opening, outermost to core",
+        formats=(".gif", ".mp4"),
+        menu_rank=40,
     ),
     ExportKind(
         "open",
@@ -70,6 +86,7 @@ KINDS: tuple[ExportKind, ...] = (
         True,
         "--open",
         "the doll with its top lifted, the next inside",
+        menu_rank=20,
     ),
     ExportKind(
         "comparison",
@@ -79,7 +96,7 @@ KINDS: tuple[ExportKind, ...] = (
         False,
         "--compare",
         "side by side with the set OTHER on one time axis (.png, .webp or .pdf)",
-        "OTHER",
+        metavar="OTHER",
     ),
 )
 
@@ -103,3 +120,41 @@ def chosen(args: object) -> ExportKind:
         if spec.option is not None and getattr(args, dest(spec), False):
             return spec
     return KINDS[0]
+
+
+#: How the Export menu names a file format.
+FORMAT_NAMES: dict[str, str] = {
+    ".png": "PNG picture",
+    ".gif": "GIF",
+    ".mp4": "MP4 video",
+    ".webm": "WebM video",
+    ".webp": "WebP",
+    ".pdf": "PDF",
+}
+
+
+class Choice(Record):
+    """One line of the window's Export menu: a kind in one of its formats."""
+
+    kind: Kind
+    suffix: str
+
+    @property
+    def label(self) -> str:
+        """What the line says: ``The animation``."""
+        text = BY_NAME[self.kind].label
+        return text[:1].upper() + text[1:]
+
+    @property
+    def format_name(self) -> str:
+        """The format in words: ``MP4 video``."""
+        return FORMAT_NAMES.get(self.suffix, self.suffix.lstrip(".").upper())
+
+
+def choices() -> tuple[Choice, ...]:
+    """Every line of the Export menu: each kind in the table, in each format it offers.
+
+    A kind added to ``KINDS`` appears in the menu by itself.
+    """
+    ranked = sorted(KINDS, key=lambda spec: spec.menu_rank)
+    return tuple(Choice(spec.name, suffix) for spec in ranked for suffix in spec.offered)

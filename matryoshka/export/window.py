@@ -20,13 +20,18 @@ from matryoshka.format.model import Sequence
 
 
 def window_file_name(
-    name: kinds.Kind, sequence: Sequence, depth: int, other: Sequence | None = None
+    name: kinds.Kind,
+    sequence: Sequence,
+    depth: int,
+    other: Sequence | None = None,
+    suffix: str | None = None,
 ) -> str:
     """The file name an export from the window gets before any ``-2`` suffix.
 
     ``market-1995_03_brezhnev.png``, ``market-1995_03_brezhnev_open.png``,
-    ``market-1995_lineup.png``, ``market-1995_opening.gif``,
-    ``market-1995_vs_lenin-at-centre.png`` (a comparison with ``other``).
+    ``market-1995_lineup.png``, ``market-1995_opening.gif`` (``suffix``: another of the
+    formats the kind offers, ``.mp4``), ``market-1995_vs_lenin-at-centre.png`` (a
+    comparison with ``other``).
     """
     spec = kinds.kind(name)
     tail = spec.file_tail.format(
@@ -34,7 +39,7 @@ def window_file_name(
         doll=sequence.dolls[depth].id,
         other=other.id if other is not None else "",
     )
-    return f"{sequence.id}{tail}{spec.suffix}"
+    return f"{sequence.id}{tail}{suffix or spec.suffix}"
 
 
 class WindowExport:
@@ -59,6 +64,7 @@ class WindowExport:
         folder: Path | None = None,
         other: Sequence | None = None,
         references: tuple[Sequence | None, Sequence | None] = (None, None),
+        suffix: str | None = None,
     ) -> None:
         """Prepare an export of ``kind`` (``doll``, ``open``, ``lineup``, ``animation`` or
         ``comparison``).
@@ -72,6 +78,7 @@ class WindowExport:
                 subfolder, created if missing).
             other: the set a comparison puts beside ``sequence``.
             references: the two sets' reference chronologies, for a comparison.
+            suffix: the file format, one the kind offers (default: its usual one).
         """
         self.done = False
         self.progress = 0.0
@@ -85,12 +92,13 @@ class WindowExport:
         self._sequence = sequence
         self._depth = depth
         spec = kinds.kind(kind)
+        self.suffix = suffix if suffix in spec.offered else spec.suffix
         start = depth if spec.from_front else 0
         if kind == "animation" and depth >= len(sequence.dolls) - 1:
             start = 0  # the core has nothing inside: the animation opens from the outermost
         self._other = other
         self._request = ExportRequest(
-            kind, sequence, start, encode.FORMATS[spec.suffix], other=other, references=references
+            kind, sequence, start, encode.FORMATS[self.suffix], other=other, references=references
         )
         # Nothing is checked or drawn before the first step: a request that makes no
         # sense (a doll that is not there) fails there, as an ``ExportError``.
@@ -100,7 +108,7 @@ class WindowExport:
     @property
     def target_name(self) -> str:
         """The file name asked for; the file written may have ``-2``, ``-3``, ... added."""
-        return window_file_name(self.kind, self._sequence, self._depth, self._other)
+        return window_file_name(self.kind, self._sequence, self._depth, self._other, self.suffix)
 
     def _fail(self, message: str) -> None:
         self.error = message

@@ -100,13 +100,21 @@ def _clean(line: str) -> str:
     return line.replace(ZWSP, "").strip()
 
 
-def wrap(text: str, max_width: float, measure: Measure, max_lines: int = 0) -> list[str]:
+def wrap(
+    text: str,
+    max_width: float,
+    measure: Measure,
+    max_lines: int = 0,
+    *,
+    break_words: bool = False,
+) -> list[str]:
     """``text`` broken into lines no wider than ``max_width``.
 
     Each line of ``text`` starts a new paragraph; runs of spaces count as one. A word too
     long for a line is broken between characters in scripts written without spaces, and
-    shortened with '…' in others. With ``max_lines``, the rest of the text goes on the
-    last line, shortened with '…'.
+    shortened with '…' in others, unless ``break_words`` (messages, where every character
+    counts: a path) breaks it between characters too. With ``max_lines``, the rest of the
+    text goes on the last line, shortened with '…'.
     """
     lines: list[str] = []
     for raw in text.splitlines() or [""]:
@@ -121,7 +129,7 @@ def wrap(text: str, max_width: float, measure: Measure, max_lines: int = 0) -> l
                 lines.append(_clean(line))
             line = seg
             if measure(_clean(line)) > max_width:
-                line = _break_long(line, max_width, measure, lines)
+                line = _break_long(line, max_width, measure, lines, break_words)
         lines.append(_clean(line))
     if max_lines and len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], _joined(lines[max_lines - 1 :])]
@@ -137,9 +145,11 @@ def _joined(lines: list[str]) -> str:
     return out
 
 
-def _break_long(word: str, max_width: float, measure: Measure, lines: list[str]) -> str:
+def _break_long(
+    word: str, max_width: float, measure: Measure, lines: list[str], anywhere: bool
+) -> str:
     """Fit a word wider than the line: lines of it go to ``lines``; the rest is returned."""
-    if not unspaced(word):
+    if not anywhere and not unspaced(word):
         return ellipsize(_clean(word), max_width, measure) + (" " if word[-1:].isspace() else "")
     line = ""
     for part in graphemes(word):

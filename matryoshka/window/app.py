@@ -23,17 +23,20 @@ import contextlib
 import os
 import sys
 import time
-import warnings
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from matryoshka import painter, pgcompat
+from matryoshka.export import kinds as export_kinds
 from matryoshka.format.model import Doll, Sequence
 from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import draw as stage
+from matryoshka.window.components import export_menu, timeline_strip
+from matryoshka.window.dragging import TimelineDrag, follow
 from matryoshka.window.exporting import ExportRunner, open_saved_folder
+from matryoshka.window.fullscreen import Fullscreen, sdl_window
 from matryoshka.window.keymap import message_for
 from matryoshka.window.layout import DEFAULT_SIZE, MIN_SIZE, Layout, hit_test
 from matryoshka.window.memory import WindowMemory
@@ -53,15 +56,17 @@ from matryoshka.window.state import (
     GoTo,
     Hover,
     LeaveComparison,
+    MenuItem,
     Message,
     Open,
     Overlay,
     PickerItem,
     PickerPage,
     Quit,
-    RequestExport,
+    ScrollInfo,
     ScrollPicker,
     ScrollTabs,
+    SetTimelineView,
     ShelfDoll,
     ShelfGroup,
     ShowDoll,
@@ -72,9 +77,11 @@ from matryoshka.window.state import (
     TabScroll,
     Target,
     TimelineBar,
+    TimelineGhost,
     ToastBox,
     ToastClicked,
     ToggleAbout,
+    ToggleExportMenu,
     ToggleFullscreen,
     ToggleHelp,
     TogglePicker,
@@ -147,9 +154,11 @@ def message_for_click(target: Target | None) -> Message | None:
         return Compare(target.delta)
     if isinstance(target, CompareClose):
         return LeaveComparison()
+    if isinstance(target, MenuItem):
+        return export_menu.request_for(export_kinds.choices()[target.index])
     if isinstance(target, Button):
         if target.name == "export":
-            return RequestExport("doll")
+            return ToggleExportMenu()
         if target.name == "help":
             return ToggleHelp()
         if target.name == "compare":
@@ -158,11 +167,17 @@ def message_for_click(target: Target | None) -> Message | None:
     return None
 
 
-def message_for_key(key: int, mod: int, unicode: str = "") -> Message | None:
-    """What a key press asks for: looked up in the key map (``window.keymap``)."""
+def message_for_key(
+    key: int, mod: int, unicode: str = "", *, menu: bool = False, picker: bool = False
+) -> Message | None:
+    """What a key press asks for: looked up in the key map (``window.keymap``).
+
+    ``menu``: the Export menu is open (the arrows and Enter move in it); ``picker``: the
+    list of hidden shells is open (typing filters it).
+    """
     ctrl = bool(mod & (pygame.KMOD_CTRL | pygame.KMOD_META))
     shift = bool(mod & pygame.KMOD_SHIFT)
-    return message_for(pygame.key.name(key), ctrl, shift, unicode)
+    return message_for(pygame.key.name(key), ctrl, shift, unicode, menu=menu, picker=picker)
 
 
 def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
@@ -177,14 +192,53 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
         s.about_open,
         s.picker_open,
         s.picker_page,
+        s.picker_filter,
+        s.export_menu_open,
         s.tab_scroll,
+        s.timeline_zoom,
+        s.timeline_start,
+        s.timeline_follow,
         s.text_step,
         s.presentation,
         s.errors,
         s.errors_folded,
-        s.toast is not None and s.export is None,
+        s.toast.message if s.toast is not None and s.export is None else None,
         s.compare,
     )
+
+
+def key_message(state: State, event: pygame.event.Event) -> Message | None:
+    """What a key press event asks for, in the state the window is in."""
+    text = getattr(event, "unicode", "")
+    return message_for_key(
+        event.key, event.mod, text, menu=state.export_menu_open, picker=state.picker_open
+    )
+
+
+def wheel_message(
+    state: State, layout: Layout, pos: tuple[int, int] | None, event: pygame.event.Event
+) -> Message | None:
+    """What a turn of the mouse wheel asks for: it scrolls what the pointer is over."""
+    steps = -int(event.y) or int(event.x)
+    if not steps:
+        return None
+    step = 1 if steps > 0 else -1
+    if state.picker_open:
+        return ScrollPicker(step)
+    if pos is None:
+        return None
+    if layout.tabs_bar is not None and layout.tabs_bar.contains(pos):
+        return ScrollTabs(step)
+    if layout.info is not None and layout.info.contains(pos) and layout.info_scroll_limit:
+        return ScrollInfo(step, layout.info_scroll_limit)
+    strip = layout.timeline
+    if strip is not None and strip.rect.contains(pos):
+        if not event.y:  # sideways: move along the years
+            return SetTimelineView(*timeline_strip.pan_by(strip.zoom, strip.start, 0.2 * step))
+        factor = timeline_strip.WHEEL_ZOOM ** -max(-10, min(steps, 10))  # away: zoom in
+        at = strip.at(pos[0])
+        return SetTimelineView(*timeline_strip.zoom_at(strip.zoom, strip.start, factor, at))
+    return None
 
 
 def window_caption(state: State) -> str:
@@ -196,7 +250,7 @@ def window_caption(state: State) -> str:
 
 
 def _clickable(target: Target | None) -> bool:
-    return target is not None and not isinstance(target, Overlay)
+    return target is not None and not isinstance(target, Overlay | TimelineGhost)
 
 
 class App:
@@ -244,11 +298,11 @@ class App:
         self.scene = Scene()
         self._layout: Layout | None = None
         self._layout_key: tuple[Any, ...] | None = None
-        self._fullscreen = False
-        self._windowed_size = self.surface.get_size()
+        self._fullscreen = Fullscreen(self.surface.get_size())
         self._cursor_hand = False
         self._caption = ""
         self._exports = ExportRunner()
+        self._drag = TimelineDrag()
         self._f11_down = False
         self._warm_key: tuple[Any, ...] | None = None
         self._warm_queue: list[tuple[Any, Any, int]] = []
@@ -278,9 +332,10 @@ class App:
         """True while the pointer is over something clickable (the cursor is a hand)."""
         return self._cursor_hand
 
-    def send(self, msg: Message) -> None:
-        """Apply one message to the state."""
-        self.state = update(self.state, msg)
+    def send(self, msg: Message | None) -> None:
+        """Apply one message to the state (None: nothing to do)."""
+        if msg is not None:
+            self.state = update(self.state, msg)
 
     def handle(self, event: pygame.event.Event) -> None:
         """Turn one pygame event into messages and apply them."""
@@ -297,14 +352,20 @@ class App:
                 if self._f11_down:
                     return
                 self._f11_down = True
-            msg = message_for_key(event.key, event.mod, getattr(event, "unicode", ""))
+            msg = key_message(self.state, event)
             if msg is not None:
                 self.send(msg)
         elif etype == pygame.KEYUP and event.key == pygame.K_F11:
             self._f11_down = False
         elif etype == pygame.MOUSEMOTION:
             self._hover(event.pos)
+            held = bool(getattr(event, "buttons", (0,))[0])
+            self.send(self._drag.move(self.layout, event.pos, held))
+        elif etype == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.send(self._drag.release(self.layout))
         elif etype == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            if self._drag.press(self.state, self.layout, event.pos):
+                return  # a click on a bar counts when released (a drag moves the years)
             target = hit_test(self.layout, event.pos)
             trouble = open_saved_folder(self.state.toast) if isinstance(target, ToastBox) else None
             if trouble:
@@ -334,16 +395,9 @@ class App:
         self._set_cursor(_clickable(target))
 
     def _wheel(self, event: pygame.event.Event) -> None:
-        steps = -int(event.y) or int(event.x)
-        if not steps:
-            return
-        if self.state.picker_open:
-            self.send(ScrollPicker(1 if steps > 0 else -1))
-            return
-        pos = self._pointer
-        bar = self.layout.tabs_bar
-        if pos is not None and bar is not None and bar.contains(pos):
-            self.send(ScrollTabs(1 if steps > 0 else -1))
+        msg = wheel_message(self.state, self.layout, self._pointer, event)
+        if msg is not None:
+            self.send(msg)
 
     def _resized(self, size: tuple[int, int]) -> None:
         w, h = max(1, size[0]), max(1, size[1])
@@ -356,8 +410,7 @@ class App:
             surface = pygame.display.set_mode((w, h), pygame.RESIZABLE)
         if surface is not None:
             self.surface = surface
-        if not self._fullscreen:
-            self._windowed_size = self.surface.get_size()
+        self._fullscreen.resized(self.surface.get_size())
         self._memory.fit(self.surface.get_size())
 
     def process(self, events: Iterable[pygame.event.Event], dt_ms: int) -> None:
@@ -368,6 +421,8 @@ class App:
         self.state = tick(self.state, dt_ms)
         for event in events:
             self.handle(event)
+        if self.state.timeline_follow:
+            self.send(follow(self.state, self.layout))
         self._run_export()
         self._apply_fullscreen()
         self._set_caption()
@@ -435,7 +490,7 @@ class App:
         busy = False
         # The first frame shows the doll this window showed at its last start, most often:
         # its painting comes from the disk when it was kept then, and is kept now if not.
-        first = self._first_painting()
+        first = first_painting(self.state, self.layout)
         restored = first is not None and painter.restore(*first)
         self.draw()
         pygame.display.flip()
@@ -480,20 +535,11 @@ class App:
         pygame.display.quit()
         return 0
 
-    def _first_painting(self) -> tuple[Doll, Part, int] | None:
-        """The painting of the doll standing in the centre, as ``draw`` will ask for it."""
-        s = self.state
-        height = round(self.layout.rest.height)
-        resting = s.motion is None and s.wobble_ms == 0
-        if not resting or not painter.MIN_HEIGHT <= height <= painter.MAX_HEIGHT:
-            return None
-        return (s.sequence.dolls[s.depth], "whole", height)
-
     def save(self) -> None:
         """Remember the sequence, size, text scale and motion setting (a warning on error)."""
         if self.settings_file is not None:
             s = self.state
-            remember(self.settings_file, s.sequence.id, self._windowed_size, s.text_step,
+            remember(self.settings_file, s.sequence.id, self._fullscreen.windowed_size, s.text_step,
                      s.reduced_motion)  # fmt: skip
 
     # --- side effects the state asks for --------------------------------------------------
@@ -505,19 +551,9 @@ class App:
 
     def _apply_fullscreen(self) -> None:
         want = self.state.fullscreen
-        if want == self._fullscreen:
+        if want == self._fullscreen.on:
             return
-        self._fullscreen = want
-        # set_mode rather than the window's fullscreen flag: the flag needs a window
-        # manager to honour it, while a fullscreen mode at the desktop's size works with
-        # or without one (Xvfb, kiosks) and gives a surface that matches the screen.
-        try:
-            if want:
-                self.surface = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-            else:
-                self.surface = pygame.display.set_mode(self._windowed_size, pygame.RESIZABLE)
-        except pygame.error:
-            self._fullscreen = not want
+        if not self._fullscreen.switch(want):
             self.state = update(self.state, ToggleFullscreen())
         surface = pygame.display.get_surface()
         if surface is not None:
@@ -540,6 +576,15 @@ class App:
         if caption != self._caption:
             self._caption = caption
             pygame.display.set_caption(caption)
+
+
+def first_painting(s: State, layout: Layout) -> tuple[Doll, Part, int] | None:
+    """The painting of the doll standing in the centre, as ``draw`` will ask for it."""
+    height = round(layout.rest.height)
+    resting = s.motion is None and s.wobble_ms == 0
+    if not resting or not painter.MIN_HEIGHT <= height <= painter.MAX_HEIGHT:
+        return None
+    return (s.sequence.dolls[s.depth], "whole", height)
 
 
 def _display_rate() -> int:
@@ -571,13 +616,6 @@ def _quiet_stderr() -> Iterator[None]:
     finally:
         os.dup2(saved, 2)
         os.close(saved)
-
-
-def _window() -> Any:
-    """The SDL window behind the display surface (pygame-ce warns that this bridge is old)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        return pygame.Window.from_display_module()
 
 
 def _set_icon() -> None:
@@ -627,7 +665,7 @@ def _open_display(size: tuple[int, int]) -> pygame.Surface:
         pygame.display.quit()
         raise NoDisplayError(str(err)) from None
     with contextlib.suppress(pygame.error, AttributeError):
-        _window().minimum_size = MIN_SIZE
+        sdl_window().minimum_size = MIN_SIZE
     return surface
 
 

@@ -38,7 +38,9 @@ class ExportRunner:
                 other = state.sequences[job.other_index]
                 refs = (_reference_of(seq, state), _reference_of(other, state))
                 beside = {"other": other, "references": refs}
-            self._export = WindowExport(job.kind, seq, job.depth, folder, **beside)
+            self._export = WindowExport(
+                job.kind, seq, job.depth, folder, suffix=job.suffix, **beside
+            )
         exporter = self._export
         exporter.step(EXPORT_BUDGET_MS)
         if not exporter.done:

@@ -14,11 +14,15 @@ from typing import Literal
 from matryoshka.records import Record
 from matryoshka.window.state import (
     Blank,
+    ChooseFromMenu,
+    ChooseInPicker,
     Close,
     CloseAll,
     Compare,
+    EraseInPicker,
     Escape,
     Message,
+    MoveMenuFocus,
     NextSequence,
     Open,
     OpenToCore,
@@ -27,10 +31,12 @@ from matryoshka.window.state import (
     SwitchSequence,
     TextScale,
     ToggleAbout,
+    ToggleExportMenu,
     ToggleFullscreen,
     ToggleHelp,
     TogglePresentation,
     ToggleReducedMotion,
+    TypeInPicker,
 )
 
 
@@ -104,9 +110,18 @@ KEYMAP: tuple[Row, ...] = (
         (Binding("e", RequestExport("doll")), Binding("o", RequestExport("open"))),
     ),
     Row(
-        "L, A",
-        "export the line-up, the animation",
-        (Binding("l", RequestExport("lineup")), Binding("a", RequestExport("animation"))),
+        "L, A, V",
+        "export the line-up, the animation (GIF, MP4 video)",
+        (
+            Binding("l", RequestExport("lineup")),
+            Binding("a", RequestExport("animation")),
+            Binding("v", RequestExport("animation", ".mp4")),
+        ),
+    ),
+    Row(
+        "X, the Export button",
+        "every export: Up, Down, Enter to choose",
+        _each(("x",), ToggleExportMenu()),
     ),
     Row("M", "reduced motion on or off", _each(("m",), ToggleReducedMotion())),
     Row(
@@ -138,7 +153,21 @@ KEYMAP: tuple[Row, ...] = (
     Row("Ctrl+Q", "quit", _each(("q",), Quit(), "ctrl")),
     Row("Click a timeline bar", "go straight to that doll"),
     Row("Mouse wheel on the tabs", "scroll the tabs"),
+    Row("Mouse wheel, drag on the timeline", "zoom in or out, move along the years"),
+    Row("Typing in the list of opened dolls", "find a doll by name or year; Enter goes to it"),
 )
+
+#: While the Export menu is open these keys move in it (the export keys still work).
+MENU_KEYS: dict[str, Message] = {
+    "up": MoveMenuFocus(-1),
+    "down": MoveMenuFocus(1),
+    "page up": MoveMenuFocus(-1),
+    "page down": MoveMenuFocus(1),
+    "return": ChooseFromMenu(),
+    "enter": ChooseFromMenu(),
+    "space": ChooseFromMenu(),
+    "x": ToggleExportMenu(),
+}
 
 #: The help overlay's lines: (keys, what they do).
 HELP_KEYS: tuple[tuple[str, str], ...] = tuple((row.keys, row.does) for row in KEYMAP)
@@ -149,13 +178,42 @@ for _row in KEYMAP:
         _BINDINGS[(_b.key, _b.ctrl)] = (*_BINDINGS.get((_b.key, _b.ctrl), ()), _b)
 
 
-def message_for(key_name: str, ctrl: bool, shift: bool, text: str = "") -> Message | None:
+def message_for(
+    key_name: str,
+    ctrl: bool,
+    shift: bool,
+    text: str = "",
+    *,
+    menu: bool = False,
+    picker: bool = False,
+) -> Message | None:
     """What a press asks for: the key by name, the modifiers, the character it typed.
 
-    The typed character counts too, so ``?`` works on every keyboard layout.
+    The typed character counts too, so ``?`` works on every keyboard layout. With
+    ``menu`` (the Export menu is open) the arrows and Enter move in the menu; with
+    ``picker`` (the list of hidden shells is open) what is typed filters the list.
     """
+    if menu and not ctrl and key_name in MENU_KEYS:
+        return MENU_KEYS[key_name]
+    if picker and not ctrl:
+        if key_name == "backspace":
+            return EraseInPicker()
+        if key_name in ("return", "enter"):
+            return ChooseInPicker()
+        if text and text.isprintable() and key_name not in ("escape", "tab"):
+            return TypeInPicker(text)
     for name in (key_name, text):
         for binding in _BINDINGS.get((name, ctrl), ()):
             if binding.shift is None or binding.shift == shift:
                 return binding.message
     return None
+
+
+def key_for(message: Message) -> str:
+    """The key that sends ``message``, as the help writes it (``""``: none)."""
+    for row in KEYMAP:
+        for binding in row.bindings:
+            if binding.message == message:
+                prefix = "Ctrl+" if binding.ctrl else "Shift+" if binding.mods == "shift" else ""
+                return prefix + (binding.key.upper() if len(binding.key) == 1 else binding.key)
+    return ""

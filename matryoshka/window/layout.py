@@ -30,10 +30,18 @@ from matryoshka.history.comparison import Comparison
 from matryoshka.history.timeline import Timeline
 from matryoshka.records import Record
 from matryoshka.stage.choreography import Placement
-from matryoshka.window.components import comparison_view, overlays, shelf, tabs, toasts
+from matryoshka.window.components import (
+    comparison_view,
+    export_menu,
+    overlays,
+    shelf,
+    tabs,
+    toasts,
+)
 from matryoshka.window.components import info as info_part
 from matryoshka.window.components import timeline_strip as timeline_part
 from matryoshka.window.components.comparison_view import ComparisonArea
+from matryoshka.window.components.export_menu import ExportMenu
 from matryoshka.window.components.overlays import AboutBox, ErrorBox, HelpBox, Picker
 from matryoshka.window.components.shelf import Shelf, ShelfSlot
 from matryoshka.window.components.stage import StageArea, layout_stage
@@ -99,6 +107,9 @@ class Layout(Record):
     targets: tuple[tuple[Rect, Target], ...]
     #: The comparison (C), over everything below the top bar, when it shows.
     comparison: ComparisonArea | None = None
+    menu: ExportMenu | None = None
+    #: How many wheel steps the info panel's text scrolls (0: it all fits).
+    info_scroll_limit: int = 0
 
     @property
     def tabs_bar(self) -> Rect | None:
@@ -185,43 +196,35 @@ def compute_layout(
     bottom = h - m
     strip = None
     if timeline is not None and not timeline.is_empty and not presenting and h >= 400:
-        th = timeline_part.strip_height(timeline, metrics, fonts, ui)
-        room = Rect(m, bottom - th, w - 2 * m, th)
-        strip = timeline_part.layout_strip(state, timeline, room, fonts, metrics, ui)
+        strip = timeline_part.layout_bottom(state, timeline, (w, h), m, fonts, metrics, ui)
         bottom = strip.rect.y - m // 2
 
-    info = None if presenting else info_part.layout_info(w, m, top, bottom, ui)
+    info = None if presenting else info_part.layout_info(w, m, top, bottom, ui, state.text_factor)
     left_right = info.x - m if info is not None else w - m
-
-    # Presentation: the name above the doll.
-    title_rect = None
-    if presenting:
-        th = metrics.line_height(fonts.name) + metrics.line_height(fonts.small)
-        title_rect = Rect(m, top, w - 2 * m, th)
-        top = title_rect.bottom + m // 2
 
     col = Rect(m, top, max(1, left_right - m), max(1, bottom - top))
     shelf_area = shelf.layout_shelf(state, metrics, fonts, col, ui)
-    stage_area = layout_stage(col, shelf_area.rect.y, m)
-    toast = toasts.layout_toast(stage_area.rect, metrics, fonts, m, ui)
+    # Presentation: the name, dates and caption in a column beside the doll.
+    title_rect, stage_col = None, col
+    if presenting:
+        title_rect, stage_col = info_part.layout_presenter(col, shelf_area.rect.y, m)
+    stage_area = layout_stage(stage_col, shelf_area.rect.y, m)
+    message = state.toast.message if state.toast is not None and state.export is None else None
+    toast = toasts.layout_toast(stage_area.rect, metrics, fonts, m, ui, message)
     errors = None
     if state.errors:
-        # Beside the doll, over its info; when presenting, over the top third of the stage.
-        area, share = (info, 1.0) if info is not None else (stage_area.rect, 1 / 3)
+        # Beside the doll, over its info; when presenting, over the top of the stage.
+        area, share = (info, 1.0) if info is not None else (stage_area.rect, 0.6)
         errors = overlays.layout_errors(state, area, fonts, metrics, ui, share)
 
-    help_box = about = picker = None
-    if state.help_open:
-        help_box = overlays.layout_help(w, h, m, fonts, metrics)
-    elif state.about_open:
-        about = overlays.layout_about(state, w, h, m, fonts, metrics, ui)
-    elif state.picker_open:
-        picker = overlays.layout_picker(state, w, h, m, fonts, metrics, ui)
+    help_box, about, picker, menu = _overlays(state, top_bar, w, h, m, fonts, metrics, ui)
 
     # Hit targets, topmost first.
     targets: list[tuple[Rect, Target]] = []
     if picker is not None:
         targets += overlays.picker_targets(picker)
+    if menu is not None:
+        targets += export_menu.targets(menu)
     if state.overlay_open:
         targets.append((Rect(0, 0, w, h), Overlay()))
     else:
@@ -255,6 +258,8 @@ def compute_layout(
         about=about,
         picker=picker,
         targets=tuple(targets),
+        menu=menu,
+        info_scroll_limit=info_part.scroll_limit(state, info, fonts, metrics, ui),
     )
 
 
@@ -282,6 +287,30 @@ def with_comparison(
             *[t for t in targets if isinstance(t[1], kept)],
         )
     return layout._replace(comparison=area, targets=tuple(targets))
+
+
+def _overlays(
+    state: State,
+    top_bar: TopBar | None,
+    w: int,
+    h: int,
+    m: int,
+    fonts: Fonts,
+    metrics: Metrics,
+    ui: float,
+) -> tuple[HelpBox | None, AboutBox | None, Picker | None, ExportMenu | None]:
+    """The overlay that is open, placed: help, description, list of shells or Export menu."""
+    if state.export_menu_open:
+        buttons = top_bar.buttons if top_bar is not None else ()
+        anchor = next((rect for name, rect, _ in buttons if name == "export"), None)
+        return None, None, None, export_menu.layout_export_menu(anchor, w, h, m, fonts, metrics, ui)
+    if state.help_open:
+        return overlays.layout_help(w, h, m, fonts, metrics), None, None, None
+    if state.about_open:
+        return None, overlays.layout_about(state, w, h, m, fonts, metrics, ui), None, None
+    if state.picker_open:
+        return None, None, overlays.layout_picker(state, w, h, m, fonts, metrics, ui), None
+    return None, None, None, None
 
 
 def about_button_rect(layout: Layout) -> Rect | None:

@@ -57,20 +57,27 @@ def ui_scale(size: tuple[int, int]) -> float:
     return min(max(min(w / DEFAULT_SIZE[0], h / DEFAULT_SIZE[1]), 0.72), 1.35)
 
 
+#: The furniture's text (tabs, buttons, the shelf's and the timeline's names) grows with
+#: the user's text scale only this far, so that large text leaves the doll its size;
+#: what is read (the info panel, messages, overlays) grows all the way.
+FURNITURE_MOST = 1.5
+
+
 def fonts_for(ui: float, text_factor: float) -> Fonts:
     """Text sizes for a furniture scale and the user's text scale."""
 
-    def px(base: float) -> int:
-        return max(9, round(base * ui * text_factor))
+    def px(base: float, most: float | None = None) -> int:
+        factor = text_factor if most is None else min(text_factor, most)
+        return max(9, round(base * ui * factor))
 
     return Fonts(
-        tab=px(17),
-        button=px(17),
+        tab=px(17, FURNITURE_MOST),
+        button=px(17, FURNITURE_MOST),
         name=px(32),
         native=px(21),
         body=px(19),
         small=px(16),
-        label=px(14),
+        label=px(14, FURNITURE_MOST),
         heading=px(24),
         help=px(18),
     )
@@ -81,13 +88,23 @@ def ellipsize(text: str, max_width: int, size: int, metrics: Metrics, bold: bool
     return linebreak.ellipsize(text, max_width, lambda line: metrics.width(line, size, bold))
 
 
-def wrap(text: str, max_width: int, size: int, metrics: Metrics, bold: bool = False) -> list[str]:
+def wrap(
+    text: str,
+    max_width: int,
+    size: int,
+    metrics: Metrics,
+    bold: bool = False,
+    *,
+    break_words: bool = False,
+) -> list[str]:
     """``text`` broken into lines no wider than ``max_width`` (see ``stage.linebreak``).
 
     Lines break at spaces, and between characters in Chinese, Japanese and Thai; a word
-    too long for a line in other scripts is shortened with '…'.
+    too long for a line in other scripts is shortened with '…', or with ``break_words``
+    (messages, where every character counts: a path) broken across lines.
     """
-    return linebreak.wrap(text, max_width, lambda line: metrics.width(line, size, bold))
+    measure = lambda line: metrics.width(line, size, bold)  # noqa: E731
+    return linebreak.wrap(text, max_width, measure, break_words=break_words)
 
 
 def short_name(doll: Doll) -> str:

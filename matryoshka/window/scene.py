@@ -21,6 +21,7 @@ from matryoshka.theme import BACKGROUND, PANEL, PAPER, mix
 from matryoshka.window.components import info as info_part
 from matryoshka.window.components.common import Chrome
 from matryoshka.window.components.comparison_view import ComparisonView
+from matryoshka.window.components.export_menu import ExportMenuView
 from matryoshka.window.components.info import InfoView
 from matryoshka.window.components.overlays import OverlaysView
 from matryoshka.window.components.shelf import ShelfView, hidden_stack
@@ -51,6 +52,7 @@ class Scene:
         self.toasts = ToastView(chrome)
         self.comparison = ComparisonView(chrome)
         self._comparison: tuple[tuple[object, ...], Comparison] | None = None
+        self.export_menu = ExportMenuView(chrome)
         self._wash_column: tuple[tuple[object, ...], pygame.Surface] | None = None
         self._timelines: dict[tuple[int, int], tuple[object, object, Timeline | None]] = {}
         self._backdrop: tuple[tuple[object, ...], pygame.Surface, Layout] | None = None
@@ -101,7 +103,10 @@ class Scene:
     ) -> pygame.Surface:
         """The info panel for the doll at ``index`` (cached; the window draws the next ahead)."""
         assert layout.info is not None
-        return self.info.panel(state, layout.info, layout.fonts, layout.ui, index, hover)
+        scroll = (
+            min(state.info_scroll, layout.info_scroll_limit) if index == state.shown_depth else 0
+        )
+        return self.info.panel(state, layout.info, layout.fonts, layout.ui, index, hover, scroll)
 
     def render(self, surface: pygame.Surface, state: State, layout: Layout) -> None:
         """Draw the whole frame for ``state`` onto ``surface`` (of ``layout.size``)."""
@@ -117,8 +122,7 @@ class Scene:
         if layout.errors is not None:
             self.overlays.draw_errors(surface, layout.errors, layout.ui)
         if layout.timeline is not None:
-            self.strip.draw_tip(surface, state, layout.timeline, layout.fonts.small, layout.ui,
-                                layout.size)  # fmt: skip
+            self.strip.draw_tip(surface, state, layout.timeline, layout.ui)
         self.toasts.draw(surface, state, layout.toast, layout.fonts, layout.ui)
         if layout.help is not None:
             self.overlays.draw_help(surface, layout.help, layout.ui)
@@ -126,6 +130,8 @@ class Scene:
             self.overlays.draw_about(surface, layout.about, layout.fonts, layout.ui)
         elif layout.picker is not None:
             self.overlays.draw_picker(surface, state, layout.picker, layout.fonts, layout.ui)
+        elif layout.menu is not None:
+            self.export_menu.draw(surface, state, layout.menu, layout.fonts, layout.ui)
 
     def warm_tasks(self, state: State, layout: Layout) -> list[tuple[Doll, Part, int]]:
         """The paintings the next moves will need, most urgent first.
@@ -177,6 +183,7 @@ class Scene:
             state.depth,
             _moving(state),
             state.hover,
+            state.info_scroll,
             state.presentation,
             state.export is not None,
             state.motion is None and state.depth == 0,
@@ -199,10 +206,10 @@ class Scene:
                 (layout.info.x, layout.info.y),
             )
         if layout.title_rect is not None:
-            self.info.draw_title(back, state, layout.title_rect, f)
+            self.info.draw_title(back, state, layout.title_rect, f, layout.size[1])
         self.shelf.draw(back, state, layout.shelf_area, f, ui)
         if layout.timeline is not None:
-            self.strip.draw(back, state, layout.timeline, f.label, ui)
+            self.strip.draw(back, state, layout.timeline, ui)
         self._backdrop = (key, back, layout)
         return back
 

@@ -17,7 +17,7 @@ from typing import Literal
 
 from matryoshka.export import kinds as export_kinds
 from matryoshka.export.kinds import Kind as ExportKind
-from matryoshka.format.model import Sequence
+from matryoshka.format.model import Doll, Sequence
 from matryoshka.records import Record
 from matryoshka.stage.choreography import OPEN_MS
 from matryoshka.stage.scripts import missing_font_notice
@@ -42,6 +42,10 @@ TOGGLE_TOAST_MS = 2000
 TEXT_STEP_MIN = -2
 TEXT_STEP_MAX = 6
 TEXT_STEP_FACTOR = 1.15
+#: The longest filter the list of hidden shells takes.
+PICKER_FILTER_MAX = 60
+#: How far the timeline zooms in: this many times its whole span.
+TIMELINE_MAX_ZOOM = 2000.0
 
 
 # --- What the user can point at -------------------------------------------------------
@@ -100,6 +104,18 @@ class TimelineBar(Record):
     depth: int
 
 
+class TimelineGhost(Record):
+    """The faint bar of a figure the set leaves out (``index`` among the strip's bars)."""
+
+    index: int
+
+
+class MenuItem(Record):
+    """Line ``index`` of the Export menu (``export.kinds.choices()``)."""
+
+    index: int
+
+
 class Overlay(Record):
     """Anywhere on an open overlay: clicking dismisses it."""
 
@@ -139,6 +155,8 @@ Target = (
     | TabScroll
     | Button
     | TimelineBar
+    | TimelineGhost
+    | MenuItem
     | Overlay
     | ErrorsBox
     | ToastBox
@@ -201,6 +219,34 @@ class ToggleAbout(Record):
 
 class TogglePicker(Record):
     """Show or hide the list of shells hidden off the shelf."""
+
+
+class TypeInPicker(Record):
+    """Add ``text`` to what the list of hidden shells is filtered by."""
+
+    text: str
+
+
+class EraseInPicker(Record):
+    """Take the last character off the list's filter."""
+
+
+class ChooseInPicker(Record):
+    """Close back to the first doll the list shows (Enter)."""
+
+
+class ToggleExportMenu(Record):
+    """Open or close the menu of every kind of export."""
+
+
+class MoveMenuFocus(Record):
+    """Move the Export menu's highlight ``delta`` lines down (wrapping around)."""
+
+    delta: int
+
+
+class ChooseFromMenu(Record):
+    """Export what the highlighted line of the Export menu names."""
 
 
 class ToggleReducedMotion(Record):
@@ -279,6 +325,23 @@ class ScrollTabs(Record):
     delta: int
 
 
+class SetTimelineView(Record):
+    """Show ``1 / zoom`` of the timeline's span, starting ``start`` (0 to 1) along it."""
+
+    zoom: float
+    start: float
+
+
+class ScrollInfo(Record):
+    """Scroll the info panel's text by ``delta`` steps, within ``limit`` steps in all.
+
+    The layout knows how far the text overflows; the window passes it on as ``limit``.
+    """
+
+    delta: int
+    limit: int
+
+
 class ScrollPicker(Record):
     """Scroll the list of hidden shells by ``delta`` pages."""
 
@@ -286,9 +349,13 @@ class ScrollPicker(Record):
 
 
 class RequestExport(Record):
-    """Save the current doll (closed or opened), the line-up or the animation as a picture."""
+    """Save the current doll (closed or opened), the line-up or the animation as a picture.
+
+    ``suffix``: the file format, one the kind offers (None: its usual one).
+    """
 
     kind: ExportKind
+    suffix: str | None = None
 
 
 class ExportProgress(Record):
@@ -346,6 +413,12 @@ Message = (
     | ToggleHelp
     | ToggleAbout
     | TogglePicker
+    | TypeInPicker
+    | EraseInPicker
+    | ChooseInPicker
+    | ToggleExportMenu
+    | MoveMenuFocus
+    | ChooseFromMenu
     | ToggleReducedMotion
     | TextScale
     | TogglePresentation
@@ -359,6 +432,8 @@ Message = (
     | Hover
     | ScrollTabs
     | ScrollPicker
+    | ScrollInfo
+    | SetTimelineView
     | RequestExport
     | ExportProgress
     | ExportFinished
@@ -415,6 +490,7 @@ class ExportJob(Record):
     progress: float = 0.0
     #: The set a comparison puts beside the one at ``sequence_index``.
     other_index: int | None = None
+    suffix: str | None = None
 
 
 class State(Record):
@@ -430,7 +506,19 @@ class State(Record):
     about_open: bool = False
     picker_open: bool = False
     picker_page: int = 0
+    #: The list of hidden shells shows only the dolls whose name or years contain this.
+    picker_filter: str = ""
+    #: The Export menu is open, with its line ``menu_focus`` highlighted.
+    export_menu_open: bool = False
+    menu_focus: int = 0
     tab_scroll: int = 0
+    #: How many steps the info panel's text is scrolled (when it does not fit).
+    info_scroll: int = 0
+    #: The timeline shows ``1 / timeline_zoom`` of its span from ``timeline_start`` on.
+    timeline_zoom: float = 1.0
+    timeline_start: float = 0.0
+    #: The user asked for another doll: the zoomed timeline moves to show it (once).
+    timeline_follow: bool = False
     reduced_motion: bool = False
     text_step: int = 0
     presentation: bool = False
@@ -506,8 +594,8 @@ class State(Record):
 
     @property
     def overlay_open(self) -> bool:
-        """True while an overlay covers the window (help, description, shelf list)."""
-        return self.help_open or self.about_open or self.picker_open
+        """True while an overlay covers the window (help, description, shelf list, menu)."""
+        return self.help_open or self.about_open or self.picker_open or self.export_menu_open
 
     @property
     def animating(self) -> bool:
@@ -557,6 +645,13 @@ def _clamp(value: int, low: int, high: int) -> int:
     return low if value < low else high if value > high else value
 
 
+def timeline_view(zoom: float, start: float) -> tuple[float, float]:
+    """A view of the timeline brought within bounds: zoom 1 to the most, the span inside."""
+    zoom = min(max(float(zoom), 1.0), TIMELINE_MAX_ZOOM)
+    start = min(max(float(start), 0.0), 1.0 - 1.0 / zoom)
+    return zoom, start
+
+
 # --- update ---------------------------------------------------------------------------
 
 
@@ -568,7 +663,7 @@ def update(state: State, msg: Message) -> State:
 
 def _go(state: State, target: int) -> State:
     target = _clamp(target, 0, state.core)
-    return state._replace(target=target, picker_open=False)
+    return state._replace(target=target, picker_open=False, info_scroll=0, timeline_follow=True)
 
 
 def _switch(state: State, index: int) -> State:
@@ -591,6 +686,9 @@ def _switched(state: State, index: int) -> State:
         about_open=False,
         picker_open=False,
         picker_page=0,
+        info_scroll=0,
+        timeline_zoom=1.0,
+        timeline_start=0.0,
         hover=None,
         generation=state.generation + 1,
     )
@@ -614,7 +712,9 @@ def _apply_export(
         other = state.compare
         if other is None and kind == "comparison" and len(state.sequences) > 1:
             other = (state.index + 1) % len(state.sequences)
-        job = ExportJob(kind, state.index, state.shown_depth, other_index=other)
+        suffix = msg.suffix if kind == msg.kind else None
+        job = ExportJob(kind, state.index, state.shown_depth, other_index=other, suffix=suffix)
+        state = state._replace(export_menu_open=False)
         if state.export is not None:
             what = export_kinds.kind(job.kind).label
             waiting = len(state.export_queue) + 1
@@ -635,6 +735,69 @@ def _apply_export(
     if isinstance(msg, ToastClicked):
         return state._replace(toast=None)
     return state
+
+
+def _closed_overlays(state: State) -> State:
+    """``state`` with every overlay closed (help, description, shelf list, Export menu)."""
+    return state._replace(
+        help_open=False, about_open=False, picker_open=False, export_menu_open=False
+    )
+
+
+def _toggle_overlay(state: State, msg: ToggleHelp | ToggleAbout | TogglePicker) -> State:
+    """Open or close the help, the description or the list of hidden shells."""
+    if isinstance(msg, ToggleHelp):
+        return _closed_overlays(state)._replace(help_open=not state.help_open)
+    if isinstance(msg, ToggleAbout):
+        return _closed_overlays(state)._replace(about_open=not state.about_open)
+    opening = not state.picker_open and state.shells > 0
+    return _closed_overlays(state)._replace(picker_open=opening, picker_page=0, picker_filter="")
+
+
+def picker_matches(state: State) -> tuple[int, ...]:
+    """The opened shells the list shows: every one, or those its filter finds.
+
+    The filter is matched, ignoring case, against the doll's number, name, native name,
+    office and years (``"19"`` finds the twentieth century, ``"ivan"`` every Ivan).
+    """
+    wanted = state.picker_filter.strip().casefold()
+    dolls = state.sequence.dolls
+    shells = range(min(state.shells, len(dolls)))
+    if not wanted:
+        return tuple(shells)
+    return tuple(d for d in shells if wanted in _searchable(dolls[d], d))
+
+
+def _searchable(doll: Doll, depth: int) -> str:
+    words = (str(depth + 1), doll.name, doll.native_name or "", doll.office or "", doll.years())
+    return " ".join(words).casefold()
+
+
+def _apply_picker(state: State, msg: TypeInPicker | EraseInPicker | ChooseInPicker) -> State:
+    """Typing in the list of hidden shells: its filter, and Enter for the first match."""
+    if not state.picker_open:
+        return state
+    if isinstance(msg, TypeInPicker):
+        text = (state.picker_filter + msg.text)[:PICKER_FILTER_MAX]
+        return state._replace(picker_filter=text, picker_page=0)
+    if isinstance(msg, EraseInPicker):
+        return state._replace(picker_filter=state.picker_filter[:-1], picker_page=0)
+    found = picker_matches(state)
+    return _go(state, found[0]) if found else state
+
+
+def _apply_menu(state: State, msg: ToggleExportMenu | MoveMenuFocus | ChooseFromMenu) -> State:
+    """The Export menu: opened, its highlight moved, its highlighted line chosen."""
+    lines = export_kinds.choices()
+    if isinstance(msg, ToggleExportMenu):
+        opening = not state.export_menu_open
+        return _closed_overlays(state)._replace(export_menu_open=opening, menu_focus=0)
+    if not state.export_menu_open:
+        return state
+    if isinstance(msg, MoveMenuFocus):
+        return state._replace(menu_focus=(state.menu_focus + msg.delta) % len(lines))
+    choice = lines[_clamp(state.menu_focus, 0, len(lines) - 1)]
+    return _apply_export(state, RequestExport(choice.kind, choice.suffix))
 
 
 def _apply(state: State, msg: Message) -> State:
@@ -665,13 +828,12 @@ def _apply(state: State, msg: Message) -> State:
         return _switch(state, msg.index)
     if isinstance(msg, NextSequence):
         return _switch(state, state.index + msg.delta)
-    if isinstance(msg, ToggleHelp):
-        return state._replace(help_open=not state.help_open, about_open=False, picker_open=False)
-    if isinstance(msg, ToggleAbout):
-        return state._replace(about_open=not state.about_open, help_open=False, picker_open=False)
-    if isinstance(msg, TogglePicker):
-        opening = not state.picker_open and state.shells > 0
-        return state._replace(picker_open=opening, picker_page=0, help_open=False, about_open=False)
+    if isinstance(msg, ToggleHelp | ToggleAbout | TogglePicker):
+        return _toggle_overlay(state, msg)
+    if isinstance(msg, TypeInPicker | EraseInPicker | ChooseInPicker):
+        return _apply_picker(state, msg)
+    if isinstance(msg, ToggleExportMenu | MoveMenuFocus | ChooseFromMenu):
+        return _apply_menu(state, msg)
     if isinstance(msg, ToggleReducedMotion):
         on = not state.reduced_motion
         said = "Reduced motion on: dolls open at once" if on else "Reduced motion off"
@@ -680,7 +842,8 @@ def _apply(state: State, msg: Message) -> State:
         step = 0 if msg.delta == 0 else state.text_step + msg.delta
         step = _clamp(step, TEXT_STEP_MIN, TEXT_STEP_MAX)
         percent = round(TEXT_STEP_FACTOR**step * 100)
-        return _said(state._replace(text_step=step), f"Text size {percent}% (Ctrl+0: normal)")
+        said = f"Text size {percent}% (Ctrl+0: normal)"
+        return _said(state._replace(text_step=step, info_scroll=0), said)
     if isinstance(msg, TogglePresentation):
         on = not state.presentation
         said = "Presentation mode: P or Esc to leave" if on else "Presentation mode off"
@@ -694,24 +857,24 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, Unblank):
         return state._replace(blank=None)
     if isinstance(msg, Escape):
-        if state.overlay_open:
-            return state._replace(help_open=False, about_open=False, picker_open=False)
-        if state.compare is not None:
-            return state._replace(compare=None)
-        if state.errors and not state.errors_folded:
-            return state._replace(errors_folded=True)
-        if state.fullscreen:
-            return state._replace(fullscreen=False)
-        if state.presentation:
-            return state._replace(presentation=False)
-        return state
+        return _escape(state)
     if isinstance(msg, Quit):
         return state._replace(quit=True)
     if isinstance(msg, Hover):
-        return state if msg.target == state.hover else state._replace(hover=msg.target)
+        if msg.target == state.hover:
+            return state
+        if isinstance(msg.target, MenuItem):
+            # The pointer and the arrow keys move one highlight.
+            return state._replace(hover=msg.target, menu_focus=msg.target.index)
+        return state._replace(hover=msg.target)
     if isinstance(msg, ScrollTabs):
         last = len(state.sequences) - 1
         return state._replace(tab_scroll=_clamp(state.tab_scroll + msg.delta, 0, last))
+    if isinstance(msg, SetTimelineView):
+        zoom, start = timeline_view(msg.zoom, msg.start)
+        return state._replace(timeline_zoom=zoom, timeline_start=start, timeline_follow=False)
+    if isinstance(msg, ScrollInfo):
+        return state._replace(info_scroll=_clamp(state.info_scroll + msg.delta, 0, msg.limit))
     if isinstance(msg, ScrollPicker):
         # The layout knows how many pages there are and clamps when it draws.
         return state._replace(picker_page=max(0, state.picker_page + msg.delta))
@@ -730,6 +893,24 @@ def _apply(state: State, msg: Message) -> State:
     if isinstance(msg, Compare | CompareWith | LeaveComparison | ShowDoll):
         return _apply_compare(state, msg)
     raise TypeError(f"not a window message: {msg!r}")
+
+
+def _escape(state: State) -> State:
+    """Esc undoes the innermost thing: a list's filter, an overlay, the comparison, the
+    unfolded errors, fullscreen, presentation mode, in that order."""
+    if state.picker_open and state.picker_filter:
+        return state._replace(picker_filter="", picker_page=0)
+    if state.overlay_open:
+        return _closed_overlays(state)
+    if state.compare is not None:
+        return state._replace(compare=None)
+    if state.errors and not state.errors_folded:
+        return state._replace(errors_folded=True)
+    if state.fullscreen:
+        return state._replace(fullscreen=False)
+    if state.presentation:
+        return state._replace(presentation=False)
+    return state
 
 
 def _apply_compare(state: State, msg: Compare | CompareWith | LeaveComparison | ShowDoll) -> State:
@@ -907,9 +1088,13 @@ def problems(state: State) -> list[str]:
         out.append("negative wobble")
     if not TEXT_STEP_MIN <= state.text_step <= TEXT_STEP_MAX:
         out.append(f"text step {state.text_step} out of range")
+    if (state.timeline_zoom, state.timeline_start) != timeline_view(
+        state.timeline_zoom, state.timeline_start
+    ):
+        out.append("timeline view out of bounds")
     if not 0 <= state.tab_scroll < len(state.sequences):
         out.append(f"tab scroll {state.tab_scroll} out of range")
-    if sum((state.help_open, state.about_open, state.picker_open)) > 1:
+    if sum((state.help_open, state.about_open, state.picker_open, state.export_menu_open)) > 1:
         out.append("two overlays open at once")
     if state.picker_open and state.shells == 0:
         out.append("shelf list open with an empty shelf")

@@ -13,11 +13,11 @@ from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
 from matryoshka.window.components.common import Chrome, pg
 from matryoshka.window.keymap import HELP_KEYS
-from matryoshka.window.measure import Fonts, Metrics, ellipsize, short_name, wrap
-from matryoshka.window.state import PickerItem, PickerPage, State, Target
+from matryoshka.window.measure import Fonts, Metrics, ellipsize, wrap
+from matryoshka.window.state import PickerItem, PickerPage, State, Target, picker_matches
 
-#: The list of hidden shells shrinks its text to fit them all, but not below this.
-PICKER_MIN_TEXT = 10
+#: The list of hidden shells shrinks its text to fit more on a page, but not below this.
+PICKER_MIN_TEXT = 12
 
 
 class HelpBox(Record):
@@ -54,11 +54,12 @@ class AboutBox(Record):
 
 
 class PickerEntry(Record):
-    """One hidden shell in the list opened from the shelf's group."""
+    """One hidden shell in the list opened from the shelf's group: name and years."""
 
     depth: int
     rect: Rect
     label: str
+    years: str = ""
 
 
 class Picker(Record):
@@ -73,6 +74,8 @@ class Picker(Record):
     next: Rect | None
     #: Text size of the names (smaller when there are many).
     size: int
+    #: How many opened dolls the filter finds (all of them without one).
+    found: int = 0
 
 
 def layout_errors(
@@ -84,38 +87,65 @@ def layout_errors(
     when presenting). Folded (Esc, or a click on the box), it is one line that says how
     many there are.
     """
-    stage = area
-    size = fonts.small
     pad = round(12 * ui)
-    lh = metrics.line_height(size)
-    width = max(1, stage.w - 2 * pad)
+    width = max(1, area.w - 2 * pad)
     count = len(state.errors)
     if state.errors_folded:
         title = (
             f"A sequence file has {count} error{'s' if count != 1 else ''}; click here to show them"
         )
-        title = ellipsize(title, width, size, metrics, True)
-        return ErrorBox(Rect(stage.x, stage.y, stage.w, 2 * pad + lh), pad, title, (), size)
+        lines = wrap(title, width, fonts.small, metrics, True)
+        height = 2 * pad + metrics.line_height(fonts.small) * len(lines)
+        return ErrorBox(
+            Rect(area.x, area.y, area.w, height), pad, "\n".join(lines), (), fonts.small
+        )
+    # Large text that cannot show even the first error whole steps down towards the
+    # normal size, for the box only.
+    normal = max(9, round(fonts.small / state.text_factor))
+    for size in range(fonts.small, normal - 1, -1):
+        box = _error_box(state, area, size, metrics, pad, share)
+        if box.panel.h <= area.h or size == normal:
+            return box
+    return box
+
+
+def _error_box(
+    state: State, stage: Rect, size: int, metrics: Metrics, pad: int, share: float
+) -> ErrorBox:
+    """The unfolded box of errors with text ``size`` px."""
+    lh = metrics.line_height(size)
+    width = max(1, stage.w - 2 * pad)
     title = (
         "A sequence file has errors; showing its last good version. Fix and save it "
         "(Esc or a click folds this away):"
     )
-    title_lines = wrap(title, width, size, metrics, True)[:4]
+    title_lines = wrap(title, width, size, metrics, True, break_words=True)
     room = max(1, (round(stage.h * share) - 2 * pad) // lh - len(title_lines))
+    # Each error whole, wrapped (never cut off mid-advice): as many as there is room for,
+    # then a line that says how many more there are.
+    wrapped = [wrap(_short_error(line), width, size, metrics, break_words=True)
+               for line in state.errors]  # fmt: skip
     lines: list[str] = []
-    for line in state.errors:
-        # The file's folder is long and the same for every line: keep its name only.
-        where, sep, rest = line.partition(": ")
-        file_part, colon, position = where.partition(".y")
-        short = f"{Path(file_part).name}{colon}{position}{sep}{rest}" if colon else line
-        lines.extend(wrap(short, width, size, metrics)[:3])
-    if len(lines) > room:
-        more = len(lines) - room + 1
-        lines = [*lines[: room - 1], f"... and {more} more lines"]
+    for i, error in enumerate(wrapped):
+        more = len(wrapped) - i - 1
+        reserve = 1 if more else 0
+        if lines and len(lines) + len(error) + reserve > room:
+            left = len(wrapped) - i
+            lines.extend(wrap(f"... and {left} more error{'s' if left != 1 else ''}: fix "
+                              "these first", width, size, metrics))  # fmt: skip
+            break
+        lines.extend(error)
     height = 2 * pad + lh * (len(title_lines) + len(lines))
     return ErrorBox(
         Rect(stage.x, stage.y, stage.w, height), pad, "\n".join(title_lines), tuple(lines), size
     )
+
+
+def _short_error(line: str) -> str:
+    """An error line with its file's folder left out (long, and the same for every line)."""
+    where, sep, rest = line.partition(": ")
+    file_part, colon, position = where.partition(".y")
+    return f"{Path(file_part).name}{colon}{position}{sep}{rest}" if colon else line
 
 
 def layout_about(
@@ -179,22 +209,24 @@ def layout_help(w: int, h: int, m: int, fonts: Fonts, metrics: Metrics) -> HelpB
 def layout_picker(
     state: State, w: int, h: int, m: int, fonts: Fonts, metrics: Metrics, ui: float
 ) -> Picker:
-    """Every opened shell as a grid of names, all on one page when at all legible.
+    """The opened shells the list shows (all, or those its filter finds) as a grid of
+    names with their years, a page at a time.
 
-    The text shrinks (not below ``PICKER_MIN_TEXT`` px) until every shell fits, so any
-    level is two clicks away: the shelf's group, then the name. Beyond that, pages.
+    The text shrinks to fit more on a page, but never below ``PICKER_MIN_TEXT`` px or
+    four fifths of the usual size; beyond that, pages. Typing filters the list.
     """
-    n = state.shells
+    found = picker_matches(state)
     dolls = state.sequence.dolls
     pw = min(w - 2 * m, max(round(980 * ui), round(w * 0.9)))
     ph = min(h - 2 * m, max(round(640 * ui), round(h * 0.9)))
     panel = Rect((w - pw) // 2, (h - ph) // 2, pw, ph)
     pad = round(16 * ui)
-    title_h = metrics.line_height(fonts.heading) + pad
+    title_h = metrics.line_height(fonts.heading) + metrics.line_height(fonts.small) + pad
     title = Rect(panel.x + pad, panel.y + pad, panel.w - 2 * pad, title_h)
     gap = round(6 * ui)
+    least = max(PICKER_MIN_TEXT, round(fonts.small * 0.8))
     size = fonts.small
-    short = False
+    texts = [_picker_text(dolls, d) for d in found]
     while True:
         row = metrics.line_height(size) + max(2, round(size * 0.25))
         grid = Rect(
@@ -203,30 +235,30 @@ def layout_picker(
             panel.w - 2 * pad,
             max(row, panel.bottom - pad - row - title.bottom),
         )
-        widest = max(metrics.width(_picker_text(dolls, d, short), size) for d in range(n))
+        widest = max((_entry_width(t, size, metrics, gap) for t in texts), default=1)
         col_w = min(widest + 2 * gap + round(12 * ui), max(1, grid.w))
         cols = max(1, grid.w // col_w)
         rows = max(1, grid.h // row)
         per_page = cols * rows
-        if per_page >= n:
+        if per_page >= len(found) or size <= least:
             break
-        if size <= PICKER_MIN_TEXT:
-            if short:
-                break
-            # Still too many: surnames only, from the normal size down again.
-            short, size = True, fonts.small
-            continue
         size -= 1
     col_w = grid.w // cols
-    pages = max(1, -(-n // per_page))
+    pages = max(1, -(-len(found) // per_page))
     page = min(state.picker_page, pages - 1)
     entries: list[PickerEntry] = []
     first = page * per_page
-    for k, depth in enumerate(range(first, min(n, first + per_page))):
+    for k, (depth, (name, years)) in enumerate(
+        zip(found[first : first + per_page], texts[first : first + per_page], strict=True)
+    ):
         c, r = divmod(k, rows)
         rect = Rect(grid.x + c * col_w, grid.y + r * row, col_w - gap, row)
-        label = ellipsize(_picker_text(dolls, depth, short), rect.w - 2 * gap, size, metrics)
-        entries.append(PickerEntry(depth, rect, label))
+        room = rect.w - 2 * gap
+        if years and _entry_width((name, years), size, metrics, gap) > room:
+            years = ""  # the name first: the years are in the info panel too
+        if years:
+            room -= metrics.width(years, size) + gap
+        entries.append(PickerEntry(depth, rect, ellipsize(name, room, size, metrics), years))
     arrow_w = max(row * 2, metrics.width("‹ Previous", size) + pad)
     prev = Rect(panel.x + pad, panel.bottom - pad - row, arrow_w, row)
     nxt = Rect(panel.right - pad - arrow_w, prev.y, arrow_w, row)
@@ -239,12 +271,18 @@ def layout_picker(
         prev=prev if page > 0 else None,
         next=nxt if page < pages - 1 else None,
         size=size,
+        found=len(found),
     )
 
 
-def _picker_text(dolls: tuple[Doll, ...], depth: int, short: bool = False) -> str:
+def _picker_text(dolls: tuple[Doll, ...], depth: int) -> tuple[str, str]:
     doll = dolls[depth]
-    return f"{depth + 1}. {short_name(doll) if short else doll.name}"
+    return f"{depth + 1}. {doll.name}", doll.years()
+
+
+def _entry_width(text: tuple[str, str], size: int, metrics: Metrics, gap: int) -> int:
+    name, years = text
+    return metrics.width(name, size) + (gap + metrics.width(years, size) if years else 0)
 
 
 def picker_targets(picker: Picker) -> list[tuple[Rect, Target]]:
@@ -263,6 +301,22 @@ class OverlaysView:
     def __init__(self, chrome: Chrome) -> None:
         self.chrome = chrome
         self.text = chrome.text
+
+    def _draw_filter(
+        self, surface: pygame.Surface, state: State, picker: Picker, f: Fonts, ui: float
+    ) -> None:
+        """The line under the title: what is typed, and how many dolls it finds."""
+        y = picker.title.y + self.text.line_height(f.heading) + round(4 * ui)
+        typed = state.picker_filter
+        if typed:
+            said = f"Find: {typed}|  ({picker.found} of {state.shells}; Esc clears)"
+            if not picker.found:
+                said = f"Find: {typed}|  (no opened doll matches; Backspace or Esc)"
+        else:
+            said = f"{state.shells} opened dolls. Type a name or a year to find one."
+        said = ellipsize(said, picker.title.w, f.small, self.text)
+        self.text.draw(surface, said, f.small, theme.ACCENT if typed else theme.INK_SOFT,
+                       (picker.title.x, y), bold=bool(typed))  # fmt: skip
 
     def draw_errors(self, surface: pygame.Surface, box: ErrorBox, ui: float) -> None:
         r = pg(box.panel)
@@ -316,17 +370,23 @@ class OverlaysView:
     ) -> None:
         self.chrome.panel_box(surface, picker.panel, ui)
         f = fonts
-        title = ellipsize("Opened dolls: click one to close back to it", picker.title.w,
-                          f.heading, self.text, True)  # fmt: skip
+        title = "Opened dolls: click one to close back to it"
+        if self.text.width(title, f.heading, True) > picker.title.w:
+            title = ellipsize("Opened dolls", picker.title.w, f.heading, self.text, True)
         self.text.draw(surface, title, f.heading, theme.INK, (picker.title.x, picker.title.y),
                        bold=True)  # fmt: skip
+        self._draw_filter(surface, state, picker, f, ui)
         for entry in picker.entries:
             hover = state.hover == PickerItem(entry.depth)
             r = pg(entry.rect)
             if hover:
                 pygame.draw.rect(surface, theme.HIGHLIGHT, r, border_radius=r.h // 4)
-            self.text.draw(surface, entry.label, picker.size, theme.INK,
-                           (r.x + round(6 * ui), r.centery), anchor="midleft")  # fmt: skip
+            drawn = self.text.draw(surface, entry.label, picker.size, theme.INK,
+                                   (r.x + round(6 * ui), r.centery), anchor="midleft")  # fmt: skip
+            if entry.years:
+                self.text.draw(surface, entry.years, picker.size, theme.INK_SOFT,
+                               (drawn.right + round(6 * ui), r.centery),
+                               anchor="midleft")  # fmt: skip
         for rect, label, delta in ((picker.prev, "‹ Previous", -1), (picker.next, "Next ›", 1)):
             if rect is not None:
                 hover = state.hover == PickerPage(delta)

@@ -40,17 +40,58 @@ def layout_shelf(state: State, metrics: Metrics, fonts: Fonts, col: Rect, ui: fl
     """The shelf along the bottom of the column ``col``."""
     # Two lines for names: organisations have long ones ("Russian Socialist Movement").
     label_h = 2 * metrics.line_height(fonts.label)
-    shelf_h = min(max(round(col.h * 0.2), round(86 * ui)), round(170 * ui)) + label_h
+    # Presenting, the shelf gives the doll in front more of the height.
+    share = 0.14 if state.presentation else 0.2
+    shelf_h = min(max(round(col.h * share), round(86 * ui)), round(170 * ui)) + label_h
     shelf_h = min(shelf_h, max(1, col.h // 2))
     shelf = Rect(col.x, col.bottom - shelf_h, col.w, shelf_h)
-    slots = _slots(state, metrics, fonts, shelf, label_h, ui)
-    pad_top, doll_h, pitch = _metrics(shelf, label_h, ui)
+    # Slots wide enough for each name in two lines (at large text, or for a long name of
+    # an organisation, the dolls are narrower than their names), while three still fit.
+    least = min(_label_width(state.sequence.dolls, fonts.label, metrics) + round(10 * ui),
+                shelf.w // 3)  # fmt: skip
+    slots = _slots(state, metrics, fonts, shelf, label_h, ui, least)
+    pad_top, doll_h, pitch = _metrics(shelf, label_h, ui, least)
     first = shelf_placement(Rect(shelf.x, shelf.y + pad_top, pitch, doll_h), ASPECT)
     return Shelf(shelf, slots, first)
 
 
+_widest: dict[tuple[int, int, int], tuple[tuple[Doll, ...], int]] = {}
+
+
+def _label_width(dolls: tuple[Doll, ...], size: int, metrics: Metrics) -> int:
+    """How wide a slot must be for every shelf name to fit in two lines (remembered per
+    set and size)."""
+    key = (id(dolls), size, id(metrics))
+    hit = _widest.get(key)
+    if hit is not None and hit[0] is dolls:
+        return hit[1]
+    names = {short_name(doll) for doll in dolls} | {"+0000 more"}
+    # The longest few by characters stand for all: measuring thousands would slow a layout.
+    longest = sorted(names, key=len, reverse=True)[:40]
+    widest = max(_two_lines(name, size, metrics) for name in longest)
+    if len(_widest) > 16:
+        _widest.clear()
+    _widest[key] = (dolls, widest)
+    return widest
+
+
+def _two_lines(name: str, size: int, metrics: Metrics) -> int:
+    """The narrowest width (roughly) at which ``name`` wraps to at most two lines."""
+    width = max(max(metrics.width(w, size) for w in name.split() or [name]),
+                (metrics.width(name, size) + 1) // 2)  # fmt: skip
+    while len(wrap(name, width, size, metrics)) > 2:
+        width += max(4, size // 2)
+    return width
+
+
 def _slots(
-    state: State, metrics: Metrics, fonts: Fonts, shelf: Rect, label_h: int, ui: float
+    state: State,
+    metrics: Metrics,
+    fonts: Fonts,
+    shelf: Rect,
+    label_h: int,
+    ui: float,
+    least: int = 0,
 ) -> tuple[ShelfSlot, ...]:
     """Slots for the opened shells, left to right, outermost first.
 
@@ -61,7 +102,7 @@ def _slots(
     n = state.shells
     if n == 0:
         return ()
-    pad_top, doll_h, pitch = _metrics(shelf, label_h, ui)
+    pad_top, doll_h, pitch = _metrics(shelf, label_h, ui, least)
     capacity = max(1, shelf.w // pitch)
     show: list[int | None]
     if n <= capacity:
@@ -89,11 +130,12 @@ def _slots(
     return tuple(slots)
 
 
-def _metrics(shelf: Rect, label_h: int, ui: float) -> tuple[int, int, int]:
-    """Space above a shelf doll, its height, and the distance between slots."""
+def _metrics(shelf: Rect, label_h: int, ui: float, least: int = 0) -> tuple[int, int, int]:
+    """Space above a shelf doll, its height, and the distance between slots (``least``
+    at least)."""
     pad_top = round(6 * ui)
     doll_h = max(8, shelf.h - label_h - pad_top - round(6 * ui))
-    pitch = max(round(doll_h * ASPECT) + round(14 * ui), round(108 * ui))
+    pitch = max(round(doll_h * ASPECT) + round(14 * ui), round(108 * ui), least)
     return pad_top, doll_h, min(pitch, max(1, shelf.w))
 
 

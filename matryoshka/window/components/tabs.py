@@ -61,10 +61,12 @@ def layout_tabs(
     """A row of tabs; when they do not all fit, a window of them with arrows either side."""
     pad = round(fonts.tab * 0.9)
     gap = max(2, fonts.tab // 5)
-    max_tab = max(60, bar.w // 3)
     titles = [s.title for s in state.sequences]
-    widths = [min(metrics.width(t, fonts.tab, True) + 2 * pad, max_tab) for t in titles]
+    natural = [metrics.width(t, fonts.tab, True) + 2 * pad for t in titles]
     n = len(titles)
+    # Whole titles when they all fit; else none wider than a third of the bar.
+    max_tab = bar.w if sum(natural) + gap * (n - 1) <= bar.w else max(60, bar.w // 3)
+    widths = [min(w, max_tab) for w in natural]
 
     def place(first: int, x0: int, x1: int) -> list[TabBox]:
         out: list[TabBox] = []

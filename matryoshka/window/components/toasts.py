@@ -9,7 +9,7 @@ from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
 from matryoshka.theme import RGB, mix
 from matryoshka.window.components.common import Chrome
-from matryoshka.window.measure import Fonts, Metrics, ellipsize
+from matryoshka.window.measure import Fonts, Metrics, wrap
 from matryoshka.window.state import State
 
 
@@ -21,9 +21,19 @@ class ToastText(Record):
     progress: float | None
 
 
-def layout_toast(stage: Rect, metrics: Metrics, fonts: Fonts, m: int, ui: float) -> Rect:
-    """At the top of the stage, in the headroom above the doll's head: never over its face."""
-    toast_h = metrics.line_height(fonts.body) + round(16 * ui)
+def toast_lines(message: str, width: int, fonts: Fonts, metrics: Metrics, ui: float) -> list[str]:
+    """The message wrapped to a toast ``width`` wide: shown whole, never cut off."""
+    pad = round(14 * ui)
+    return wrap(message, max(1, width - 2 * pad), fonts.body, metrics, break_words=True)
+
+
+def layout_toast(
+    stage: Rect, metrics: Metrics, fonts: Fonts, m: int, ui: float, message: str | None = None
+) -> Rect:
+    """At the top of the stage, in the headroom above the doll's head, as tall as ``message``
+    needs (one line when it is None)."""
+    lines = toast_lines(message, stage.w, fonts, metrics, ui) if message else [""]
+    toast_h = metrics.line_height(fonts.body) * len(lines) + round(16 * ui)
     return Rect(stage.x, stage.y + m // 2, stage.w, toast_h)
 
 
@@ -31,6 +41,8 @@ def derive(state: State) -> ToastText | None:
     """What the toast shows now, if anything."""
     if state.export is not None:
         what = kinds.kind(state.export.kind).label
+        if state.export.suffix is not None:
+            what += f" ({kinds.Choice(state.export.kind, state.export.suffix).format_name})"
         message = f"Saving {what}…  {round(state.export.progress * 100)}%"
         return ToastText(message, theme.TOAST, state.export.progress)
     if state.toast is not None:
@@ -52,12 +64,17 @@ class ToastView:
         if shown is None:
             return
         pad = round(14 * ui)
-        text = ellipsize(shown.message, area.w - 2 * pad, fonts.body, self.text)
-        tw = self.text.width(text, fonts.body)
-        box = pygame.Rect(0, 0, tw + 2 * pad, area.h)
+        lines = toast_lines(shown.message, area.w, fonts, self.text, ui)
+        lh = self.text.line_height(fonts.body)
+        tw = max(self.text.width(line, fonts.body) for line in lines)
+        box = pygame.Rect(0, 0, tw + 2 * pad, lh * len(lines) + round(16 * ui))
         box.midtop = (area.centerx, area.y)
-        pygame.draw.rect(surface, shown.fill, box, border_radius=box.h // 3)
-        self.text.draw(surface, text, fonts.body, theme.ON_DARK, box.center, anchor="center")
+        radius = min(box.h // 3, lh // 2 + round(8 * ui))
+        pygame.draw.rect(surface, shown.fill, box, border_radius=radius)
+        top = box.centery - lh * len(lines) // 2
+        for i, line in enumerate(lines):
+            self.text.draw(surface, line, fonts.body, theme.ON_DARK,
+                           (box.centerx, top + i * lh + lh // 2), anchor="center")  # fmt: skip
         if shown.progress is not None:
             bar = pygame.Rect(box.x + pad, box.bottom - 5, box.w - 2 * pad, 3)
             pygame.draw.rect(surface, mix(theme.TOAST, theme.ON_DARK, 0.25), bar)
