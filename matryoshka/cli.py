@@ -116,10 +116,10 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     export = sub.add_parser(
         "export",
         parents=[common],
-        help="write a picture, an animation or a video without opening a window",
+        help="write a picture, an animation, a video or a web page without opening a window",
         description="Write an image of SEQUENCE. The format follows OUT's suffix: .png "
         "(APNG when animated), .gif, .webp; .pdf for the line-up; .mp4 or .webm (video) "
-        "for the animation.",
+        "for the animation; .html for a page that opens the dolls in any browser, offline.",
     )
     export.add_argument("sequence", metavar="SEQUENCE", help="sequence id or YAML file")
     export.add_argument("-o", "--output", required=True, metavar="OUT", type=Path)
@@ -132,13 +132,13 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "--from",
         dest="from_doll",
         metavar="ID",
-        help="the first doll of an animation or line-up (the same as --doll)",
+        help="the first doll of an animation, line-up or page (the same as --doll)",
     )
     export.add_argument(
         "--to",
         dest="to_doll",
         metavar="ID",
-        help="the last doll of an animation or line-up (default: the core)",
+        help="the last doll of an animation, line-up or page (default: the core)",
     )
     export.add_argument(
         "--size", type=int, metavar="PX", help="height of the image in pixels (64 to 8192)"

@@ -1,4 +1,4 @@
-"""``matryoshka export SEQUENCE -o OUT``: write a picture, animation or video, no window.
+"""``matryoshka export SEQUENCE -o OUT``: write a picture, animation, video or web page.
 
 Bad input (unknown doll, size out of range, unknown suffix, missing or unwritable folder,
 an existing OUT without ``--force``) is a one-line error and exit status 1. Problems with
@@ -29,7 +29,11 @@ def _format(out: Path, kind: str) -> str:
         raise MatryoshkaError.at(
             out,
             f"unknown picture format ({what}); use .png, .gif or .webp "
-            "(.pdf with --lineup; .mp4 or .webm with --animate)",
+            "(.pdf with --lineup; .mp4 or .webm with --animate; .html for a web page)",
+        )
+    if fmt == "html" and kind != "page":
+        raise MatryoshkaError.at(
+            out, "a web page (.html) shows the whole set: leave out --open, --lineup and --animate"
         )
     if fmt == "pdf" and kind != "lineup":
         raise MatryoshkaError.at(out, "PDF is only for --lineup; use .png, .gif or .webp")
@@ -65,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     from matryoshka.format import catalog
 
     out: Path = args.output
-    kind = kinds.chosen(args).name
+    kind = kinds.chosen(args, out.suffix).name
     fmt = _format(out, kind)
     try:
         encode.check_target(out, overwrite=args.force)
@@ -75,8 +79,10 @@ def run(args: argparse.Namespace) -> int:
     sequence = catalog.resolve(args.sequence, search_dirs(args))
     first = getattr(args, "from_doll", None)
     last = getattr(args, "to_doll", None)
-    if (first is not None or last is not None) and kind not in ("animation", "lineup"):
-        raise MatryoshkaError("--from and --to choose a range for --animate or --lineup")
+    if (first is not None or last is not None) and kind not in ("animation", "lineup", "page"):
+        raise MatryoshkaError(
+            "--from and --to choose a range for --animate, --lineup or a web page (.html)"
+        )
     if first is not None and args.doll is not None and first != args.doll:
         raise MatryoshkaError("--doll and --from both name the first doll; give one of them")
     first = first if first is not None else args.doll
