@@ -154,12 +154,12 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "--landscape",
         dest="portrait",
         action="store_false",
-        help="PDF pages wider than tall (the default)",
+        help="PDF pages wider than tall (default: the orientation that takes fewer pages)",
     )
     turn.add_argument(
         "--portrait", dest="portrait", action="store_true", help="PDF pages taller than wide"
     )
-    export.set_defaults(portrait=False)
+    export.set_defaults(portrait=None)
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
 

@@ -89,9 +89,11 @@ def run(args: argparse.Namespace) -> int:
     depth = 0 if first is None else _position(sequence, first)
     stop = None if last is None else _position(sequence, last)
     paper = getattr(args, "paper", "a4")
-    portrait = bool(getattr(args, "portrait", False))
-    if fmt != "pdf" and (paper != "a4" or portrait):
-        raise MatryoshkaError.at(out, "--paper and --portrait are for PDF line-ups (.pdf)")
+    portrait: bool | None = getattr(args, "portrait", None)
+    if fmt != "pdf" and (paper != "a4" or portrait is not None):
+        raise MatryoshkaError.at(
+            out, "--paper, --portrait and --landscape are for PDF line-ups (.pdf)"
+        )
     request = ExportRequest(
         kind,  # type: ignore[arg-type]
         sequence,
@@ -100,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         args.size,
         stop,
         paper,
-        not portrait,
+        None if portrait is None else not portrait,
     )
     try:
         notes: list[str] = []

@@ -71,7 +71,8 @@ class ExportRequest(Record):
         stop: index of the last doll of a line-up, animation or page (``None``: the
             core).
         paper: the page size of a PDF.
-        landscape: a PDF's pages are wider than tall.
+        landscape: a PDF's pages are wider than tall (``None``: whichever orientation
+            takes fewer pages; landscape when they tie).
     """
 
     kind: Kind
@@ -81,7 +82,7 @@ class ExportRequest(Record):
     height: int | None = None
     stop: int | None = None
     paper: Paper = "a4"
-    landscape: bool = True
+    landscape: bool | None = None
 
     @property
     def size(self) -> int:
