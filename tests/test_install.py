@@ -26,6 +26,7 @@ print(json.dumps({
     "ids": found.ids(),
     "problems": [str(p) for p in found.problems],
     "font": paths.font_path().is_file() and paths.font_path(bold=True).is_file(),
+    "page": sorted(p.name for p in (paths.assets_dir() / "page").iterdir()),
 }))
 """
 
@@ -69,6 +70,8 @@ def test_installed_wheel_finds_its_data(tmp_path: Path) -> None:
     ]  # fmt: skip
     assert found["problems"] == []
     assert found["font"] is True
+    # The web page export's template, styles and script travel with the program.
+    assert found["page"] == ["page.css", "page.html", "page.js"]
 
     validate = subprocess.run(
         [sys.executable, "-m", "matryoshka", "validate", found["shipped"]],
