@@ -598,6 +598,67 @@ def _sheet_of(sequence: Path) -> str:
     return out.getvalue()
 
 
+#: The exports of the formats beyond pictures: (label, arguments, output name, dolls of a
+#: generated set or None for the shipped one, time limit in s, size limit in MB).
+FORMAT_SPECS: tuple[tuple[str, list[str], str, int | None, float | None, float | None], ...] = (
+    ("export MP4, market set, 480 px", ["market-1995", "--animate"], "market.mp4", None, 4.0, 1.0),
+    ("export web page, market set", ["market-1995"], "market.html", None, None, 6.0),
+    ("export web page, 1,000 dolls", [], "long.html", 1000, None, None),
+    ("export PDF line-up, 1,000 dolls", ["--lineup"], "long.pdf", 1000, 10.0, None),
+    ("export PDF line-up, 5,000 dolls", ["--lineup"], "longest.pdf", 5000, 40.0, None),
+    ("export PNG line-up (poster), 1,000 dolls", ["--lineup"], "long.png", 1000, None, None),
+)
+
+
+def _child_cpu_seconds() -> float:
+    """User and system CPU time of every child process waited for so far (Unix)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def fig_formats(ctx: Context) -> list[Row]:
+    """Whole ``matryoshka export`` commands for video, the web page, PDFs and long sets."""
+    require("matryoshka.export.page")
+    require("matryoshka.export.video")
+    env = ctx.child_env()
+    out = ctx.tmp / "formats"
+    out.mkdir(exist_ok=True)
+    run_process(_matryoshka("--version"), env)  # untimed: compiles and caches the bytecode
+    rows = []
+    for label, args, name, dolls, time_limit, mb_limit in FORMAT_SPECS:
+        source = [str(ctx.generated(dolls))] if dolls else []
+        target = out / name
+        argv = _matryoshka("export", *source, *args, "-o", str(target), "--force")
+        # The shipped set's exports take seconds: three runs. A long set's take up to a
+        # minute: one, with the generated file's load cache filled by an untimed check.
+        reps = ctx.reps(3, 1) if dolls is None else 1
+        if dolls:
+            run_process(_matryoshka("validate", *source), env, timeout=300)
+        times, cpu = [], []
+        for _ in range(reps):
+            before = _child_cpu_seconds()
+            times.append(run_process(argv, env, timeout=900)[0])
+            cpu.append(_child_cpu_seconds() - before)
+        size_mb = target.stat().st_size / 1e6
+        rows.append(Row("formats", label, "s", times, limit=time_limit))
+        # On a busy machine the wall time includes waiting for the processor; the CPU time
+        # is the work the export itself did. Drawing runs on one core, so an idle machine
+        # takes about that long (the video's encoder thread overlaps, so less for it).
+        rows.append(
+            Row(
+                "formats",
+                "  CPU time (user + system)",
+                "s",
+                cpu,
+                note="what the export used of the processor, whatever else ran",
+            )
+        )
+        rows.append(Row("formats", f"  output size ({name})", "MB", [size_mb], limit=mb_limit))
+    return rows
+
+
 #: A smaller painter cache cap, measured alongside the default to show what it would give.
 ALTERNATIVE_CACHE_MIB = 96
 
@@ -691,6 +752,7 @@ FIGURES: dict[str, Callable[[Context], list[Row]]] = {
     "export": fig_export,
     "import": fig_import,
     "compare": fig_compare,
+    "formats": fig_formats,
     "memory": fig_memory,
     "long": fig_long,
 }
@@ -705,6 +767,7 @@ TITLES: dict[str, str] = {
     "export": "export commands",
     "import": "import commands",
     "compare": "two long sets compared",
+    "formats": "video, web page, PDF and long-set exports",
     "memory": "peak RSS, 300 dolls to the core",
     "long": "5,000 dolls: first frame, frames 2,500 deep",
 }

@@ -158,10 +158,11 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
     export = sub.add_parser(
         "export",
         parents=[common],
-        help="write a picture, an animation or a video without opening a window",
+        help="write a picture, an animation, a video or a web page without opening a window",
         description="Write an image of SEQUENCE. The format follows OUT's suffix: .png "
         "(APNG when animated), .gif, .webp; .pdf for the line-up and the comparison; .mp4 "
-        "or .webm (video) for the animation.",
+        "or .webm (video) for the animation; .html for a page that opens the dolls in any "
+        "browser, offline.",
     )
     export.add_argument("sequence", metavar="SEQUENCE", help="sequence id or YAML file")
     export.add_argument("-o", "--output", required=True, metavar="OUT", type=Path)
@@ -176,13 +177,13 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "--from",
         dest="from_doll",
         metavar="ID",
-        help="the first doll of an animation or line-up (the same as --doll)",
+        help="the first doll of an animation, line-up or page (the same as --doll)",
     )
     export.add_argument(
         "--to",
         dest="to_doll",
         metavar="ID",
-        help="the last doll of an animation or line-up (default: the core)",
+        help="the last doll of an animation, line-up or page (default: the core)",
     )
     export.add_argument(
         "--size", type=int, metavar="PX", help="height of the image in pixels (64 to 8192)"
@@ -198,12 +199,12 @@ def _add_export(sub: argparse._SubParsersAction, common: argparse.ArgumentParser
         "--landscape",
         dest="portrait",
         action="store_false",
-        help="PDF pages wider than tall (the default)",
+        help="PDF pages wider than tall (default: the orientation that takes fewer pages)",
     )
     turn.add_argument(
         "--portrait", dest="portrait", action="store_true", help="PDF pages taller than wide"
     )
-    export.set_defaults(portrait=False)
+    export.set_defaults(portrait=None)
     export.add_argument("--force", action="store_true", help="overwrite OUT if it exists")
 
 

@@ -112,7 +112,7 @@ def test_range_round_trip(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         (["--animate", "--from", "stalin", "--to", "stalin"], ["must be inside"]),
         (["--animate", "--to", "putin"], ["no doll 'putin'", "nicholas-ii"]),
         (["--animate", "--doll", "lenin", "--from", "stalin"], ["give one of them"]),
-        (["--open", "--from", "stalin"], ["--animate or --lineup"]),
+        (["--open", "--from", "stalin"], ["--animate, --lineup or a web page"]),
     ],
 )
 def test_bad_ranges_are_one_line_errors(

@@ -39,7 +39,7 @@ def test_plain_matryoshka_opens_the_window_on_the_remembered_or_default_set(
     assert named.sequence_defaulted and cli.search_dirs(named) == cli.search_dirs(plain) == []
 
 
-def test_every_kind_of_export_is_asked_for_by_its_own_option() -> None:
+def test_every_kind_of_export_is_asked_for_by_its_own_option_or_suffix() -> None:
     from matryoshka.export import kinds
 
     parser = cli.build_parser()
@@ -48,10 +48,15 @@ def test_every_kind_of_export_is_asked_for_by_its_own_option() -> None:
         option = [spec.option] if spec.option else []
         if spec.metavar:
             option.append("lenin-at-centre")  # the option names the other set
-        args = parser.parse_args(["export", "market-1995", "-o", "out.png", *option])
-        assert kinds.chosen(args) is spec
+        out = "out" + (spec.suffix if spec.option is None else ".png")
+        args = parser.parse_args(["export", "market-1995", "-o", out, *option])
+        assert kinds.chosen(args, spec.suffix if spec.option is None else ".png") is spec
         asked.append(spec.name)
     assert sorted(asked) == sorted(kinds.BY_NAME)
-    assert sorted(asked) == ["animation", "comparison", "doll", "lineup", "open"]
+    assert sorted(asked) == ["animation", "comparison", "doll", "lineup", "open", "page"]
+    # The web page needs no option: the suffix asks for it; a still is the default.
+    plain = parser.parse_args(["export", "market-1995", "-o", "out.HTML"])
+    assert kinds.chosen(plain, ".HTML").name == "page"
+    assert kinds.chosen(plain, ".png").name == "doll"
     with pytest.raises(SystemExit):
         parser.parse_args(["export", "market-1995", "-o", "out.png", "--open", "--lineup"])

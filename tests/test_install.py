@@ -33,6 +33,7 @@ print(json.dumps({
     "font": paths.font_path().is_file() and paths.font_path(bold=True).is_file(),
     "script fonts": [str(p) for face in scripts.shipped_faces() for p in (face.regular, face.bold)
                      if p.is_file() and face.ranges],
+    "page": sorted(p.name for p in (paths.assets_dir() / "page").iterdir()),
 }))
 """
 
@@ -79,6 +80,8 @@ def test_installed_wheel_finds_its_data(tmp_path: Path) -> None:
     # Every shipped script font, and the table of what each holds, are in the wheel.
     assert len(found["script fonts"]) == 2 * len(scripts.SHIPPED_FAMILIES)
     assert all(Path(p).is_relative_to(site) for p in found["script fonts"])
+    # The web page export's template, styles and script travel with the program.
+    assert found["page"] == ["page.css", "page.html", "page.js"]
 
     validate = subprocess.run(
         [sys.executable, "-m", "matryoshka", "validate", found["shipped"]],

@@ -7,6 +7,7 @@ passes is exported in every kind and shown in a headless window without an excep
 from __future__ import annotations
 
 import contextlib
+import html
 import io
 import tempfile
 from pathlib import Path
@@ -76,6 +77,9 @@ def test_a_mutated_file_validates_exports_and_shows_or_is_reported(text: str) ->
             out = Path(folder) / f"{name}.png"
             assert quietly("export", str(path), *kind, "--size", "96", "-o", str(out)) == 0
             assert out.is_file()
+        page = Path(folder) / "page.html"
+        assert quietly("export", str(path), "--size", "64", "-o", str(page)) == 0
+        assert f">{html.escape(sequence.dolls[0].name)}</h2>" in page.read_text(encoding="utf-8")
         if len(sequence.dolls) <= 3:
             gif = Path(folder) / "open.gif"
             assert quietly("export", str(path), "--animate", "--size", "64", "-o", str(gif)) == 0

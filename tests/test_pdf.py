@@ -164,3 +164,20 @@ def test_text_in_every_script_stays_searchable_text(
     text = re.sub("[\u202a-\u202e\u200e\u200f]", "", _text(out))
     for word in words:
         assert word in text, (word, text)
+
+
+def test_default_orientation_takes_the_fewest_pages(tmp_path: Path) -> None:
+    # A set that fits one page is printed landscape, like the PNG line-up...
+    assert pdf.fits_best_landscape(ExportRequest("lineup", SEQ, fmt="pdf"))
+    # ...a long one on portrait pages, which hold more rows of the grid than landscape.
+    long_set = make_sequence(100, "long-100")
+    request = ExportRequest("lineup", long_set, fmt="pdf", paper="letter")
+    assert not pdf.fits_best_landscape(request)
+    out = tmp_path / "long.pdf"
+    run(request, out, overwrite=False)
+    info = _info(out)
+    assert info["Page size"].startswith("612 x 792")  # US Letter portrait
+    tops = (pdf.MARGIN_MM + 16.0, pdf.MARGIN_MM + 7.0)
+    portrait = pdf._Grid(pdf.page_size("letter", False), *tops).pages(100)
+    landscape = pdf._Grid(pdf.page_size("letter", True), *tops).pages(100)
+    assert int(info["Pages"]) == portrait < landscape

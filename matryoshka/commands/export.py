@@ -1,4 +1,4 @@
-"""``matryoshka export SEQUENCE -o OUT``: write a picture, animation or video, no window.
+"""``matryoshka export SEQUENCE -o OUT``: write a picture, animation, video or web page.
 
 Bad input (unknown doll, size out of range, unknown suffix, missing or unwritable folder,
 an existing OUT without ``--force``) is a one-line error and exit status 1. Problems with
@@ -29,11 +29,18 @@ def _format(out: Path, kind: str) -> str:
         raise MatryoshkaError.at(
             out,
             f"unknown picture format ({what}); use .png, .gif or .webp "
-            "(.pdf with --lineup or --compare; .mp4 or .webm with --animate)",
+            "(.pdf with --lineup or --compare; .mp4 or .webm with --animate; .html for a web "
+            "page)",
         )
     if kind == "comparison" and fmt not in ("png", "webp", "pdf"):
         raise MatryoshkaError.at(
             out, f"a comparison is a still: use .png, .webp or .pdf, not .{fmt}"
+        )
+    if fmt == "html" and kind != "page":
+        raise MatryoshkaError.at(
+            out,
+            "a web page (.html) shows the whole set: leave out --open, --lineup, --animate "
+            "and --compare",
         )
     if fmt == "pdf" and kind not in ("lineup", "comparison"):
         raise MatryoshkaError.at(
@@ -88,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     from matryoshka.format import catalog
 
     out: Path = args.output
-    kind = kinds.chosen(args).name
+    kind = kinds.chosen(args, out.suffix).name
     fmt = _format(out, kind)
     try:
         encode.check_target(out, overwrite=args.force)
@@ -98,17 +105,19 @@ def run(args: argparse.Namespace) -> int:
     sequence = catalog.resolve(args.sequence, search_dirs(args))
     first = getattr(args, "from_doll", None)
     last = getattr(args, "to_doll", None)
-    if (first is not None or last is not None) and kind not in ("animation", "lineup"):
-        raise MatryoshkaError("--from and --to choose a range for --animate or --lineup")
+    if (first is not None or last is not None) and kind not in ("animation", "lineup", "page"):
+        raise MatryoshkaError(
+            "--from and --to choose a range for --animate, --lineup or a web page (.html)"
+        )
     if first is not None and args.doll is not None and first != args.doll:
         raise MatryoshkaError("--doll and --from both name the first doll; give one of them")
     first = first if first is not None else args.doll
     depth = 0 if first is None else _position(sequence, first)
     stop = None if last is None else _position(sequence, last)
     paper = getattr(args, "paper", "a4")
-    portrait = bool(getattr(args, "portrait", False))
-    if fmt != "pdf" and (paper != "a4" or portrait):
-        raise MatryoshkaError.at(out, "--paper and --portrait are for PDFs (.pdf)")
+    portrait: bool | None = getattr(args, "portrait", None)
+    if fmt != "pdf" and (paper != "a4" or portrait is not None):
+        raise MatryoshkaError.at(out, "--paper, --portrait and --landscape are for PDFs (.pdf)")
     other, references = None, (None, None)
     if kind == "comparison":
         if args.doll is not None:
@@ -123,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         args.size,
         stop,
         paper,
-        not portrait,
+        None if portrait is None else not portrait,
         other,
         references,
     )

@@ -127,9 +127,10 @@ def _pdf(request: ExportRequest, comparison: Comparison) -> Generator[float, Non
     from matryoshka.export.job import DRAW_SHARE
     from matryoshka.export.pdf import page_size
 
-    w_mm, h_mm = page_size(request.paper, request.landscape)
+    landscape = request.landscape is not False  # two long rows read best across the page
+    w_mm, h_mm = page_size(request.paper, landscape)
     pdf = FPDF(
-        orientation="L" if request.landscape else "P",
+        orientation="L" if landscape else "P",
         unit="mm",
         format="A4" if request.paper == "a4" else "Letter",
     )

@@ -15,7 +15,7 @@ from PIL import Image, PngImagePlugin
 
 from matryoshka.atomic import WriteError, describe, write_atomically
 
-Format = Literal["png", "gif", "webp", "pdf", "mp4", "webm"]
+Format = Literal["png", "gif", "webp", "pdf", "mp4", "webm", "html"]
 FORMATS: dict[str, Format] = {
     ".png": "png",
     ".gif": "gif",
@@ -23,6 +23,7 @@ FORMATS: dict[str, Format] = {
     ".pdf": "pdf",
     ".mp4": "mp4",
     ".webm": "webm",
+    ".html": "html",
 }
 
 #: Colours in the shared GIF palette; one index stays free for "unchanged" pixels.

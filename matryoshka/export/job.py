@@ -47,6 +47,7 @@ KIND_FORMATS: dict[str, tuple[Format, ...]] = {
     "lineup": ("png", "gif", "webp", "pdf"),
     "animation": ("png", "gif", "webp", "mp4", "webm"),
     "comparison": ("png", "webp", "pdf"),
+    "page": ("html",),
 }
 
 Encoder = Callable[[BinaryIO], None]
@@ -61,15 +62,18 @@ class ExportRequest(Record):
 
     Attributes:
         kind: ``doll`` (the closed doll), ``open`` (its top lifted, the next inside),
-            ``lineup`` (dolls side by side) or ``animation`` (the opening).
+            ``lineup`` (dolls side by side), ``animation`` (the opening) or ``page``
+            (a web page that opens them).
         sequence: the set of dolls.
-        depth: index of the doll (0 the outermost); line-ups and animations start
-            there.
+        depth: index of the doll (0 the outermost); line-ups, animations and pages
+            start there.
         fmt: the file format.
         height: picture height in pixels; ``None`` for the default of kind and format.
-        stop: index of the last doll of a line-up or animation (``None``: the core).
+        stop: index of the last doll of a line-up, animation or page (``None``: the
+            core).
         paper: the page size of a PDF.
-        landscape: a PDF's pages are wider than tall.
+        landscape: a PDF's pages are wider than tall (``None``: whichever orientation
+            takes fewer pages; landscape when they tie; a comparison is landscape).
         other: the set a ``comparison`` puts beside ``sequence``.
         references: the two sets' reference chronologies (their ``compare_with``), which
             date a comparison's undated dolls.
@@ -82,7 +86,7 @@ class ExportRequest(Record):
     height: int | None = None
     stop: int | None = None
     paper: Paper = "a4"
-    landscape: bool = True
+    landscape: bool | None = None
     other: Sequence | None = None
     references: tuple[Sequence | None, Sequence | None] = (None, None)
 
@@ -158,7 +162,7 @@ class ExportRequest(Record):
             text["Title"] = f"{doll.name} opened, {inner.name} inside – {seq.title}"
             text["matryoshka:inner-doll"] = inner.id
             text["matryoshka:inner-doll-name"] = inner.name
-        elif self.kind == "lineup":
+        elif self.kind in ("lineup", "page"):
             text["Title"] = seq.title
             text["matryoshka:dolls"] = ", ".join(d.id for d in self.dolls)
         else:
@@ -179,6 +183,8 @@ def format_advice(kind: str, fmt: str) -> str:
         )
     if fmt in ("mp4", "webm"):
         return f"video (.{fmt}) is only for the opening (--animate); use .png, .gif or .webp"
+    if fmt == "html" or kind == "page":
+        return "a web page (.html) shows the whole set: leave out --open, --lineup and --animate"
     return f"a {kind} cannot be written as .{fmt}"
 
 
@@ -215,6 +221,10 @@ def produce(
         image = pictures.to_pil(pictures.open_surface(outer, inner, size))
         yield DRAW_SHARE
         return lambda fp: encode.save_still(image, fp, fmt, text)
+    if request.kind == "page":
+        from matryoshka.export import page
+
+        return (yield from page.produce(request))
     return (yield from _lineup(request, text, notes if notes is not None else []))
 
 

@@ -12,7 +12,7 @@ from typing import Literal
 
 from matryoshka.records import Record
 
-Kind = Literal["doll", "open", "lineup", "animation", "comparison"]
+Kind = Literal["doll", "open", "lineup", "animation", "comparison", "page"]
 
 
 class ExportKind(Record):
@@ -26,7 +26,8 @@ class ExportKind(Record):
             ``{doll}`` stand for the doll's number (01, 02, ...) and id, ``{other}`` for
             the id of the set compared with.
         from_front: it starts at the doll in front (else at the outermost).
-        option: the ``matryoshka export`` option that asks for it (``None``: the default).
+        option: the ``matryoshka export`` option that asks for it (``None``: the default,
+            or the kind an output file with its ``suffix`` asks for).
         help: that option's help text.
         metavar: the value the option takes (``None``: a flag).
         formats: the file suffixes the window's Export menu offers for it, the first the
@@ -98,6 +99,15 @@ KINDS: tuple[ExportKind, ...] = (
         "side by side with the set OTHER on one time axis (.png, .webp or .pdf)",
         metavar="OTHER",
     ),
+    ExportKind(
+        "page",
+        "the web page",
+        ".html",
+        "",
+        False,
+        None,
+        "a page that opens the dolls in any browser, offline",
+    ),
 )
 
 BY_NAME: dict[str, ExportKind] = {kind.name: kind for kind in KINDS}
@@ -114,10 +124,17 @@ def dest(spec: ExportKind) -> str:
     return spec.option.removeprefix("--").replace("-", "_")
 
 
-def chosen(args: object) -> ExportKind:
-    """The kind an ``export`` command line asks for: the option given, else the doll."""
+def chosen(args: object, suffix: str = "") -> ExportKind:
+    """The kind an ``export`` command line asks for.
+
+    The option given; else the kind without an option that writes files ending in
+    ``suffix`` (``.html``: the web page); else the doll.
+    """
     for spec in KINDS:
         if spec.option is not None and getattr(args, dest(spec), False):
+            return spec
+    for spec in KINDS[1:]:
+        if spec.option is None and spec.suffix == suffix.lower():
             return spec
     return KINDS[0]
 

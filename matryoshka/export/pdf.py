@@ -192,13 +192,18 @@ class _Grid:
         return page, MARGIN_MM + (col + 0.5) * self.cell_w, top + row * self.cell_h
 
 
+#: Where the grid's first row starts on the first page (below the title and its line)
+#: and on the others (below the running head).
+_GRID_TOPS = (MARGIN_MM + 16.0, MARGIN_MM + 7.0)
+
+
 def _grid_pages(
     dolls: tuple[Doll, ...],
     start: int,
     size: tuple[float, float],
     measure_name: Callable[[str], float],
 ) -> list[Page]:
-    grid = _Grid(size, MARGIN_MM + 16.0, MARGIN_MM + 7.0)
+    grid = _Grid(size, *_GRID_TOPS)
     pages = [Page() for _ in range(grid.pages(len(dolls)))]
     rows: dict[tuple[int, float], list[float]] = {}
     for i, doll in enumerate(dolls):
@@ -217,12 +222,30 @@ def _grid_pages(
 # --- Writing --------------------------------------------------------------------------
 
 
-def _document(request: ExportRequest) -> FPDF:
+def fits_best_landscape(request: ExportRequest) -> bool:
+    """Whether landscape pages take no more of them than portrait for ``request``.
+
+    A set that fits one page in either orientation is printed landscape, like the PNG
+    line-up; a long one on whichever gives fewer pages (portrait A4 holds 36 dolls of the
+    grid, landscape 32).
+    """
+    dolls = request.dolls
+    counts = []
+    for landscape in (True, False):
+        size = page_size(request.paper, landscape)
+        if len(dolls) <= ONE_PAGE_MAX and _one_page(dolls, request.sequence.title, size):
+            counts.append(1)
+        else:
+            counts.append(_Grid(size, *_GRID_TOPS).pages(len(dolls)))
+    return counts[0] <= counts[1]
+
+
+def _document(request: ExportRequest, landscape: bool) -> FPDF:
     from fpdf import FPDF  # only when a PDF is written
 
     seq = request.sequence
     pdf = FPDF(
-        orientation="L" if request.landscape else "P",
+        orientation="L" if landscape else "P",
         unit="mm",
         format="A4" if request.paper == "a4" else "Letter",
     )
@@ -296,8 +319,9 @@ def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
 
     seq = request.sequence
     dolls = request.dolls
-    size = page_size(request.paper, request.landscape)
-    pdf = _document(request)
+    landscape = fits_best_landscape(request) if request.landscape is None else request.landscape
+    size = page_size(request.paper, landscape)
+    pdf = _document(request, landscape)
 
     def measure_name(text: str) -> float:
         return _width(pdf, text, NAME_PT, True)
