@@ -275,11 +275,13 @@ def test_the_export_menu_opens_moves_round_and_exports_the_highlighted_line() ->
     lines = kinds.choices()
     s = S.update(s, S.MoveMenuFocus(-1))  # up from the first line: the last one
     assert s.menu_focus == len(lines) - 1
-    assert [(c.kind, c.suffix) for c in lines[-2:]] == [
+    assert [(c.kind, c.suffix) for c in lines[-4:]] == [
+        ("animation", ".gif"),
         ("animation", ".mp4"),
+        ("page", ".html"),
         ("comparison", ".png"),
     ]
-    s = S.update(s, S.MoveMenuFocus(-1))
+    s = S.update(s, S.MoveMenuFocus(-2))
     s = S.update(s, S.ChooseFromMenu())
     assert not s.export_menu_open
     assert s.export is not None and (s.export.kind, s.export.suffix) == ("animation", ".mp4")

@@ -107,6 +107,7 @@ KINDS: tuple[ExportKind, ...] = (
         False,
         None,
         "a page that opens the dolls in any browser, offline",
+        menu_rank=45,
     ),
 )
 
