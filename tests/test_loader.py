@@ -857,3 +857,18 @@ def test_years_bce_are_written_from_zero_and_shown_as_historians_write_them() ->
     assert caesar.end is not None and augustus.start is not None
     assert caesar.end.compare(augustus.start) < 0
     assert model.PartialDate(-1).compare(model.PartialDate(0)) < 0
+
+
+def test_headwear_on_a_group_is_a_located_warning(tmp_path: Path) -> None:
+    path = tmp_path / "set.yaml"
+    path.write_text(
+        HEAD
+        + "  - name: The Party\n    kind: group\n    face: {headwear: royal-crown}\n"
+        + "  - name: A\n    face: {headwear: royal-crown}\n",
+        encoding="utf-8",
+    )
+    result = load_sequence(path)
+    assert [str(w) for w in result.warnings] == [
+        f"{path}:6:22: warning: dolls[0].face.headwear: a group has no head to wear it "
+        "(its emblem takes the face); not painted"
+    ]

@@ -11,7 +11,7 @@ from PIL import Image, ImageDraw
 from matryoshka import painter
 from matryoshka.errors import MatryoshkaError
 from matryoshka.format.loader import load_sequence
-from matryoshka.format.model import Colors, Doll, Framing, ImageEmblem, TextEmblem
+from matryoshka.format.model import Colors, Doll, Face, Framing, ImageEmblem, TextEmblem
 from matryoshka.painter import regions as g
 from matryoshka.painter.portrait import POSTER_COLORS, frame_box, load_portrait
 from matryoshka.pgcompat import pygame
@@ -103,6 +103,23 @@ def test_the_face_is_rimmed_in_the_trim_and_shaded_round(tmp_path: Path) -> None
     assert middle.g > low.g + 12
 
 
+def test_headwear_sits_on_the_head_over_the_portrait(tmp_path: Path) -> None:
+    photo = _photo(tmp_path / "p.png")
+    h = 256
+    bare = painter.paint(Doll(name="A", id="a", portrait=photo), "whole", h)
+    crowned = painter.paint(
+        Doll(name="A", id="a", portrait=photo, face=Face(headwear="royal-crown")), "whole", h
+    )
+    # The crown's gold is on the dome above the photograph, and reaches down over the
+    # top of its rim; the eyes of the photograph stay as they were.
+    o = g.FACE
+    cx = round(bare.get_width() / 2)
+    dome = crowned.get_at((cx, round((o.top - o.ry * 0.12) * h)))
+    assert dome.r > 150 and dome.g > 110 and dome.b < 110
+    assert dome != bare.get_at((cx, round((o.top - o.ry * 0.12) * h)))
+    assert crowned.get_at((cx, round(o.cy * h))) == bare.get_at((cx, round(o.cy * h)))
+
+
 def test_each_style_and_framing_paints_a_different_face(tmp_path: Path) -> None:
     photo = _photo(tmp_path / "p.png")
     pictures = set()
@@ -168,7 +185,8 @@ DATA = Path(__file__).parent / "data"
 
 def test_portrait_styles_and_image_emblems_match_their_golden_sheet() -> None:
     # A made-up astronaut (no real person): the whole photograph, the default framing,
-    # a close framing in each style; then an SVG and a PNG emblem, on an apron and a suit.
+    # a close framing in each style; then an SVG and a PNG emblem, on an apron and a suit;
+    # then a mitre over a portrait.
     photo = DATA / "portraits" / "astronaut.png"
     svg = DATA / "emblems" / "party.svg"
     close = Framing(center=(0.5, 0.4), zoom=2.2)
@@ -191,6 +209,7 @@ def test_portrait_styles_and_image_emblems_match_their_golden_sheet() -> None:
         Doll(name="f", id="f", emblems=(ImageEmblem(svg),)),
         Doll(name="g", id="g", emblems=("suit", ImageEmblem(svg), TextEmblem("GOP"))),
         Doll(name="h", id="h", emblems=(ImageEmblem(photo),)),
+        Doll(name="i", id="i", portrait=photo, face=Face(headwear="mitre")),
     ]
     h = 256
     w = painter.doll_width(h)

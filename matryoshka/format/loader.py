@@ -231,6 +231,8 @@ def _check_dolls(
                         f"give hair a style: {', '.join(model.HAIR_STYLES)}",
                     ),
                 )
+        if isinstance(face, dict):
+            _warn_group_headwear(doll.get("kind"), face, here, tree, report)
         if "portrait" in doll:
             value, where = doll["portrait"], (*here, "portrait")
             if isinstance(value, dict) and "file" in value:
@@ -240,6 +242,19 @@ def _check_dolls(
                 portraits[index] = _portrait(relative, where, tree, report, path)
         _image_emblems(doll, here, tree, report, path, portraits)
     return ids, portraits
+
+
+def _warn_group_headwear(
+    kind: Any, face: dict[str, Any], here: KeyPath, tree: PositionLoader, report: Report
+) -> None:
+    """A group has its emblem where a face would be, so no head to put a hat on."""
+    kind, hat = (v.raw if isinstance(v, Scalar) else v for v in (kind, face.get("headwear")))
+    if kind == "group" and hat is not None and hat != "none":
+        where = (*here, "face", "headwear")
+        report.warning(
+            tree.at(where),
+            at(where, "a group has no head to wear it (its emblem takes the face); not painted"),
+        )
 
 
 def _image_emblems(

@@ -25,6 +25,7 @@ from matryoshka.painter.body import GOLD, outline_color, paint_body, petal_color
 from matryoshka.painter.canvas import RGB, Canvas, mix
 from matryoshka.painter.face import paint_face
 from matryoshka.painter.ground import grounds
+from matryoshka.painter.headwear import paint_headwear
 from matryoshka.painter.placement import Placed, place
 from matryoshka.painter.portrait import load_portrait, portrait_surface
 from matryoshka.painter.shapes import rose
@@ -134,6 +135,10 @@ def _paint_layers(
             )
     elif portrait is not None:
         _paint_portrait(c, portrait, doll.colors.trim)
+        # The photograph replaces the face, not the head: a crown or a mitre is still
+        # painted on the dome, over the top of the portrait's rim, as on a painted face.
+        if c.visible(g.FACE.top - 0.2, g.FACE.bottom + 0.3):
+            paint_headwear(c, doll.face.headwear)
     else:
         paint_face(c, doll.face, doll.colors)
     if draw_emblem is None:
