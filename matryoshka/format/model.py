@@ -167,6 +167,7 @@ HEADWEAR: dict[str, str] = {
     "keffiyeh": "a chequered headcloth held by a black cord",
     "tiara": "a jewelled diadem above the forehead",
     "kokoshnik": "a tall Russian headdress, embroidered and pearled",
+    "kalpak": "a tall brimless hat of dark curly lambskin",
 }
 #: Dress painted instead of the apron, cut from the doll's body colour so a party or
 #: national colour still shows (``military-tunic`` keeps its field olive).

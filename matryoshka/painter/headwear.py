@@ -32,6 +32,7 @@ CAP_OLIVE: RGB = (96, 104, 62)
 FEZ_RED: RGB = (176, 30, 36)
 FUR: RGB = (116, 92, 70)
 STEEL: RGB = (104, 112, 100)
+ASTRAKHAN: RGB = (58, 56, 60)
 
 Headwear = Callable[[Canvas], None]
 
@@ -380,6 +381,27 @@ def _ushanka(c: Canvas) -> None:
     _star(c, RUBY, 0.0, -0.7, 0.12)
 
 
+def _kalpak(c: Canvas) -> None:
+    """A tall brimless hat of curly lambskin, straight-sided, flat on top."""
+    body = [(-0.98, -0.5), (-0.86, -1.14), (0.86, -1.14), (0.98, -0.5)]
+    _shape(c, ASTRAKHAN, body, (24, 22, 26))
+    c.polygon(mix(ASTRAKHAN, (0, 0, 0), 0.35), fp(ellipse(0.0, -1.14, 0.86, 0.09)))
+    # Tight curls in a fixed scatter over the fur, brighter on the lit side.
+    for row in range(6):
+        y = -0.58 - 0.1 * row
+        half = 0.9 - 0.02 * row
+        for i in range(8):
+            k = (row * 7 + i * 13) % 5
+            x = -half + 0.1 + (2 * half - 0.2) * (i + 0.5 * (row % 2)) / 8 + (k - 2) * 0.018
+            if abs(x) > half - 0.08:
+                continue
+            r = 0.06 + 0.012 * ((row + i) % 3)
+            turn = 150 + 40 * ((row + i) % 4)
+            curl = [(x + px, y + (k - 2) * 0.012 + py) for px, py in arc(r, turn, turn + 270, 8)]
+            shine = 0.34 if x < 0.1 else 0.2
+            c.stroke(mix(ASTRAKHAN, (255, 255, 255), shine), fp(curl), w(0.03))
+
+
 def _helmet(c: Canvas) -> None:
     dome = [(x * 1.08, y * 0.84 - 0.52) for x, y in arc(1.0, -180, 0, 24)]
     _shape(c, STEEL, [*dome, (1.08, -0.5), (-1.08, -0.5)])
@@ -442,6 +464,7 @@ HEADWEAR_PAINTERS: dict[str, Headwear] = {
     "keffiyeh": _keffiyeh,
     "tiara": _tiara,
     "kokoshnik": _kokoshnik,
+    "kalpak": _kalpak,
 }
 
 
