@@ -743,6 +743,42 @@ def fig_long(ctx: Context) -> list[Row]:
     ]
 
 
+#: Random events in each soak: about a minute of a window in use, a few thousand frames.
+SOAK_EVENTS = 2000
+
+
+def fig_soak(ctx: Context) -> list[Row]:
+    """Peak RSS of the window at up to 1920x1080 under random keys, clicks and resizes."""
+    require("matryoshka.window.app")
+    env = ctx.child_env()
+    out = ctx.tmp / "soak-exports"
+    out.mkdir(exist_ok=True)
+
+    def peak_mb(*extra: str, seed: int) -> float:
+        argv = [sys.executable, "-m", "benchmarks.soak", str(SOAK_EVENTS), str(seed), *extra]
+        _, printed = run_process(argv, env, timeout=1800)
+        return int(printed.strip().splitlines()[-1]) * 1024 / 1e6  # KiB to MB
+
+    seeds = range(1, ctx.reps(3, 1) + 1)
+    quiet = [peak_mb(seed=seed) for seed in seeds]
+    busy = [peak_mb("--exports", str(out), seed=seed) for seed in seeds]
+    note = (
+        f"peak RSS (VmHWM) of the window's own App, {SOAK_EVENTS:,} random keys, clicks and "
+        "resizes between 1280x800 and 1920x1080 over the shipped sets and 300 dolls"
+    )
+    return [
+        Row("soak", "soak peak RSS, no exports", "MB", quiet, limit=300, note=note),
+        Row(
+            "soak",
+            "soak peak RSS, exporting from the window",
+            "MB",
+            busy,
+            limit=400,
+            note="the same with E, O, L and A writing stills, line-ups and GIF animations",
+        ),
+    ]
+
+
 FIGURES: dict[str, Callable[[Context], list[Row]]] = {
     "startup": fig_startup,
     "frames": fig_frames,
@@ -754,6 +790,7 @@ FIGURES: dict[str, Callable[[Context], list[Row]]] = {
     "compare": fig_compare,
     "formats": fig_formats,
     "memory": fig_memory,
+    "soak": fig_soak,
     "long": fig_long,
 }
 
@@ -769,6 +806,7 @@ TITLES: dict[str, str] = {
     "compare": "two long sets compared",
     "formats": "video, web page, PDF and long-set exports",
     "memory": "peak RSS, 300 dolls to the core",
+    "soak": "peak RSS of a soak at up to 1920x1080",
     "long": "5,000 dolls: first frame, frames 2,500 deep",
 }
 

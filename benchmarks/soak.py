@@ -11,23 +11,13 @@ size in KiB (VmHWM) on the last line.
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-
 import argparse
 import random
-import sys
 import tempfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
-
-from benchmarks.session import peak_rss_kib  # noqa: E402
+# First: it makes the video driver headless before anything loads pygame.
+from benchmarks.session import peak_rss_kib
 
 #: The sizes the soak resizes among: the figure is for windows up to full HD.
 SIZES = [(1280, 800), (1366, 768), (1600, 900), (1920, 1080)]

@@ -182,6 +182,19 @@ def test_bare_window_reports_its_peak_memory(tmp_path: Path) -> None:
     assert 1_000 < int(out.strip().splitlines()[-1]) < 10_000_000  # KiB
 
 
+def test_soak_drives_the_window_with_real_exports_and_reports_its_peak(tmp_path: Path) -> None:
+    env = run.Context(quick=True, tmp=tmp_path).child_env()
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    argv = [sys.executable, "-m", "benchmarks.soak", "40", "5", "--exports", str(folder)]
+    _, out = run.run_process(argv, env, timeout=600)
+    assert 10_000 < int(out.strip().splitlines()[-1]) < 10_000_000  # KiB
+    # The export keys really wrote pictures, and every export finished before the end.
+    written = sorted(p.suffix for p in folder.iterdir())
+    assert written and set(written) <= {".png", ".gif"}
+    assert not [p for p in folder.iterdir() if p.name.endswith(".part")]
+
+
 def test_opening_frames_cover_every_opening_and_closing() -> None:
     market = session.load("market-1995")
     times = session.opening_frame_times("market-1995", (800, 600), passes=1)
