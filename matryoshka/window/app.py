@@ -184,7 +184,7 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
     """Everything of the state the layout depends on: a new layout when any of it changes."""
     return (
         size,
-        s.generation,
+        s.sequences,
         s.index,
         s.shells,
         s.depth if s.motion is None else -1,
@@ -198,6 +198,8 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
         s.timeline_zoom,
         s.timeline_start,
         s.timeline_follow,
+        # A zoomed strip that follows moves to show the doll asked for.
+        s.target if s.timeline_follow and s.timeline_zoom > 1 else None,
         s.text_step,
         s.presentation,
         s.errors,
