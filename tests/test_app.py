@@ -821,6 +821,45 @@ def test_the_window_lays_out_anew_whenever_the_layout_would_differ() -> None:
                 assert layout_key(a, size) != layout_key(b, size), (a, b)
 
 
+def test_the_window_paints_ahead_anew_whenever_the_next_moves_would_need_other_paintings() -> None:
+    # What the window paints while idle (the next openings, the next info panels) is
+    # redone when its key changes: whenever two states need different paintings or
+    # panels, their keys must differ, or the next opening would paint cold.
+    from matryoshka.window import state as S
+    from matryoshka.window.app import warm_key
+    from matryoshka.window.scene import Scene
+
+    sequences, _ = catalog.load_all()
+    start = S.initial_state(sequences, reduced_motion=True)
+    states = [start]
+    for msg in (
+        S.Open(), S.TextScale(1), S.TextScale(3), S.TogglePresentation(),
+        S.FileErrors(("/x/a.yaml:1:1: error: bad",)), S.Compare(1), S.LeaveComparison(),
+        S.ShowToast("Saved"), S.Hover(S.CurrentDoll()), S.SwitchSequence(2), S.Open(),
+    ):  # fmt: skip
+        states.append(S.tick(S.update(states[-1], msg), 5000))
+    size = (1280, 800)
+
+    def ahead(state: S.State) -> tuple[object, ...]:
+        scene = Scene()
+        layout = scene.layout(size, state)
+        panels = tuple(
+            pygame.image.tobytes(scene.info_panel(state, layout, i), "RGBA")
+            for i in (state.depth + 1, state.depth - 1)
+            if layout.info is not None and 0 <= i < state.count
+        )
+        tasks = tuple((d.id, part, h) for d, part, h in scene.warm_tasks(state, layout))
+        return tasks, panels, warm_key(state, layout)
+
+    made = [ahead(s) for s in states]
+    for i, a in enumerate(made):
+        for b in made[i + 1 :]:
+            if a[:2] != b[:2]:
+                assert a[2] != b[2]
+    # A message or the pointer over the doll changes nothing painted ahead.
+    assert made[7][2] == made[8][2] == made[9][2]
+
+
 def _key(key: int, unicode: str = "") -> pygame.event.Event:
     return pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=unicode)
 

@@ -209,6 +209,21 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
     )
 
 
+def warm_key(s: State, layout: Layout) -> tuple[Any, ...]:
+    """What the paintings and info panels made ahead (``App.prewarm``) are made for: the
+    set, the doll in front, the heights dolls stand at, and the panel's room and text."""
+    return (
+        s.sequence,
+        s.reference,
+        s.depth,
+        round(layout.rest.height),
+        layout.first_slot,
+        layout.info,
+        layout.fonts,
+        layout.ui,
+    )
+
+
 def key_message(state: State, event: pygame.event.Event) -> Message | None:
     """What a key press event asks for, in the state the window is in."""
     text = getattr(event, "unicode", "")
@@ -445,7 +460,7 @@ class App:
         s = self.state
         if s.motion is not None:
             return False
-        key = (s.generation, s.index, s.depth, self.surface.get_size(), s.presentation)
+        key = warm_key(s, self.layout)
         if key != self._warm_key:
             self._warm_key = key
             self._warm_queue = self.scene.warm_tasks(s, self.layout)
