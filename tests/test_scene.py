@@ -344,3 +344,74 @@ def test_a_window_drawing_one_state_after_another_shows_what_a_fresh_one_would(
         timeline_strip._strips.clear()
         fresh = Scene(scene.text)
         assert shown == _full(fresh, state, fresh.layout(SIZE, state)), name
+
+
+def test_the_timeline_strip_is_laid_out_anew_whenever_it_would_differ(
+    scene: Scene, key_states: dict[str, S.State]
+) -> None:
+    from matryoshka.window.components import timeline_strip
+    from matryoshka.window.scene import timeline_inputs
+
+    made = {}
+    for name, state in key_states.items():
+        timeline_strip._strips.clear()
+        fresh = Scene(scene.text)
+        layout = fresh.layout(SIZE, state)
+        strip = layout.timeline
+        if strip is None:
+            continue
+        # The key: the timeline (by what it is built from) and the strip's inputs.
+        inputs = timeline_strip.strip_inputs(
+            state, fresh.timeline_for(state), strip.rect, layout.fonts._replace(label=strip.size),
+            layout.ui,
+        )  # fmt: skip
+        made[name] = (strip, (timeline_inputs(state), inputs))
+    names = list(made)
+    assert {"zoomed", "zoomed and moved", "reference edited", "a doll recoloured"} <= set(names)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if made[a][0] != made[b][0]:
+                assert made[a][1] != made[b][1], (a, b)
+    for a, b in (("base", "hover timeline bar"), ("base", "toast"), ("base", "closed one")):
+        assert made[a][1] == made[b][1], (a, b)
+
+
+def test_the_comparison_is_made_anew_whenever_a_set_in_it_changes(
+    key_states: dict[str, S.State],
+) -> None:
+    from matryoshka.history.comparison import compare
+    from matryoshka.window.scene import comparison_inputs
+
+    shown = key_states["compare"]
+    seqs = shown.sequences
+    other, reference = shown.compared, shown.reference
+    assert other is not None and reference is not None
+    k, r = seqs.index(other), seqs.index(reference)
+    states = {
+        "shown": shown,
+        "other set": S.update(shown, S.Compare(1)),
+        "compared set edited": S.update(
+            shown, S.ReplaceSequences(
+                tuple(_edited(s, 0, name="Renamed") if i == k else s for i, s in enumerate(seqs))
+            ),
+        ),
+        "reference edited": S.update(
+            shown, S.ReplaceSequences(
+                tuple(_edited(s, 1, name="Renamed") if i == r else s for i, s in enumerate(seqs))
+            ),
+        ),
+        "doll opened": S.update(shown, S.Open()),
+        "larger text": S.update(shown, S.TextScale(1)),
+    }  # fmt: skip
+    made = {n: (compare(*comparison_inputs(s)), comparison_inputs(s)) for n, s in states.items()}
+    names = list(made)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if made[a][0] != made[b][0]:
+                assert made[a][1] != made[b][1], (a, b)
+    assert made["shown"][0] != made["compared set edited"][0]
+    # Opening a doll or larger text changes nothing compared: the comparison is kept.
+    scene = Scene()
+    kept = scene.comparison_for(shown)
+    assert scene.comparison_for(states["doll opened"]) is kept
+    assert scene.comparison_for(states["larger text"]) is kept

@@ -66,7 +66,7 @@ class Scene:
         self._comparison: tuple[tuple[object, ...], Comparison] | None = None
         self.export_menu = ExportMenuView(chrome)
         self._wash_column: tuple[tuple[object, ...], pygame.Surface] | None = None
-        self._timelines: dict[tuple[int, int], tuple[object, object, Timeline | None]] = {}
+        self._timelines: dict[tuple[int, int, float], tuple[object, object, Timeline | None]] = {}
         self._backdrop: tuple[Backdrop, pygame.Surface] | None = None
 
     # --- entry points -------------------------------------------------------------------
@@ -78,31 +78,30 @@ class Scene:
 
     def comparison_for(self, state: State) -> Comparison | None:
         """The set on screen beside the one it is compared with, when that shows (kept)."""
-        other = state.compared
-        if other is None:
+        if state.compare is None:
             return None
-        refs = (state.reference, _reference_of(other, state))
-        key = (state.sequence, other, *refs)
+        key = comparison_inputs(state)
         kept = self._comparison
+        # By identity: the sets are immutable, and comparing them by value costs more.
         if kept is None or any(a is not b for a, b in zip(kept[0], key, strict=True)):
-            self._comparison = (key, compare(state.sequence, other, *refs))
+            self._comparison = (key, compare(*key))
         return self._comparison[1]
 
     def timeline_for(self, state: State) -> Timeline | None:
         """The timeline of the sequence on screen, against its reference (cached)."""
-        seq, ref = state.sequence, state.reference
-        key = (id(seq), id(ref))
+        seq, ref, present = timeline_inputs(state)
+        key = (id(seq), id(ref), present)
         cached = self._timelines.get(key)
         if cached is not None:
             return cached[2]
         try:
-            timeline: Timeline | None = build_timeline(seq, ref, present=today())
+            timeline: Timeline | None = build_timeline(seq, ref, present=present)
         except ValueError:
             # A reference the check cannot use (duplicate ids): show the dolls alone.
-            timeline = build_timeline(seq, None, present=today())
+            timeline = build_timeline(seq, None, present=present)
         if len(self._timelines) > 16:
             self._timelines.clear()
-        # The sequences are kept in the key's tuple so their ids stay theirs.
+        # The sequences are kept in the entry so their ids stay theirs.
         self._timelines[key] = (seq, ref, timeline)
         return timeline
 
@@ -231,6 +230,22 @@ class Scene:
         # whole window (all its columns are alike), at the cost of one blit, and with no
         # window-sized surface of its own to allocate and convert (4 ms of a first frame).
         pygame.transform.scale(self._wash_column[1], (w, h), back)
+
+
+def timeline_inputs(state: State) -> tuple[Sequence, Sequence | None, float]:
+    """What the timeline is built from: the set on screen, its reference, and today
+    (where the bars of those still in office end)."""
+    return state.sequence, state.reference, today()
+
+
+def comparison_inputs(
+    state: State,
+) -> tuple[Sequence, Sequence, Sequence | None, Sequence | None]:
+    """What the comparison is made of: the set on screen, the one compared with, and the
+    reference each names (the comparison must be showing)."""
+    other = state.compared
+    assert other is not None
+    return state.sequence, other, state.reference, _reference_of(other, state)
 
 
 def _reference_of(sequence: Sequence, state: State) -> Sequence | None:
