@@ -415,3 +415,30 @@ def test_the_comparison_is_made_anew_whenever_a_set_in_it_changes(
     kept = scene.comparison_for(shown)
     assert scene.comparison_for(states["doll opened"]) is kept
     assert scene.comparison_for(states["larger text"]) is kept
+
+
+def test_the_info_panel_is_drawn_anew_whenever_it_would_look_different(
+    scene: Scene, key_states: dict[str, S.State]
+) -> None:
+    from matryoshka.window.components.info import panel_key
+
+    made = {}
+    for name, state in key_states.items():
+        fresh = Scene(scene.text)
+        layout = fresh.layout(SIZE, state)
+        if layout.info is None:
+            continue
+        hover = state.hover == S.Button("about")
+        scroll = min(state.info_scroll, layout.info_scroll_limit)
+        panel = fresh.info_panel(state, layout, state.shown_depth, hover)
+        key = panel_key(state, layout.info, layout.fonts, layout.ui, state.shown_depth, hover,
+                        scroll)  # fmt: skip
+        made[name] = (pygame.image.tobytes(panel, "RGBA"), key)
+    names = list(made)
+    assert {"info scrolled", "hover about", "reference edited", "larger text"} <= set(names)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if made[a][0] != made[b][0]:
+                assert made[a][1] != made[b][1], (a, b)
+    for a, b in (("base", "hover shelf doll"), ("base", "toast"), ("base", "zoomed")):
+        assert made[a][1] == made[b][1], (a, b)
