@@ -742,6 +742,57 @@ def test_an_edited_file_reloads_and_a_broken_edit_shows_its_errors(tmp_path: Pat
         pygame.display.quit()
 
 
+def test_an_edited_portrait_shows_at_once_on_the_doll_and_on_the_shelf(tmp_path: Path) -> None:
+    # A doll names its portrait by path: a new picture in that file changes no sequence,
+    # yet every cached painting of the doll (in front, on the shelf) must go.
+    from PIL import Image
+
+    folder = tmp_path / "sets"
+    (folder / "portraits").mkdir(parents=True)
+    face = folder / "portraits" / "face.png"
+    Image.new("RGB", (60, 80), (220, 30, 30)).save(face)
+    (folder / "mine.yaml").write_text(
+        "format: matryoshka/1\nid: mine\ntitle: Mine\ndolls:\n"
+        "  - {name: Anna Red, id: anna, portrait: portraits/face.png,\n"
+        "     colors: {body: '#2e7d32', trim: white}}\n"
+        "  - {name: Boris Plain, id: boris}\n  - {name: Vera Plain, id: vera}\n",
+        encoding="utf-8",
+    )
+    sequences, _ = catalog.load_all([folder])
+    window = App(sequences, index=index_of(sequences, "mine"), watch=True)
+
+    def reds_and_blues(r: object) -> tuple[int, int]:
+        rect = pygame.Rect(r.x, r.y, r.w, r.h)  # type: ignore[attr-defined]
+        pixels = [window.surface.get_at((x, y)) for x in range(rect.x, rect.right, 2)
+                  for y in range(rect.y, rect.bottom, 2)]  # fmt: skip
+        return (sum(1 for c in pixels if c.r > 180 and c.g < 80 and c.b < 80),
+                sum(1 for c in pixels if c.b > 180 and c.r < 80 and c.g < 80))  # fmt: skip
+
+    try:
+        window.draw()
+        doll = window.layout.doll_rect
+        before = reds_and_blues(doll)
+        assert before[1] == 0  # no blue anywhere on the doll (its scarf is red)
+        Image.new("RGB", (60, 80), (30, 30, 220)).save(face)
+        os.utime(face, ns=(1, 2_000_000_000_000_000_000))
+        window.poll_files()
+        window.draw()
+        after = reds_and_blues(doll)
+        assert after[1] > 100 and after[0] < before[0]
+        # Opened: the shell on the shelf wears the new picture too; edited again, at once.
+        key(window, pygame.K_RIGHT)
+        run(window, 1500)
+        shelf = window.layout.shelf_area.slots[0].rect
+        assert reds_and_blues(shelf)[1] > 5
+        Image.new("RGB", (60, 80), (220, 30, 30)).save(face)
+        os.utime(face, ns=(1, 3_000_000_000_000_000_000))
+        window.poll_files()
+        window.draw()
+        assert reds_and_blues(shelf)[1] == 0
+    finally:
+        pygame.display.quit()
+
+
 def test_a_file_broken_after_the_first_frame_shows_its_errors(tmp_path: Path) -> None:
     source = catalog.resolve("trotsky-inside-lenin").path
     assert source is not None

@@ -480,13 +480,18 @@ class App:
         return bool(self._warm_queue)
 
     def poll_files(self) -> None:
-        """Reload the sequences whose files changed; show the errors of broken ones.
+        """Reload the sequences whose files changed; show the errors of broken ones; paint
+        anew the dolls whose pictures (portraits, image emblems) changed.
 
         A broken file never replaces what is on screen: its last good version stays
         until it is fixed, and its errors (``file:line:col: error: ...``) are shown.
         """
         if self._watcher is None:
             return
+        pictures = self._watcher.changed_pictures(self.state.sequences)
+        if pictures:
+            self.scene.forget_pictures(pictures)
+            self.dirty = True
         messages = self._watcher.poll(self.state.sequences)
         for msg in messages:
             self.send(msg)

@@ -10,6 +10,9 @@ cached: fonts, rendered text, the backdrop, the info panel, the timeline's bars,
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from matryoshka import painter
 from matryoshka.format.model import Doll, Sequence
 from matryoshka.geometry import Rect
 from matryoshka.history.comparison import Comparison, compare
@@ -17,6 +20,7 @@ from matryoshka.history.timeline import Timeline, build_timeline, today
 from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
+from matryoshka.stage import comparison_picture
 from matryoshka.stage.fonts import Text
 from matryoshka.stage.furniture import Shadows, opening_paintings
 from matryoshka.theme import BACKGROUND, PANEL, PAPER, mix
@@ -104,6 +108,18 @@ class Scene:
         # The sequences are kept in the entry so their ids stay theirs.
         self._timelines[key] = (seq, ref, timeline)
         return timeline
+
+    def forget_pictures(self, paths: list[Path]) -> None:
+        """Image files of dolls changed on disk: paint those dolls (and the backdrop) anew.
+
+        A doll is described by its image's path, not its pixels, so every picture of it
+        (and the backdrop its shell stands on) is forgotten here, once per change, rather
+        than stamping files for each frame's key.
+        """
+        dolls = painter.forget_pictures(paths)
+        if dolls:
+            comparison_picture.forget_ghosts(dolls)
+            self._backdrop = None
 
     def chronology_note(self, state: State, index: int) -> str | None:
         """Who really came before the doll at ``index``, when the nesting says otherwise."""
