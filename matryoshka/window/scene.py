@@ -116,10 +116,9 @@ class Scene:
         (and the backdrop its shell stands on) is forgotten here, once per change, rather
         than stamping files for each frame's key.
         """
-        dolls = painter.forget_pictures(paths)
-        if dolls:
-            comparison_picture.forget_ghosts(dolls)
-            self._backdrop = None
+        comparison_picture.forget_ghosts(painter.forget_pictures(paths))
+        # Drawn with the old picture even when its painting has left the cache since.
+        self._backdrop = None
 
     def chronology_note(self, state: State, index: int) -> str | None:
         """Who really came before the doll at ``index``, when the nesting says otherwise."""
