@@ -742,6 +742,57 @@ def test_an_edited_file_reloads_and_a_broken_edit_shows_its_errors(tmp_path: Pat
         pygame.display.quit()
 
 
+def test_an_edited_portrait_shows_at_once_on_the_doll_and_on_the_shelf(tmp_path: Path) -> None:
+    # A doll names its portrait by path: a new picture in that file changes no sequence,
+    # yet every cached painting of the doll (in front, on the shelf) must go.
+    from PIL import Image
+
+    folder = tmp_path / "sets"
+    (folder / "portraits").mkdir(parents=True)
+    face = folder / "portraits" / "face.png"
+    Image.new("RGB", (60, 80), (220, 30, 30)).save(face)
+    (folder / "mine.yaml").write_text(
+        "format: matryoshka/1\nid: mine\ntitle: Mine\ndolls:\n"
+        "  - {name: Anna Red, id: anna, portrait: portraits/face.png,\n"
+        "     colors: {body: '#2e7d32', trim: white}}\n"
+        "  - {name: Boris Plain, id: boris}\n  - {name: Vera Plain, id: vera}\n",
+        encoding="utf-8",
+    )
+    sequences, _ = catalog.load_all([folder])
+    window = App(sequences, index=index_of(sequences, "mine"), watch=True)
+
+    def reds_and_blues(r: object) -> tuple[int, int]:
+        rect = pygame.Rect(r.x, r.y, r.w, r.h)  # type: ignore[attr-defined]
+        pixels = [window.surface.get_at((x, y)) for x in range(rect.x, rect.right, 2)
+                  for y in range(rect.y, rect.bottom, 2)]  # fmt: skip
+        return (sum(1 for c in pixels if c.r > 180 and c.g < 80 and c.b < 80),
+                sum(1 for c in pixels if c.b > 180 and c.r < 80 and c.g < 80))  # fmt: skip
+
+    try:
+        window.draw()
+        doll = window.layout.doll_rect
+        before = reds_and_blues(doll)
+        assert before[1] == 0  # no blue anywhere on the doll (its scarf is red)
+        Image.new("RGB", (60, 80), (30, 30, 220)).save(face)
+        os.utime(face, ns=(1, 2_000_000_000_000_000_000))
+        window.poll_files()
+        window.draw()
+        after = reds_and_blues(doll)
+        assert after[1] > 100 and after[0] < before[0]
+        # Opened: the shell on the shelf wears the new picture too; edited again, at once.
+        key(window, pygame.K_RIGHT)
+        run(window, 1500)
+        shelf = window.layout.shelf_area.slots[0].rect
+        assert reds_and_blues(shelf)[1] > 5
+        Image.new("RGB", (60, 80), (220, 30, 30)).save(face)
+        os.utime(face, ns=(1, 3_000_000_000_000_000_000))
+        window.poll_files()
+        window.draw()
+        assert reds_and_blues(shelf)[1] == 0
+    finally:
+        pygame.display.quit()
+
+
 def test_a_file_broken_after_the_first_frame_shows_its_errors(tmp_path: Path) -> None:
     source = catalog.resolve("trotsky-inside-lenin").path
     assert source is not None
@@ -819,6 +870,45 @@ def test_the_window_lays_out_anew_whenever_the_layout_would_differ() -> None:
         for b, lb in zip(states[i + 1 :], layouts[i + 1 :], strict=True):
             if la != lb:
                 assert layout_key(a, size) != layout_key(b, size), (a, b)
+
+
+def test_the_window_paints_ahead_anew_whenever_the_next_moves_would_need_other_paintings() -> None:
+    # What the window paints while idle (the next openings, the next info panels) is
+    # redone when its key changes: whenever two states need different paintings or
+    # panels, their keys must differ, or the next opening would paint cold.
+    from matryoshka.window import state as S
+    from matryoshka.window.app import warm_key
+    from matryoshka.window.scene import Scene
+
+    sequences, _ = catalog.load_all()
+    start = S.initial_state(sequences, reduced_motion=True)
+    states = [start]
+    for msg in (
+        S.Open(), S.TextScale(1), S.TextScale(3), S.TogglePresentation(),
+        S.FileErrors(("/x/a.yaml:1:1: error: bad",)), S.Compare(1), S.LeaveComparison(),
+        S.ShowToast("Saved"), S.Hover(S.CurrentDoll()), S.SwitchSequence(2), S.Open(),
+    ):  # fmt: skip
+        states.append(S.tick(S.update(states[-1], msg), 5000))
+    size = (1280, 800)
+
+    def ahead(state: S.State) -> tuple[object, ...]:
+        scene = Scene()
+        layout = scene.layout(size, state)
+        panels = tuple(
+            pygame.image.tobytes(scene.info_panel(state, layout, i), "RGBA")
+            for i in (state.depth + 1, state.depth - 1)
+            if layout.info is not None and 0 <= i < state.count
+        )
+        tasks = tuple((d.id, part, h) for d, part, h in scene.warm_tasks(state, layout))
+        return tasks, panels, warm_key(state, layout)
+
+    made = [ahead(s) for s in states]
+    for i, a in enumerate(made):
+        for b in made[i + 1 :]:
+            if a[:2] != b[:2]:
+                assert a[2] != b[2]
+    # A message or the pointer over the doll changes nothing painted ahead.
+    assert made[7][2] == made[8][2] == made[9][2]
 
 
 def _key(key: int, unicode: str = "") -> pygame.event.Event:

@@ -105,3 +105,63 @@ def test_failing_to_write_is_not_an_error(tmp_path: Path, monkeypatch: pytest.Mo
     painter.keep(DOLL, "whole", 99)  # not cached: nothing to keep
     painter.clear_cache()
     assert not painter.restore(DOLL, "whole", 100)
+
+
+def _painting_modules() -> set[Path]:
+    """Every module of the package that ``painter.paint`` runs: its imports, followed."""
+    import ast
+
+    package = Path(painter.__file__).resolve().parent.parent
+
+    def file_of(name: str) -> Path | None:
+        path = package.parent.joinpath(*name.split("."))
+        for candidate in (path / "__init__.py", path.with_suffix(".py")):
+            if candidate.exists():
+                return candidate
+        return None
+
+    seen: set[Path] = set()
+    todo = [package / "painter" / "__init__.py"]
+    while todo:
+        path = todo.pop()
+        if path in seen or path.name == "store.py":  # the store itself paints nothing
+            continue
+        seen.add(path)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("matryoshka"):
+                names = [node.module or "", *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names if a.name.startswith("matryoshka")]
+            todo.extend(f for f in map(file_of, names) if f is not None)
+    return seen
+
+
+def test_the_stores_key_reads_every_module_a_painting_is_made_with() -> None:
+    # A kept painting must not outlive a change to any code that paints it (a colour of
+    # the theme, the fonts' lettering), or an upgraded program would show old pictures.
+    kept = {f.resolve() for f in store.program_files()}
+    missing = sorted(str(f) for f in _painting_modules() - kept)
+    assert not missing
+    assert any(f.name == "theme.py" for f in kept)
+
+
+def test_a_changed_module_of_the_painter_finds_no_kept_painting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    painter.paint(DOLL, "whole", 120)
+    painter.keep(DOLL, "whole", 120)
+    painter.clear_cache()
+    real = store.stamp
+
+    def edited(path: Path) -> object:
+        return ("edited",) if path.name == "theme.py" else real(path)
+
+    store._program.cache_clear()
+    with monkeypatch.context() as patch:
+        patch.setattr(store, "stamp", edited)
+        try:
+            assert not painter.restore(DOLL, "whole", 120)
+        finally:
+            store._program.cache_clear()
+    assert painter.restore(DOLL, "whole", 120)

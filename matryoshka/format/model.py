@@ -515,6 +515,11 @@ def image_files(doll: Doll) -> tuple[Path, ...]:
     return tuple(e.path for e in doll.emblems if isinstance(e, ImageEmblem))
 
 
+def picture_files(doll: Doll) -> tuple[Path, ...]:
+    """Every image file a painting of the doll shows: its portrait and image emblems."""
+    return (*([doll.portrait] if doll.portrait is not None else []), *image_files(doll))
+
+
 @dataclass(frozen=True)
 class Sequence:
     """A set of dolls, outermost first: ``dolls[0]`` is opened first, ``dolls[-1]`` is the core."""

@@ -36,9 +36,11 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Literal
 
-from matryoshka.format.model import Doll
+from matryoshka.format.model import Doll, picture_files
 from matryoshka.geometry import ASPECT
 from matryoshka.painter import regions as _regions
 from matryoshka.painter import render as _render
@@ -176,6 +178,20 @@ def clear_cache() -> None:
     of one height (and reset the hit and miss counts)."""
     _cache.clear()
     _render.clear_intermediate()
+
+
+def forget_pictures(paths: Iterable[Path]) -> set[Doll]:
+    """Forget the paintings of every doll that shows one of the image files ``paths`` (its
+    portrait or an image emblem): the file changed, and the doll with it, though its
+    description did not. Returns those dolls."""
+    wanted = {p.resolve() for p in paths}
+    dolls = {
+        key[0] for key in _cache.items if wanted & {f.resolve() for f in picture_files(key[0])}
+    }
+    for key in [k for k in _cache.items if k[0] in dolls]:
+        _cache.bytes -= _cache.size_of(_cache.items.pop(key))
+        _cache._forget(key)
+    return dolls
 
 
 def is_cached(doll: Doll, part: Part, height: int) -> bool:
@@ -364,6 +380,7 @@ __all__ = [
     "cached_heights",
     "clear_cache",
     "doll_width",
+    "forget_pictures",
     "is_cached",
     "keep",
     "paint",

@@ -35,7 +35,7 @@ from matryoshka.cachefile import entry_name as _name
 from matryoshka.cachefile import stamp, write_entry
 from matryoshka.format.model import Doll, image_files
 from matryoshka.pgcompat import pygame
-from matryoshka.stage.scripts import shipped_faces
+from matryoshka.stage.scripts import coverage_path, shipped_faces
 
 #: Bump when the layout of an entry or what its name is made from changes.
 ENTRY_FORMAT = 2
@@ -57,22 +57,36 @@ def store_dir() -> Path:
 @cache
 def _program() -> tuple[Any, ...]:
     """Everything besides the doll that decides what a painting looks like."""
-    here = Path(__file__).resolve().parent
-    package = here.parent
-    files = sorted(here.glob("*.py"))
-    files += [package / "format" / "model.py", package / "records.py", package / "paths.py"]
-    assets = paths.assets_dir()
-    files += [assets / "painter" / "lighting.png"]
-    # Text emblems are lettered in the shipped fonts of their scripts.
-    files += [f for face in shipped_faces() for f in (face.regular, face.bold)]
     return (
         ENTRY_FORMAT,
         __version__,
         tuple(sys.version_info[:3]),
         pygame.version.ver,
         tuple(pygame.get_sdl_version()),
-        tuple((f.name, stamp(f)) for f in files),
+        tuple((f.name, stamp(f)) for f in program_files()),
     )
+
+
+#: The modules outside ``painter/`` that painting runs (``paint`` imports them, directly
+#: or not): a test follows the imports and finds no other.
+PAINTING_MODULES = (
+    "__init__.py", "atomic.py", "cachefile.py", "format/model.py", "geometry.py", "paths.py",
+    "pgcompat.py", "records.py", "theme.py", "stage/__init__.py", "stage/bidi.py",
+    "stage/fonts.py", "stage/keep.py", "stage/scripts.py",
+)  # fmt: skip
+
+
+def program_files() -> list[Path]:
+    """The files a painting is made with besides the doll's own: the code that paints,
+    the lighting, and the shipped fonts text emblems are lettered in (with their table)."""
+    here = Path(__file__).resolve().parent
+    package = here.parent
+    files = sorted(here.glob("*.py"))
+    files += [package / name for name in PAINTING_MODULES]
+    files += [paths.assets_dir() / "painter" / "lighting.png"]
+    files += [f for face in shipped_faces() for f in (face.regular, face.bold)]
+    files += [coverage_path()]  # which of them letters which characters
+    return files
 
 
 def _key(doll: Doll, part: str, height: int) -> bytes:

@@ -545,6 +545,12 @@ def _painting(doll: Doll, height: int) -> pygame.Surface:
 _ghosts: dict[tuple[Doll, int], pygame.Surface] = {}
 
 
+def forget_ghosts(dolls: set[Doll]) -> None:
+    """Forget the faint pictures of ``dolls`` (their image files changed)."""
+    for key in [k for k in _ghosts if k[0] in dolls]:
+        del _ghosts[key]
+
+
 def ghost_image(doll: Doll, height: int) -> pygame.Surface:
     """The doll faint, inside a dashed outline of its shape: someone left out (cached)."""
     key = (doll, height)

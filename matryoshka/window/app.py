@@ -184,7 +184,7 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
     """Everything of the state the layout depends on: a new layout when any of it changes."""
     return (
         size,
-        s.generation,
+        s.sequences,
         s.index,
         s.shells,
         s.depth if s.motion is None else -1,
@@ -198,12 +198,29 @@ def layout_key(s: State, size: tuple[int, int]) -> tuple[Any, ...]:
         s.timeline_zoom,
         s.timeline_start,
         s.timeline_follow,
+        # A zoomed strip that follows moves to show the doll asked for.
+        s.target if s.timeline_follow and s.timeline_zoom > 1 else None,
         s.text_step,
         s.presentation,
         s.errors,
         s.errors_folded,
         s.toast.message if s.toast is not None and s.export is None else None,
         s.compare,
+    )
+
+
+def warm_key(s: State, layout: Layout) -> tuple[Any, ...]:
+    """What the paintings and info panels made ahead (``App.prewarm``) are made for: the
+    set, the doll in front, the heights dolls stand at, and the panel's room and text."""
+    return (
+        s.sequence,
+        s.reference,
+        s.depth,
+        round(layout.rest.height),
+        layout.first_slot,
+        layout.info,
+        layout.fonts,
+        layout.ui,
     )
 
 
@@ -443,7 +460,7 @@ class App:
         s = self.state
         if s.motion is not None:
             return False
-        key = (s.generation, s.index, s.depth, self.surface.get_size(), s.presentation)
+        key = warm_key(s, self.layout)
         if key != self._warm_key:
             self._warm_key = key
             self._warm_queue = self.scene.warm_tasks(s, self.layout)
@@ -463,13 +480,18 @@ class App:
         return bool(self._warm_queue)
 
     def poll_files(self) -> None:
-        """Reload the sequences whose files changed; show the errors of broken ones.
+        """Reload the sequences whose files changed; show the errors of broken ones; paint
+        anew the dolls whose pictures (portraits, image emblems) changed.
 
         A broken file never replaces what is on screen: its last good version stays
         until it is fixed, and its errors (``file:line:col: error: ...``) are shown.
         """
         if self._watcher is None:
             return
+        pictures = self._watcher.changed_pictures(self.state.sequences)
+        if pictures:
+            self.scene.forget_pictures(pictures)
+            self.dirty = True
         messages = self._watcher.poll(self.state.sequences)
         for msg in messages:
             self.send(msg)

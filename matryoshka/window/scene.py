@@ -10,11 +10,17 @@ cached: fonts, rendered text, the backdrop, the info panel, the timeline's bars,
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from matryoshka import painter
 from matryoshka.format.model import Doll, Sequence
+from matryoshka.geometry import Rect
 from matryoshka.history.comparison import Comparison, compare
 from matryoshka.history.timeline import Timeline, build_timeline, today
 from matryoshka.painter import Part
 from matryoshka.pgcompat import pygame
+from matryoshka.records import Record
+from matryoshka.stage import comparison_picture
 from matryoshka.stage.fonts import Text
 from matryoshka.stage.furniture import Shadows, opening_paintings
 from matryoshka.theme import BACKGROUND, PANEL, PAPER, mix
@@ -24,16 +30,26 @@ from matryoshka.window.components.comparison_view import ComparisonView
 from matryoshka.window.components.export_menu import ExportMenuView
 from matryoshka.window.components.info import InfoView
 from matryoshka.window.components.overlays import OverlaysView
-from matryoshka.window.components.shelf import ShelfView, hidden_stack
+from matryoshka.window.components.shelf import Shelf, ShelfView, hidden_stack
 from matryoshka.window.components.stage import StageView
-from matryoshka.window.components.tabs import TopBarView
-from matryoshka.window.components.timeline_strip import TimelineView
+from matryoshka.window.components.tabs import TopBar, TopBarView
+from matryoshka.window.components.timeline_strip import Strip, TimelineView
 from matryoshka.window.components.toasts import ToastView
 from matryoshka.window.layout import Layout, compute_layout, with_comparison
-from matryoshka.window.measure import dates_line
-from matryoshka.window.state import MAX_CHAINED_STEPS, Button, State
+from matryoshka.window.measure import Fonts, dates_line
+from matryoshka.window.state import (
+    MAX_CHAINED_STEPS,
+    Button,
+    ShelfDoll,
+    ShelfGroup,
+    State,
+    Tab,
+    TabScroll,
+    Target,
+    TimelineBar,
+)
 
-__all__ = ["Scene", "Text", "dates_line"]
+__all__ = ["Backdrop", "Scene", "Text", "backdrop_key", "dates_line"]
 
 
 class Scene:
@@ -54,8 +70,8 @@ class Scene:
         self._comparison: tuple[tuple[object, ...], Comparison] | None = None
         self.export_menu = ExportMenuView(chrome)
         self._wash_column: tuple[tuple[object, ...], pygame.Surface] | None = None
-        self._timelines: dict[tuple[int, int], tuple[object, object, Timeline | None]] = {}
-        self._backdrop: tuple[tuple[object, ...], pygame.Surface, Layout] | None = None
+        self._timelines: dict[tuple[int, int, float], tuple[object, object, Timeline | None]] = {}
+        self._backdrop: tuple[Backdrop, pygame.Surface] | None = None
 
     # --- entry points -------------------------------------------------------------------
 
@@ -66,33 +82,43 @@ class Scene:
 
     def comparison_for(self, state: State) -> Comparison | None:
         """The set on screen beside the one it is compared with, when that shows (kept)."""
-        other = state.compared
-        if other is None:
+        if state.compare is None:
             return None
-        refs = (state.reference, _reference_of(other, state))
-        key = (state.sequence, other, *refs)
+        key = comparison_inputs(state)
         kept = self._comparison
+        # By identity: the sets are immutable, and comparing them by value costs more.
         if kept is None or any(a is not b for a, b in zip(kept[0], key, strict=True)):
-            self._comparison = (key, compare(state.sequence, other, *refs))
+            self._comparison = (key, compare(*key))
         return self._comparison[1]
 
     def timeline_for(self, state: State) -> Timeline | None:
         """The timeline of the sequence on screen, against its reference (cached)."""
-        seq, ref = state.sequence, state.reference
-        key = (id(seq), id(ref))
+        seq, ref, present = timeline_inputs(state)
+        key = (id(seq), id(ref), present)
         cached = self._timelines.get(key)
         if cached is not None:
             return cached[2]
         try:
-            timeline: Timeline | None = build_timeline(seq, ref, present=today())
+            timeline: Timeline | None = build_timeline(seq, ref, present=present)
         except ValueError:
             # A reference the check cannot use (duplicate ids): show the dolls alone.
-            timeline = build_timeline(seq, None, present=today())
+            timeline = build_timeline(seq, None, present=present)
         if len(self._timelines) > 16:
             self._timelines.clear()
-        # The sequences are kept in the key's tuple so their ids stay theirs.
+        # The sequences are kept in the entry so their ids stay theirs.
         self._timelines[key] = (seq, ref, timeline)
         return timeline
+
+    def forget_pictures(self, paths: list[Path]) -> None:
+        """Image files of dolls changed on disk: paint those dolls (and the backdrop) anew.
+
+        A doll is described by its image's path, not its pixels, so every picture of it
+        (and the backdrop its shell stands on) is forgotten here, once per change, rather
+        than stamping files for each frame's key.
+        """
+        comparison_picture.forget_ghosts(painter.forget_pictures(paths))
+        # Drawn with the old picture even when its painting has left the cache since.
+        self._backdrop = None
 
     def chronology_note(self, state: State, index: int) -> str | None:
         """Who really came before the doll at ``index``, when the nesting says otherwise."""
@@ -171,25 +197,12 @@ class Scene:
 
         Tabs, buttons, the info panel and the shelf change only when the user does
         something, so frames of an animation cost one opaque blit plus the moving doll.
-        The key is what the backdrop's components read from the state.
+        The key is everything the drawing below reads (``backdrop_key``): a new layout
+        that places these parts the same (a message appearing) keeps the backdrop.
         """
-        key = (
-            id(layout),
-            layout.size,
-            state.sequence,
-            state.reference,
-            state.index,
-            state.shown_depth,
-            state.depth,
-            _moving(state),
-            state.hover,
-            state.info_scroll,
-            state.presentation,
-            state.export is not None,
-            state.motion is None and state.depth == 0,
-        )
+        key = backdrop_key(state, layout)
         cached = self._backdrop
-        if cached is not None and cached[0] == key and cached[2] is layout:
+        if cached is not None and cached[0] == key:
             return cached[1]
         if cached is not None and cached[1].get_size() == layout.size:
             back = cached[1]
@@ -210,7 +223,7 @@ class Scene:
         self.shelf.draw(back, state, layout.shelf_area, f, ui)
         if layout.timeline is not None:
             self.strip.draw(back, state, layout.timeline, ui)
-        self._backdrop = (key, back, layout)
+        self._backdrop = (key, back)
         return back
 
     def _wash(self, back: pygame.Surface) -> None:
@@ -234,10 +247,89 @@ class Scene:
         pygame.transform.scale(self._wash_column[1], (w, h), back)
 
 
+def timeline_inputs(state: State) -> tuple[Sequence, Sequence | None, float]:
+    """What the timeline is built from: the set on screen, its reference, and today
+    (where the bars of those still in office end)."""
+    return state.sequence, state.reference, today()
+
+
+def comparison_inputs(
+    state: State,
+) -> tuple[Sequence, Sequence, Sequence | None, Sequence | None]:
+    """What the comparison is made of: the set on screen, the one compared with, and the
+    reference each names (the comparison must be showing)."""
+    other = state.compared
+    assert other is not None
+    return state.sequence, other, state.reference, _reference_of(other, state)
+
+
 def _reference_of(sequence: Sequence, state: State) -> Sequence | None:
     """The loaded set that ``sequence`` names in ``compare_with``, if any."""
     wanted = sequence.compare_with
     return next((s for s in state.sequences if wanted and s.id == wanted), None)
+
+
+class Backdrop(Record):
+    """What the backdrop is drawn from (the key of the drawn one): the parts of the layout
+    it fills and the few things of the state its components show."""
+
+    size: tuple[int, int]
+    fonts: Fonts
+    ui: float
+    top: TopBar | None
+    info: Rect | None
+    title_rect: Rect | None
+    shelf: Shelf
+    strip: Strip | None
+    #: The dolls, their names, the info panel's text (and its chronology note).
+    sequence: Sequence
+    reference: Sequence | None
+    #: The active tab; the doll the panel, the title and the strip describe.
+    index: int
+    shown: int
+    #: The shell on its way to (or from) the shelf: drawn moving, not on the shelf.
+    moving: int | None
+    #: The panel's "Click the doll to open it." (closed, nothing moving).
+    opening_hint: bool
+    #: The pointer over a tab, a button, a shelf doll or a timeline bar (else None).
+    hover: Target | None
+    #: Wheel steps the panel's text is scrolled, as far as it scrolls.
+    scroll: int
+    #: The Export button says "Saving…"; the Compare button is lit.
+    saving: bool
+    comparing: bool
+
+
+#: What the pointer can be over that the backdrop draws lit.
+BACKDROP_HOVER = (Button, Tab, TabScroll, ShelfDoll, ShelfGroup, TimelineBar)
+
+
+def backdrop_key(state: State, layout: Layout) -> Backdrop:
+    """Everything ``Scene._backdrop_for`` reads: two states with the same key have the
+    same backdrop, so it is drawn again only when one of these changes (cheap per frame:
+    for an unchanged layout every part compares by identity)."""
+    hover = state.hover if isinstance(state.hover, BACKDROP_HOVER) else None
+    scroll = min(state.info_scroll, layout.info_scroll_limit) if layout.info is not None else 0
+    return Backdrop(
+        layout.size,
+        layout.fonts,
+        layout.ui,
+        layout.top,
+        layout.info,
+        layout.title_rect,
+        layout.shelf_area,
+        layout.timeline,
+        state.sequence,
+        state.reference,
+        state.index,
+        state.shown_depth,
+        _moving(state),
+        state.depth == 0 and state.motion is None,
+        hover,
+        scroll,
+        state.export is not None,
+        state.compare is not None,
+    )
 
 
 def _moving(state: State) -> int | None:

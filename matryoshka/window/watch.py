@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from matryoshka.errors import MatryoshkaError
-from matryoshka.format.model import Sequence
+from matryoshka.format.model import Sequence, picture_files
 from matryoshka.window.state import FileErrors, Message, ReplaceSequences
 
 
@@ -45,12 +45,33 @@ def _stamp(path: Path) -> tuple[int, int] | None:
     return (st.st_mtime_ns, st.st_size)
 
 
+def _pictures(sequences: Iterable[Sequence]) -> set[Path]:
+    return {path for s in sequences for doll in s.dolls for path in picture_files(doll)}
+
+
 class SequenceFiles:
     """The files of the sequences on screen, and the errors of those that are broken."""
 
     def __init__(self, sequences: Iterable[Sequence]) -> None:
+        sequences = tuple(sequences)
         self.watcher = SequenceWatcher(s.path for s in sequences if s.path is not None)
         self.errors: dict[Path, list[str]] = {}
+        #: The portraits and image emblems of the dolls, for the sets they were found in.
+        self.pictures = SequenceWatcher(_pictures(sequences))
+        self._pictures_of = sequences
+
+    def changed_pictures(self, sequences: tuple[Sequence, ...]) -> list[Path]:
+        """The image files of the dolls (portraits, image emblems) changed since the last
+        call: a doll's description names its pictures, so editing one alone changes no
+        sequence, yet the doll looks different."""
+        if sequences is not self._pictures_of:
+            watched = self.pictures
+            self.pictures = SequenceWatcher(_pictures(sequences))
+            for path in self.pictures.paths:  # a change since the last call still counts
+                if path in watched.paths:
+                    self.pictures._stamps[path] = watched._stamps[path]
+            self._pictures_of = sequences
+        return self.pictures.changed()
 
     def poll(self, sequences: tuple[Sequence, ...]) -> list[Message]:
         """What the window must do about files changed since the last poll (often nothing).

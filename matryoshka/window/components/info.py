@@ -249,13 +249,35 @@ def scroll_step(f: Fonts, metrics: Metrics) -> int:
     return 2 * metrics.line_height(f.body)
 
 
+class Panel(Record):
+    """What a drawn panel shows (the key of the drawn ones): ``InfoView._paint`` draws from
+    these and nothing else."""
+
+    shown: InfoText
+    info: Rect
+    fonts: Fonts
+    ui: float
+    #: The pointer is over the About button.
+    hover: bool
+    #: Wheel steps its text is scrolled.
+    scroll: int
+
+
+def panel_key(
+    state: State, info: Rect, fonts: Fonts, ui: float, index: int, hover: bool = False,
+    scroll: int = 0,
+) -> Panel:  # fmt: skip
+    """What the panel for the doll at ``index`` shows, in ``info``."""
+    return Panel(derive(state, index), info, fonts, ui, hover, scroll)
+
+
 class InfoView:
     """Draws the panel (cached by what it shows) and the presentation title."""
 
     def __init__(self, chrome: Chrome) -> None:
         self.chrome = chrome
         self.text = chrome.text
-        self._panels: SurfaceKeep[tuple[object, ...]] = SurfaceKeep(PANELS_BYTES)
+        self._panels: SurfaceKeep[Panel] = SurfaceKeep(PANELS_BYTES)
 
     def panel(
         self, state: State, info: Rect, fonts: Fonts, ui: float, index: int, hover: bool = False,
@@ -265,21 +287,19 @@ class InfoView:
 
         ``scroll``: how many wheel steps its text is scrolled (when it does not fit).
         """
-        shown = derive(state, index)
-        key = (shown, info, fonts, ui, hover, scroll)
+        key = panel_key(state, info, fonts, ui, index, hover, scroll)
         hit = self._panels.get(key)
         if hit is not None:
             return hit
         panel = pygame.Surface((info.w, info.h), pygame.SRCALPHA)
-        self._paint(panel, shown, info, fonts, ui, hover, scroll)
+        self._paint(panel, key)
         if pygame.display.get_surface() is not None:
             panel = panel.convert_alpha()  # the display's format blits fastest
         return self._panels.put(key, panel)
 
-    def _paint(
-        self, panel: pygame.Surface, shown: InfoText, info: Rect, f: Fonts, ui: float,
-        hover: bool, scroll: int,
-    ) -> None:  # fmt: skip
+    def _paint(self, panel: pygame.Surface, key: Panel) -> None:
+        shown, info, f = key.shown, key.info, key.fonts
+        ui, hover, scroll = key.ui, key.hover, key.scroll
         local = Rect(0, 0, info.w, info.h)
         radius = round(12 * ui)
         pygame.draw.rect(panel, theme.PAPER, pg(local), border_radius=radius)

@@ -55,7 +55,8 @@ def layout_shelf(state: State, metrics: Metrics, fonts: Fonts, col: Rect, ui: fl
     return Shelf(shelf, slots, first)
 
 
-_widest: dict[tuple[int, int, int], tuple[tuple[Doll, ...], int]] = {}
+#: The entries keep the dolls and the metrics, so their ids stay theirs.
+_widest: dict[tuple[int, int, int], tuple[tuple[Doll, ...], Metrics, int]] = {}
 
 
 def _label_width(dolls: tuple[Doll, ...], size: int, metrics: Metrics) -> int:
@@ -63,15 +64,15 @@ def _label_width(dolls: tuple[Doll, ...], size: int, metrics: Metrics) -> int:
     set and size)."""
     key = (id(dolls), size, id(metrics))
     hit = _widest.get(key)
-    if hit is not None and hit[0] is dolls:
-        return hit[1]
+    if hit is not None and hit[0] is dolls and hit[1] is metrics:
+        return hit[2]
     names = {short_name(doll) for doll in dolls} | {"+0000 more"}
     # The longest few by characters stand for all: measuring thousands would slow a layout.
     longest = sorted(names, key=len, reverse=True)[:40]
     widest = max(_two_lines(name, size, metrics) for name in longest)
     if len(_widest) > 16:
         _widest.clear()
-    _widest[key] = (dolls, widest)
+    _widest[key] = (dolls, metrics, widest)
     return widest
 
 

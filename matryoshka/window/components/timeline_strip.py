@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Literal
 
 from matryoshka import theme
-from matryoshka.format.model import Doll, Sequence
+from matryoshka.format.model import Doll
 from matryoshka.geometry import Rect
 from matryoshka.history.timeline import Bar as TimelineBarData
 from matryoshka.history.timeline import Timeline, nice_ticks, year_label
@@ -152,33 +152,51 @@ def strip_height(timeline: Timeline, metrics: Metrics, fonts: Fonts, ui: float) 
     return lh + lanes * lane_h + lh + round(14 * ui)
 
 
-#: Recent strips, so moving from doll to doll does not lay out hundreds of bars again.
-_strips: dict[tuple[object, ...], tuple[Timeline, Sequence | None, Strip]] = {}
+class StripInputs(Record):
+    """What a strip is laid out from besides its timeline and the fonts' metrics: the
+    key of the remembered strips (``_strip`` reads nothing else)."""
+
+    #: The title of the reference the strip's ghosts and marks compare with.
+    reference: str | None
+    rect: Rect
+    fonts: Fonts
+    ui: float
+    #: The part of the timeline shown: ``(zoom, start)`` (``following``).
+    view: tuple[float, float]
+
+
+def strip_inputs(state: State, tl: Timeline, rect: Rect, fonts: Fonts, ui: float) -> StripInputs:
+    """The inputs of the strip of ``tl`` in ``rect`` for ``state``."""
+    reference = state.reference
+    title = reference.title if reference is not None else None
+    return StripInputs(title, rect, fonts, ui, following(state, tl))
+
+
+#: Recent strips, so moving from doll to doll does not lay out hundreds of bars again;
+#: the timeline and the metrics are kept in the entry, so their ids stay theirs.
+_strips: dict[tuple[int, StripInputs, int], tuple[Timeline, Metrics, Strip]] = {}
 
 
 def layout_strip(
     state: State, tl: Timeline, rect: Rect, fonts: Fonts, metrics: Metrics, ui: float
 ) -> Strip:
-    """The strip in ``rect``; remembered, as it depends on the timeline, view and room only."""
-    reference = state.reference
-    view = following(state, tl)
-    key = (id(tl), id(reference), rect, fonts, ui, id(metrics), view)
+    """The strip in ``rect``; remembered, as it depends on the timeline and its inputs only."""
+    inputs = strip_inputs(state, tl, rect, fonts, ui)
+    key = (id(tl), inputs, id(metrics))
     hit = _strips.get(key)
-    if hit is not None and hit[0] is tl and hit[1] is reference:
+    if hit is not None and hit[0] is tl and hit[1] is metrics:
         return hit[2]
-    strip = _strip(state, tl, rect, fonts, metrics, ui, view)
+    strip = _strip(inputs, tl, metrics)
     if len(_strips) > 32:
         _strips.clear()
-    _strips[key] = (tl, reference, strip)
+    _strips[key] = (tl, metrics, strip)
     return strip
 
 
-def _strip(
-    state: State, tl: Timeline, rect: Rect, fonts: Fonts, metrics: Metrics, ui: float,
-    view: tuple[float, float],
-) -> Strip:  # fmt: skip
+def _strip(inputs: StripInputs, tl: Timeline, metrics: Metrics) -> Strip:
     """Bars over an axis of years, a title line above them and year labels below."""
-    size = fonts.label
+    rect, ui = inputs.rect, inputs.ui
+    size = inputs.fonts.label
     lh = metrics.line_height(size)
     pad = round(10 * ui)
     lanes = min(max(tl.lanes, 2), MAX_LANES)
@@ -188,7 +206,7 @@ def _strip(
     lane_h = max(1, (axis_y - area_top) // lanes)
     left, width = rect.x + pad, max(1, rect.w - 2 * pad)
     right = left + width
-    zoom, start = view
+    zoom, start = inputs.view
     scale = width * zoom
 
     def x_of(year: float) -> int:
@@ -212,7 +230,7 @@ def _strip(
         text = year_label(year)
         half = metrics.width(text, size) // 2 + 2
         ticks.append((min(max(x_of(year), rect.x + half), rect.right - half), text))
-    title, undated = _title(state, tl, rect, size, metrics, pad, zoom)
+    title, undated = _title(inputs.reference, tl, rect, size, metrics, pad, zoom)
     return Strip(rect, title, title_y, tuple(bars), axis_y, tuple(ticks), undated, zoom, start,
                  left, width, size)  # fmt: skip
 
@@ -264,12 +282,12 @@ def _labelled(
 
 
 def _title(
-    state: State, tl: Timeline, rect: Rect, size: int, metrics: Metrics, pad: int, zoom: float
-) -> tuple[str, str]:
+    reference: str | None, tl: Timeline, rect: Rect, size: int, metrics: Metrics, pad: int,
+    zoom: float,
+) -> tuple[str, str]:  # fmt: skip
     """The strip's title line (naming the left-out figures) and its note of undated dolls."""
     ghosts = any(b.ghost for b in tl.bars)
     strays = any(b.not_in_reference for b in tl.bars)
-    reference = state.reference
     title = "Timeline"
     if zoom > 1 or len(tl.bars) > ZOOM_HINT_BARS:
         title += f" ({'x' + format(zoom, '.0f') + ', ' if zoom > 1 else ''}wheel: zoom, drag: move)"
@@ -280,7 +298,7 @@ def _title(
             left_out = ", ".join(short_name(b.doll) for b in tl.bars if b.ghost)
             notes.append(f"faint bars: left out of this set ({left_out})")
         if strays:
-            notes.append(f"marked: not in {reference.title}")
+            notes.append(f"marked: not in {reference}")
         title += " · " + "; ".join(notes)
     undated = ""
     if tl.undated:
