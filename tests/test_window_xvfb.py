@@ -20,8 +20,10 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PIL import ImageChops
 
 from matryoshka.format import catalog
 from matryoshka.pgcompat import pygame
@@ -191,6 +193,43 @@ def test_a_user_opens_closes_and_switches_in_a_real_window(screen: Screen, tmp_p
         wait_for(lambda: title().startswith("Leonid Brezhnev"), "closing back to Brezhnev")
         time.sleep(2.5)
         screen.grab("04-closed-back", shots)
+
+        # A presenter's clicker sends Page Down and Page Up: one doll on, one back.
+        screen.xdotool("key", "Next")
+        wait_for(lambda: title().startswith("Nikita Khrushchev"), "Page Down to open")
+        screen.xdotool("key", "Prior")
+        wait_for(lambda: title().startswith("Leonid Brezhnev"), "Page Up to close")
+
+        box = (x0, y0, x0 + size[0], y0 + size[1])
+        last: list[Any] = [None]
+
+        def still(name: str) -> bool:
+            """Two screenshots in a row are the same: nothing moves in the window."""
+            shot = screen.grab(name, shots).crop(box)  # type: ignore[attr-defined]
+            same = last[0] is not None and ImageChops.difference(shot, last[0]).getbbox() is None
+            last[0] = shot
+            return same
+
+        def filled(name: str, level: int) -> bool:
+            shot = screen.grab(name, shots).crop(box)  # type: ignore[attr-defined]
+            return shot.getextrema() == ((level, level),) * 3
+
+        wait_for(lambda: still("04b-settled"), "the closing to end")
+        shown = last[0]
+        # B blacks the screen out and W whites it out; any key or click brings the very
+        # same picture back, and does nothing else.
+        screen.xdotool("key", "b")
+        wait_for(lambda: filled("04c-black", 0), "a black screen")
+        screen.xdotool("key", "space")
+        wait_for(lambda: still("04d-back") and ImageChops.difference(last[0], shown).getbbox()
+                 is None, "the same picture back")  # fmt: skip
+        assert title().startswith("Leonid Brezhnev")  # Space only unblanked
+        screen.xdotool("key", "w")
+        wait_for(lambda: filled("04e-white", 255), "a white screen")
+        screen.xdotool("click", "1")  # where the pointer is: no new hover to draw
+        wait_for(lambda: still("04f-back") and ImageChops.difference(last[0], shown).getbbox()
+                 is None, "the picture back after a click")  # fmt: skip
+        assert title().startswith("Leonid Brezhnev")
 
         # Tab switches to the next sequence, from its outermost doll.
         screen.xdotool("key", "Tab")
