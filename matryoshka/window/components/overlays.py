@@ -11,6 +11,7 @@ from matryoshka.format.model import Doll
 from matryoshka.geometry import Rect
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
+from matryoshka.stage import bidi
 from matryoshka.window.components.common import Chrome, pg
 from matryoshka.window.keymap import HELP_KEYS
 from matryoshka.window.measure import Fonts, Metrics, ellipsize, wrap
@@ -277,7 +278,8 @@ def layout_picker(
 
 def _picker_text(dolls: tuple[Doll, ...], depth: int) -> tuple[str, str]:
     doll = dolls[depth]
-    return f"{depth + 1}. {doll.name}", doll.years()
+    # "1. محمد نجيب" reads as the list does, from the left: the number, then the name.
+    return bidi.with_direction(f"{depth + 1}. {doll.name}", 0), doll.years()
 
 
 def _entry_width(text: tuple[str, str], size: int, metrics: Metrics, gap: int) -> int:
