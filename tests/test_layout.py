@@ -15,6 +15,7 @@ from matryoshka.stage.choreography import opening_pose
 from matryoshka.window import state as S
 from matryoshka.window.components import info as info_part
 from matryoshka.window.components import timeline_strip
+from matryoshka.window.components.overlays import filter_line
 from matryoshka.window.components.toasts import toast_lines
 from matryoshka.window.keymap import HELP_KEYS
 from matryoshka.window.layout import (
@@ -430,6 +431,10 @@ def test_the_programs_sentences_read_from_the_left_around_arabic_names() -> None
     assert picker is not None
     label = picker.entries[0].label
     assert not bidi.is_rtl(label) and label.endswith("1. أنور السادات")
+    # What is typed to find one stays what it is; the count after it reads on.
+    said = filter_line("عد", 1, 6)
+    runs = [piece.replace(bidi.LRM, "") for piece, _ in bidi.visual_runs(said)]
+    assert "".join(runs).startswith("Find: ") and "".join(runs).endswith("|  (1 of 6; Esc clears)")
     # "محمد نجيب is the core doll: ..." is an English sentence on every line.
     core = S.update(at_depth(S.initial_state((seq,)), 1), S.Open())
     assert core.toast is not None and core.toast.message.startswith("محمد نجيب")

@@ -287,6 +287,18 @@ def _entry_width(text: tuple[str, str], size: int, metrics: Metrics, gap: int) -
     return metrics.width(name, size) + (gap + metrics.width(years, size) if years else 0)
 
 
+def filter_line(typed: str, found: int, shells: int) -> str:
+    """The line under the list's title: what is typed and how many dolls it finds."""
+    if not typed:
+        return f"{shells} opened dolls. Type a name or a year to find one."
+    # The mark after what is typed ends it: Arabic typed here does not pull the count
+    # after it into its own right-to-left run.
+    typed += bidi.LRM
+    if not found:
+        return f"Find: {typed}|  (no opened doll matches; Backspace or Esc)"
+    return f"Find: {typed}|  ({found} of {shells}; Esc clears)"
+
+
 def picker_targets(picker: Picker) -> list[tuple[Rect, Target]]:
     """The list's names and page buttons."""
     out: list[tuple[Rect, Target]] = [(e.rect, PickerItem(e.depth)) for e in picker.entries]
@@ -310,12 +322,7 @@ class OverlaysView:
         """The line under the title: what is typed, and how many dolls it finds."""
         y = picker.title.y + self.text.line_height(f.heading) + round(4 * ui)
         typed = state.picker_filter
-        if typed:
-            said = f"Find: {typed}|  ({picker.found} of {state.shells}; Esc clears)"
-            if not picker.found:
-                said = f"Find: {typed}|  (no opened doll matches; Backspace or Esc)"
-        else:
-            said = f"{state.shells} opened dolls. Type a name or a year to find one."
+        said = filter_line(typed, picker.found, state.shells)
         said = ellipsize(said, picker.title.w, f.small, self.text)
         self.text.draw(surface, said, f.small, theme.ACCENT if typed else theme.INK_SOFT,
                        (picker.title.x, y), bold=bool(typed))  # fmt: skip
