@@ -66,7 +66,8 @@ def title_of(comparison: Comparison) -> str:
 def title_line(comparison: Comparison) -> str:
     """The title as drawn: an English sentence, so it reads from the left even when the
     first set's title is Arabic or Hebrew (that title first, then "compared with")."""
-    return bidi.with_direction(title_of(comparison), 0)
+    a, b = (bidi.isolated(s.title) for s in (comparison.a, comparison.b))
+    return bidi.with_direction(f"{a} compared with {b}", 0)
 
 
 def metadata(request: ExportRequest) -> dict[str, str]:

@@ -44,6 +44,20 @@ DIRECTION_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e
 DIRECTION_CONTROLS |= frozenset("\u2066\u2067\u2068\u2069")
 
 
+def isolated(text: str, level: int = 0) -> str:
+    """``text`` (a name) to put inside a sentence of direction ``level``, kept to itself as
+    an isolate would keep it: its own closing bracket or full stop stays with it, and it
+    does not pull the words or numbers after it into its direction.
+
+    "5. דוד בן-גוריון (כהונה שנייה)" keeps its closing bracket at the name's end, and
+    "Find: عد| (1 of 6)" keeps the count after what is typed.
+    """
+    own = base_level(text)
+    if own == level or not any(unicodedata.bidirectional(ch) in _STRONG for ch in text):
+        return text
+    return text + (RLM if own else LRM) + (RLM if level else LRM)
+
+
 def with_direction(text: str, level: int) -> str:
     """``text`` made a paragraph of direction ``level`` (0: left to right, 1: right to
     left), with an invisible mark in front when its own first letter says otherwise.

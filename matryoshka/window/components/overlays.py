@@ -160,7 +160,7 @@ def layout_about(
     n = len(seq.dolls)
     count = (
         f"{n} doll{'s' if n != 1 else ''}, outermost first: "
-        f"{seq.dolls[0].name} to {seq.dolls[-1].name}"
+        f"{bidi.isolated(seq.dolls[0].name)} to {bidi.isolated(seq.dolls[-1].name)}"
     )
     raw = [
         (seq.title, fonts.heading, True, "title"),
@@ -279,7 +279,7 @@ def layout_picker(
 def _picker_text(dolls: tuple[Doll, ...], depth: int) -> tuple[str, str]:
     doll = dolls[depth]
     # "1. محمد نجيب" reads as the list does, from the left: the number, then the name.
-    return bidi.with_direction(f"{depth + 1}. {doll.name}", 0), doll.years()
+    return bidi.with_direction(f"{depth + 1}. {bidi.isolated(doll.name)}", 0), doll.years()
 
 
 def _entry_width(text: tuple[str, str], size: int, metrics: Metrics, gap: int) -> int:
@@ -291,9 +291,7 @@ def filter_line(typed: str, found: int, shells: int) -> str:
     """The line under the list's title: what is typed and how many dolls it finds."""
     if not typed:
         return f"{shells} opened dolls. Type a name or a year to find one."
-    # The mark after what is typed ends it: Arabic typed here does not pull the count
-    # after it into its own right-to-left run.
-    typed += bidi.LRM
+    typed = bidi.isolated(typed)  # Arabic typed here keeps the count after it in order
     if not found:
         return f"Find: {typed}|  (no opened doll matches; Backspace or Esc)"
     return f"Find: {typed}|  ({found} of {shells}; Esc clears)"
