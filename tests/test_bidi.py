@@ -50,3 +50,23 @@ def test_plain_text_is_one_piece() -> None:
 def test_reorder_reverses_runs_at_each_level() -> None:
     assert bidi.reorder([0, 1, 1, 0]) == [0, 2, 1, 3]
     assert bidi.reorder([1, 2, 1]) == [2, 1, 0]
+
+
+def test_a_name_isolated_in_an_english_sentence_keeps_its_brackets_and_its_neighbours() -> None:
+    name = "דוד בן-גוריון (כהונה שנייה)"
+    plain = bidi.visual_runs(bidi.with_direction(f"5. {name}", 0))
+    assert plain[-1][0] == ")"  # left alone, the closing bracket strays to the line's end
+    runs = bidi.visual_runs(bidi.with_direction(f"5. {bidi.isolated(name)}", 0))
+    assert [p for p, level in runs if level == 1] == [name + bidi.RLM]
+    # Numbers after an Arabic name stay with the English that follows it.
+    said = f"Find: {bidi.isolated('عد')}| (1 of 6)"
+    assert "".join(p for p, _ in bidi.visual_runs(said)).endswith("| (1 of 6)")
+    # Names that read the sentence's way, and bare numbers, need nothing.
+    assert bidi.isolated("Boris Yeltsin") == "Boris Yeltsin" and bidi.isolated("1917") == "1917"
+    assert bidi.isolated("Boris", 1) == "Boris" + bidi.LRM + bidi.RLM
+
+
+def test_with_direction_marks_only_lines_that_would_read_the_other_way() -> None:
+    assert bidi.with_direction("2011.", 1) == bidi.RLM + "2011."
+    assert bidi.with_direction("محمد", 0) == bidi.LRM + "محمد"
+    assert bidi.with_direction("محمد", 1) == "محمد" and bidi.with_direction("", 1) == ""

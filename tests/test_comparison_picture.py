@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -13,9 +14,12 @@ from chronology_builders import MARKET, SOVIET, TROTSKY, doll, sequence
 from PIL import Image
 
 from matryoshka.cli import main
+from matryoshka.export.comparison_export import title_line
 from matryoshka.geometry import Rect
 from matryoshka.history.comparison import compare
+from matryoshka.stage import bidi
 from matryoshka.stage import comparison_picture as cp
+from matryoshka.stage.scripts import missing_scripts
 
 
 class FakeMetrics:
@@ -210,6 +214,42 @@ def test_pdf_has_both_titles_every_name_and_the_legend_as_text(
     ) in " ".join(words)
     info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     assert size_pts in info and re.search(r"^Pages: +1$", info, re.M)
+
+
+@needs_poppler
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("arabic", ["رؤساء", "جمهورية", "السادات", "مبارك"]),
+        ("hebrew", ["ממשלת", "גולדה", "אשכול"]),
+        ("japanese", ["日本の天皇", "明治天皇", "昭和天皇"]),
+    ],
+)
+def test_pdf_titles_and_names_in_every_script_are_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, words: list[str]
+) -> None:
+    if name == "japanese" and missing_scripts("明"):
+        pytest.skip("no CJK font on this machine (install fonts-noto-cjk)")
+    source = Path(__file__).parent / "data" / "scripts" / f"{name}.yaml"
+    out = export(tmp_path, capsys, "cmp.pdf", str(source), "--compare", "market-1995")
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # pdftotext marks right-to-left runs with bidi controls; the words are in between.
+    text = re.sub("[\u202a-\u202e\u200e\u200f]", "", text)
+    for word in words:
+        assert text.count(word) >= 2, (word, text)  # in the title and by its doll
+    assert "compared with The market set, Moscow 1995" in text
+
+
+def test_a_title_in_arabic_still_reads_compared_with_after_it() -> None:
+    # The title is an English sentence that starts with the set's name: it reads from
+    # the left, the Arabic name first, whatever script the name is in.
+    sadat = doll("sadat", "أنور السادات", "1970-10-15", "1981-10-06")
+    arabic = dataclasses.replace(sequence("egypt", sadat), title="رؤساء مصر")
+    runs = bidi.visual_runs(title_line(compare(arabic, MARKET, None, None)))
+    shown = "".join(ch for piece, _ in runs for ch in piece if ch not in bidi.DIRECTION_CONTROLS)
+    assert shown.startswith("رؤساء مصر compared with"), runs
 
 
 @pytest.mark.parametrize(

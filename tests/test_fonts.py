@@ -119,3 +119,24 @@ def test_paragraphs_start_at_the_side_their_script_reads_from(text: Text) -> Non
     hebrew = text.draw_start(surface, "דוד בן-גוריון", PX, INK, (10, 390), 5)
     latin = text.draw_start(surface, "David Ben-Gurion", PX, INK, (10, 390), 5)
     assert hebrew.right == 390 and latin.left == 10
+
+
+@pytest.mark.parametrize("mark", ["\u200f", "\u200e", "\u202b", "\u2067"])
+def test_direction_marks_in_a_name_steer_it_and_are_never_drawn(text: Text, mark: str) -> None:
+    # Names pasted from the web often carry a right-to-left mark in front; it must
+    # neither stop the program nor show: the line is the one without it.
+    name = "محمد نجيب"
+    marked = text.shape(mark + name, PX, INK)
+    assert _bytes(marked) == _bytes(text.shape(name, PX, INK))
+    assert text.width(mark + name, PX) == text.width(name, PX)
+    assert text.shape(mark, PX, INK).get_bounding_rect(min_alpha=1).w == 0
+    assert text.shape("\u200b", PX, INK).get_bounding_rect(min_alpha=1).w == 0
+
+
+def test_a_mark_makes_a_line_read_the_way_of_its_paragraph(text: Text) -> None:
+    # "2011." as the last line of an Arabic caption: the full stop at the left.
+    line = text.shape("\u200f2011.", PX, INK)
+    stop = text.shape(".", PX, INK)
+    assert line.get_width() == text.shape("2011.", PX, INK).get_width()
+    left = line.subsurface((0, 0, stop.get_width(), stop.get_height()))
+    assert _bytes(left) == _bytes(stop)

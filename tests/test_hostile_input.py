@@ -261,3 +261,20 @@ def test_a_damaged_kept_painting_is_removed_and_painted_again(
     assert not entry.exists()
     store.save(doll, "whole", 64, surface)
     assert store.load(doll, "whole", 64, surface.get_size()) is not None
+
+
+def test_names_with_direction_marks_export_like_any_other(tmp_path: Path) -> None:
+    # A right-to-left mark in front of a name, as names copied from the web carry, once
+    # stopped the line-up with a traceback ("Text has zero width").
+    path = tmp_path / "marks.yaml"
+    path.write_text(
+        'format: matryoshka/1\ntitle: "\\u200fمصر"\ndolls:\n'
+        '  - name: "\\u200fمحمد نجيب"\n    start: 1953-06-18\n    end: 1954-11-14\n'
+        '  - name: "\\u200eمحمد\\u200f"\n    start: 1950-01-01\n    end: 1953-06-18\n',
+        encoding="utf-8",
+    )
+    for out in ("line.png", "line.pdf", "page.html"):
+        args = ("--lineup",) if out != "page.html" else ()
+        result = run("export", str(path), *args, "-o", str(tmp_path / out))
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr

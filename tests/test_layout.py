@@ -10,10 +10,12 @@ from matryoshka.export import kinds
 from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.history.timeline import build_timeline
 from matryoshka.painter import ASPECT
+from matryoshka.stage import bidi
 from matryoshka.stage.choreography import opening_pose
 from matryoshka.window import state as S
 from matryoshka.window.components import info as info_part
 from matryoshka.window.components import timeline_strip
+from matryoshka.window.components.overlays import filter_line
 from matryoshka.window.components.toasts import toast_lines
 from matryoshka.window.keymap import HELP_KEYS
 from matryoshka.window.layout import (
@@ -417,6 +419,28 @@ def test_a_long_message_is_wrapped_whole_and_can_be_clicked_anywhere(
     lines = toast_lines(said, layout.toast.w, layout.fonts, M, layout.ui)
     assert "".join(lines).replace(" ", "") == said.replace(" ", "")
     assert hit_test(layout, (layout.toast.centerx, layout.toast.bottom - 2)) == S.ToastBox()
+
+
+def test_the_programs_sentences_read_from_the_left_around_arabic_names() -> None:
+    naguib = Doll(name="محمد نجيب", id="n", start=PartialDate(1953), end=PartialDate(1954))
+    sadat = Doll(name="أنور السادات", id="s", start=PartialDate(1970), end=PartialDate(1981))
+    seq = Sequence(id="eg", title="مصر", dolls=(sadat, naguib))
+    # The list of opened dolls: the number first, at the left, then the name.
+    s = S.update(at_depth(S.initial_state((seq,)), 1), S.TogglePicker())
+    picker = compute_layout((1280, 800), s, M).picker
+    assert picker is not None
+    label = picker.entries[0].label
+    assert not bidi.is_rtl(label) and label.strip(bidi.LRM + bidi.RLM).endswith("1. أنور السادات")
+    # What is typed to find one stays what it is; the count after it reads on.
+    said = filter_line("عد", 1, 6)
+    runs = [piece.strip(bidi.LRM + bidi.RLM) for piece, _ in bidi.visual_runs(said)]
+    assert "".join(runs).startswith("Find: ") and "".join(runs).endswith("|  (1 of 6; Esc clears)")
+    # "محمد نجيب is the core doll: ..." is an English sentence on every line.
+    core = S.update(at_depth(S.initial_state((seq,)), 1), S.Open())
+    assert core.toast is not None and core.toast.message.startswith("محمد نجيب")
+    layout = compute_layout((800, 600), core, M)
+    lines = toast_lines(core.toast.message, 200, layout.fonts, M, layout.ui)
+    assert len(lines) > 1 and not any(bidi.is_rtl(line) for line in lines), lines
 
 
 def test_wrap_can_break_a_word_wider_than_the_line() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from matryoshka.stage import linebreak
+from matryoshka.stage import bidi, linebreak
 
 
 def _chars(text: str) -> float:
@@ -73,3 +73,20 @@ def test_ellipsis_never_splits_a_letter_from_its_marks() -> None:
         if cut != name:
             kept = cut.removesuffix("…").rstrip()
             assert any("".join(parts[:k]).rstrip() == kept for k in range(len(parts))), cut
+
+
+def test_every_line_keeps_the_direction_of_its_paragraph() -> None:
+    # An Arabic caption whose last line is "2011." must still read from the right (the
+    # full stop at the left of the number), and be set from the right edge.
+    caption = "حكم نحو ثلاثين عامًا حتى ثورة يناير 2011."
+    lines = linebreak.wrap(caption, 10 * len("حكم نحو ثلاثين عامًا حتى ثورة يناير"), _chars)
+    assert [line.strip(bidi.RLM) for line in lines][-1] == "2011."
+    assert all(bidi.is_rtl(line) for line in lines), lines
+    assert [pieces for pieces, _ in bidi.visual_runs(lines[-1])][:2] == [".", "2011"]
+    # An English sentence that wraps before an Arabic name stays left to right.
+    note = "7 dolls, outermost first: عبد الفتاح السيسي to محمد نجيب"
+    lines = linebreak.wrap(note, 10 * len("7 dolls, outermost first: عبد الفتاح"), _chars)
+    assert len(lines) == 2 and lines[1].startswith(bidi.LRM)
+    assert not any(bidi.is_rtl(line) for line in lines), lines
+    # Lines that already start the paragraph's way carry no mark.
+    assert linebreak.wrap("مصر والسودان", 1000, _chars) == ["مصر والسودان"]

@@ -274,3 +274,28 @@ def test_hostile_text_stays_text(browser: WebDriver, tmp_path: Path) -> None:
     with pytest.raises(NoAlertPresentException):
         browser.switch_to.alert.text  # noqa: B018  (reading it is what raises)
     assert console_errors(browser) == []
+
+
+def test_arabic_texts_read_from_the_right(browser: WebDriver, tmp_path: Path) -> None:
+    source = Path(__file__).parent / "data" / "scripts" / "arabic.yaml"
+    out = tmp_path / "arabic.html"
+    assert main(["export", str(source), "-o", str(out)]) == 0
+    open_page(browser, out)
+    direction = "return getComputedStyle(document.getElementById(arguments[0])).direction"
+    for element in ("title", "name", "office", "caption"):
+        assert browser.execute_script(direction, element) == "rtl", element
+    # The name ends at the right of the panel, as in the window; the English dates
+    # still start at the left.
+    info = browser.find_element(By.ID, "info").rect
+    name = browser.execute_script(
+        "const r = document.createRange(); r.selectNodeContents(document.getElementById('name'));"
+        "const b = r.getBoundingClientRect(); return [b.left, b.right];"
+    )
+    assert name[0] > info["x"] + info["width"] / 2 - 40
+    assert browser.execute_script(direction, "dates") == "ltr"
+    press(browser, Keys.SPACE)
+    wait_until_settled(browser, 1)
+    label = "return getComputedStyle(document.querySelector('#shelf .label')).direction"
+    assert browser.execute_script(label) == "rtl"
+    screenshot(browser, "arabic")
+    assert console_errors(browser) == []

@@ -9,6 +9,7 @@ from matryoshka.format import catalog
 from matryoshka.format.model import Doll, PartialDate, Sequence
 from matryoshka.pgcompat import pygame
 from matryoshka.window import state as S
+from matryoshka.window.components.info import presenter_text
 from matryoshka.window.scene import Scene, Text, dates_line
 
 
@@ -137,6 +138,32 @@ def test_presentation_shows_the_name_above_the_doll(scene: Scene, market: Sequen
     surface = frame(scene, state)
     title = layout.title_rect
     assert ink_in(surface, pygame.Rect(title.x, title.y, title.w, title.h), theme.INK) > 50
+
+
+def test_presentation_sets_arabic_and_hebrew_from_the_right(scene: Scene) -> None:
+    caption = "حكم نحو ثلاثين عامًا حتى ثورة يناير 2011."
+    mubarak = Doll(name="محمد حسني مبارك", id="m", office="رئيس الجمهورية", caption=caption,
+                   start=PartialDate(1981), end=PartialDate(2011))  # fmt: skip
+    seq = Sequence(id="eg", title="مصر", dolls=(mubarak, Doll(name="أنور السادات", id="s")))
+    for size in [(800, 600), (1280, 800)]:
+        state = S.update(S.initial_state((seq,)), S.TogglePresentation())
+        layout = scene.layout(size, state)
+        title = layout.title_rect
+        assert title is not None
+        surface = frame(scene, state, size)
+        shown = presenter_text(seq.dolls[0], title, size[1], layout.fonts, Text())
+        office = next(line for line in shown.lines if line.text == "رئيس الجمهورية")
+        dates = next(line for line in shown.lines if line.text.startswith("1981"))
+        quarter = title.w // 4
+        office_row = pygame.Rect(title.x, office.y, title.w, Text().line_height(office.size))
+        dates_row = pygame.Rect(title.x, dates.y, quarter, Text().line_height(dates.size))
+        # The short Arabic line starts at the right of the column, leaving its left empty;
+        # the dates, in Latin digits and words, start at the left.
+        assert ink_in(surface, office_row.clip(office_row.move(office_row.w - quarter, 0)),
+                      theme.INK_SOFT), size  # fmt: skip
+        assert not ink_in(surface, office_row.clip(office_row.move(quarter - office_row.w, 0)),
+                          theme.INK_SOFT), size  # fmt: skip
+        assert ink_in(surface, dates_row, theme.INK), size
 
 
 def test_text_measures_and_caches() -> None:

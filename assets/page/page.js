@@ -184,6 +184,7 @@
     img.draggable = false;
     const label = document.createElement("span");
     label.className = "label";
+    label.dir = "auto"; // an Arabic or Hebrew name keeps its full stops where they belong
     label.textContent = d.short;
     label.title = d.name;
     button.append(img, label);

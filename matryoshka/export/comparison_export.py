@@ -17,10 +17,12 @@ from PIL import Image
 
 from matryoshka import __version__, theme
 from matryoshka.export import pictures
+from matryoshka.export.pdf import set_line, text_width
 from matryoshka.geometry import Rect
 from matryoshka.history.comparison import Comparison, compare
 from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
+from matryoshka.stage import bidi
 from matryoshka.stage import comparison_picture as cp
 from matryoshka.stage.fonts import shared_text
 
@@ -61,6 +63,13 @@ def title_of(comparison: Comparison) -> str:
     return f"{comparison.a.title} compared with {comparison.b.title}"
 
 
+def title_line(comparison: Comparison) -> str:
+    """The title as drawn: an English sentence, so it reads from the left even when the
+    first set's title is Arabic or Hebrew (that title first, then "compared with")."""
+    a, b = (bidi.isolated(s.title) for s in (comparison.a, comparison.b))
+    return bidi.with_direction(f"{a} compared with {b}", 0)
+
+
 def metadata(request: ExportRequest) -> dict[str, str]:
     """Text stored in the PNG: both sets, how many figures, who made it."""
     assert request.other is not None
@@ -89,7 +98,7 @@ def picture_surface(comparison: Comparison, height: int) -> pygame.Surface:
     surface.fill(theme.BACKGROUND)
     title_px = max(8, round(height * TITLE_SHARE))
     margin = round(height * 0.03)
-    title = title_of(comparison)
+    title = title_line(comparison)
     while text.width(title, title_px, True) > width - 2 * margin and title_px > 8:
         title_px -= 1
     text.draw(surface, title, title_px, theme.INK, (width // 2, margin), bold=True, anchor="midtop")
@@ -148,11 +157,10 @@ def _pdf(request: ExportRequest, comparison: Comparison) -> Generator[float, Non
 
     u = _UNITS_PER_MM
     title_pt = 16.0
-    pdf.set_font(_FONT, "B", title_pt)
-    while pdf.get_string_width(title) > w_mm - 2 * MARGIN_MM and title_pt > 9:
+    shown = title_line(comparison)
+    while text_width(pdf, shown, title_pt, True) > w_mm - 2 * MARGIN_MM and title_pt > 9:
         title_pt -= 0.5
-        pdf.set_font(_FONT, "B", title_pt)
-    _text(pdf, title, w_mm / 2, MARGIN_MM, title_pt, True, theme.INK, "center")
+    _text(pdf, shown, w_mm / 2, MARGIN_MM, title_pt, True, theme.INK, "center")
     top = MARGIN_MM + title_pt / _PT_PER_MM * 1.6
     notes = _wrapped(pdf, disagreements(comparison), w_mm - 2 * MARGIN_MM)
     notes_h = len(notes) * NOTE_PT / _PT_PER_MM * 1.35
@@ -203,13 +211,12 @@ def disagreements(comparison: Comparison, most: int = 3) -> list[str]:
 
 def _wrapped(pdf: FPDF, paragraphs: list[str], width: float) -> list[str]:
     """The paragraphs broken at spaces into lines ``width`` millimetres wide."""
-    pdf.set_font(_FONT, "", NOTE_PT)
     lines: list[str] = []
     for paragraph in paragraphs:
         line = ""
         for word in paragraph.split():
             wider = f"{line} {word}" if line else word
-            if line and pdf.get_string_width(wider) > width:
+            if line and text_width(pdf, wider, NOTE_PT, False) > width:
                 lines.append(line)
                 wider = f"  {word}"  # a paragraph's later lines are indented
             line = wider
@@ -240,14 +247,12 @@ def _text(
     ink: tuple[int, int, int],
     align: str = "left",
 ) -> None:
-    """One line with its top at ``top`` (mm): left-aligned at ``x`` or centred on it."""
+    """One line with its top at ``top`` (mm): left-aligned at ``x`` or centred on it, in
+    the fonts of its scripts (a title in Arabic or Japanese is real text too)."""
     if not text:
         return
-    pdf.set_font(_FONT, "B" if bold else "", pt)
-    pdf.set_text_color(*ink)
-    width = pdf.get_string_width(text)
-    left = x - width / 2 if align == "center" else x
-    pdf.text(left, top + pt / _PT_PER_MM * 1.07, text)
+    left = x - text_width(pdf, text, pt, bold) / 2 if align == "center" else x
+    set_line(pdf, text, left, top, pt, bold, ink)
 
 
 def _pdf_joins_and_axis(pdf: FPDF, picture: cp.Picture) -> None:
@@ -277,8 +282,7 @@ def _pdf_joins_and_axis(pdf: FPDF, picture: cp.Picture) -> None:
 
 def _label_box(pdf: FPDF, text: str, x: float, y: float, pt: float, *, centred: bool) -> None:
     """A tick's year (below the axis) or the axis's note (on it), on a paper-coloured box."""
-    pdf.set_font(_FONT, "", pt)
-    w = pdf.get_string_width(text) + 1.6
+    w = text_width(pdf, text, pt, False) + 1.6
     h = pt / _PT_PER_MM * 1.35
     top = _mm(y) - h / 2 if centred else _mm(y) + 1.3
     pdf.set_fill_color(*theme.PAPER)

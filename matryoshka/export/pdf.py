@@ -279,8 +279,8 @@ def _use(pdf: FPDF, piece: Piece, pt: float, bold: bool) -> None:
         pdf.set_text_shaping(True, direction="rtl" if piece.rtl else "ltr", script=piece.script)
 
 
-def _width(pdf: FPDF, text: str, pt: float, bold: bool) -> float:
-    """Width of ``text`` in millimetres, set as ``_text`` sets it."""
+def text_width(pdf: FPDF, text: str, pt: float, bold: bool) -> float:
+    """Width of ``text`` in millimetres, set as ``set_line`` sets it."""
     width = 0.0
     for piece in pieces(text):
         _use(pdf, piece, pt, bold)
@@ -288,10 +288,10 @@ def _width(pdf: FPDF, text: str, pt: float, bold: bool) -> float:
     return width
 
 
-def _text(
-    pdf: FPDF, text: str, cx: float, top: float, pt: float, bold: bool, ink: tuple[int, int, int]
-) -> float:
-    """One centred line with its top at ``top``; the top of the next line.
+def set_line(
+    pdf: FPDF, text: str, left: float, top: float, pt: float, bold: bool, ink: tuple[int, int, int]
+) -> None:
+    """One line of real text in any script, its top left corner at (``left``, ``top``) mm.
 
     The line is set piece by piece (see ``stage.scripts.pieces``): each piece in the font
     that has its letters, right-to-left pieces shaped from the right, so the text stays
@@ -299,7 +299,7 @@ def _text(
     """
     pdf.set_text_color(*ink)
     em = pt / _PT_PER_MM
-    x = cx - _width(pdf, text, pt, bold) / 2
+    x = left
     for piece in pieces(text):
         _use(pdf, piece, pt, bold)
         width = pdf.get_string_width(piece.text)
@@ -307,7 +307,14 @@ def _text(
         pdf.set_xy(x, top + em * 0.27)
         pdf.cell(width, em, piece.text)
         x += width
-    return top + em * 1.3
+
+
+def _text(
+    pdf: FPDF, text: str, cx: float, top: float, pt: float, bold: bool, ink: tuple[int, int, int]
+) -> float:
+    """One line centred on ``cx`` with its top at ``top``; the top of the next line."""
+    set_line(pdf, text, cx - text_width(pdf, text, pt, bold) / 2, top, pt, bold, ink)
+    return top + pt / _PT_PER_MM * 1.3
 
 
 def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
@@ -324,7 +331,7 @@ def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
     pdf = _document(request, landscape)
 
     def measure_name(text: str) -> float:
-        return _width(pdf, text, NAME_PT, True)
+        return text_width(pdf, text, NAME_PT, True)
 
     single = _one_page(dolls, seq.title, size) if len(dolls) <= ONE_PAGE_MAX else None
     pages = (
@@ -416,7 +423,7 @@ def _page_text(
 
 
 def _fit_title(pdf: FPDF, title: str, width: float, top: float, pt: float) -> None:
-    wide = _width(pdf, title, pt, True)
+    wide = text_width(pdf, title, pt, True)
     room = width - 2 * MARGIN_MM
     if wide > room:
         pt = max(MIN_PT, pt * room / wide)

@@ -35,6 +35,42 @@ def is_rtl(text: str) -> bool:
     return base_level(text) == 1
 
 
+#: Invisible letters that only set a direction: left-to-right, right-to-left mark.
+LRM = "\u200e"
+RLM = "\u200f"
+#: Characters that steer the order of a line but are never drawn (rule X9 removes them
+#: once the levels are known): the marks, embeddings, overrides and isolates.
+DIRECTION_CONTROLS = frozenset("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e")
+DIRECTION_CONTROLS |= frozenset("\u2066\u2067\u2068\u2069")
+
+
+def isolated(text: str, level: int = 0) -> str:
+    """``text`` (a name) to put inside a sentence of direction ``level``, kept to itself as
+    an isolate would keep it: its own closing bracket or full stop stays with it, and it
+    does not pull the words or numbers after it into its direction.
+
+    "5. דוד בן-גוריון (כהונה שנייה)" keeps its closing bracket at the name's end, and
+    "Find: عد| (1 of 6)" keeps the count after what is typed.
+    """
+    own = base_level(text)
+    if own == level or not any(unicodedata.bidirectional(ch) in _STRONG for ch in text):
+        return text
+    return text + (RLM if own else LRM) + (RLM if level else LRM)
+
+
+def with_direction(text: str, level: int) -> str:
+    """``text`` made a paragraph of direction ``level`` (0: left to right, 1: right to
+    left), with an invisible mark in front when its own first letter says otherwise.
+
+    A sentence of the program's own that starts with a name ("1. محمد نجيب", "مصر compared
+    with ...") reads left to right; the second line of an Arabic caption that happens to
+    start with a number stays right to left.
+    """
+    if not text or base_level(text) == level:
+        return text
+    return (RLM if level else LRM) + text
+
+
 def levels(text: str, base: int | None = None) -> list[int]:
     """The embedding level of each character of ``text`` (even: LTR, odd: RTL)."""
     if base is None:

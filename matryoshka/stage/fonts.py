@@ -122,6 +122,9 @@ class Text:
             images = []
             for piece in parts:
                 font = self._prepared(piece, size, bold)
+                if piece.text and not font.size(piece.text)[0]:
+                    font.set_direction(pygame.DIRECTION_LTR)
+                    continue  # only invisible characters (a zero-width space): nothing to draw
                 font.outline = outline
                 try:
                     images.append((font, font.render(piece.text, True, color)))

@@ -4,8 +4,10 @@ Lines break at spaces; Chinese and Japanese also between any two characters (but
 before a closing mark such as 。 or 」, nor after an opening one); Thai, which writes no
 spaces between words, at spaces and zero-width spaces and, when a word is still too long,
 between characters, never before a combining vowel or tone mark. Other words too long
-for the line are shortened with an ellipsis. Widths come from a ``measure`` function, so
-the window, the pictures and the PDF all wrap with this one function.
+for the line are shortened with an ellipsis. Each line keeps the direction of its
+paragraph (an invisible mark in front says so where its own first letter would not).
+Widths come from a ``measure`` function, so the window, the pictures and the PDF all wrap
+with this one function.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+from matryoshka.stage import bidi
 from matryoshka.stage.scripts import UNSPACED_SCRIPTS, script_of
 
 ELLIPSIS = "…"
@@ -119,6 +122,7 @@ def wrap(
     lines: list[str] = []
     for raw in text.splitlines() or [""]:
         paragraph = " ".join(raw.split())
+        first = len(lines)
         line = ""
         for seg in segments(paragraph):
             candidate = line + seg
@@ -131,6 +135,10 @@ def wrap(
             if measure(_clean(line)) > max_width:
                 line = _break_long(line, max_width, measure, lines, break_words)
         lines.append(_clean(line))
+        # Every line keeps its paragraph's direction, whatever it starts with: the line
+        # of an Arabic caption that starts with "2011." still reads from the right.
+        level = bidi.base_level(paragraph)
+        lines[first:] = [bidi.with_direction(part, level) for part in lines[first:]]
     if max_lines and len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], _joined(lines[max_lines - 1 :])]
     return [ellipsize(line, max_width, measure) for line in lines]

@@ -418,7 +418,10 @@ def pieces(text: str) -> list[Piece]:
     out = []
     for k in bidi.reorder([levels[a] for a, _ in logical]):
         a, b = logical[k]
-        part = text[a:b]
+        # The direction marks have done their work in the levels: they are never drawn.
+        part = "".join(ch for ch in text[a:b] if ch not in bidi.DIRECTION_CONTROLS)
+        if not part:
+            continue
         tag = next((t for t in map(script_tag, part) if t != "Latn"), "Latn")
         out.append(Piece(part, faces[a], levels[a] % 2 == 1, tag))
     return out

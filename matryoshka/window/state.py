@@ -19,6 +19,7 @@ from matryoshka.export import kinds as export_kinds
 from matryoshka.export.kinds import Kind as ExportKind
 from matryoshka.format.model import Doll, Sequence
 from matryoshka.records import Record
+from matryoshka.stage.bidi import isolated
 from matryoshka.stage.choreography import OPEN_MS
 from matryoshka.stage.scripts import missing_font_notice
 
@@ -807,7 +808,7 @@ def _apply(state: State, msg: Message) -> State:
         if state.target >= state.core:
             if state.motion is None:
                 # The core does not open: it wobbles, and the window says why.
-                name = state.sequence.dolls[state.core].name
+                name = isolated(state.sequence.dolls[state.core].name)
                 return state._replace(
                     wobble_ms=0 if state.reduced_motion else WOBBLE_MS,
                     toast=Toast(f"{name} is the core doll: there is nothing inside.", TOAST_MS),

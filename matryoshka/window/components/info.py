@@ -173,8 +173,9 @@ def presenter_text(doll: Doll, rect: Rect, h: int, f: Fonts, metrics: Metrics) -
         y = 0
         for text, size, bold, color, gap in blocks:
             lh = metrics.line_height(size)
+            rtl = is_rtl(text)
             for part in wrap(text, rect.w, size, metrics, bold, break_words=True):
-                lines.append(Line(part, size, bold, color, y))
+                lines.append(Line(part, size, bold, color, y, rtl))
                 y += lh
             y += round(lh * gap)
         if y <= rect.h:
@@ -352,5 +353,6 @@ class InfoView:
         doll = state.sequence.dolls[state.shown_depth]
         shown = presenter_text(doll, rect, h, f, self.text)
         for line in shown.lines:
-            self.text.draw(surface, line.text, line.size, line.color, (rect.x, line.y),
-                           bold=line.bold)  # fmt: skip
+            self.text.draw_start(surface, line.text, line.size, line.color,
+                                 (rect.x, rect.right), line.y, bold=line.bold,
+                                 rtl=line.rtl)  # fmt: skip

@@ -11,6 +11,7 @@ from matryoshka.format.model import Doll
 from matryoshka.geometry import Rect
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
+from matryoshka.stage import bidi
 from matryoshka.window.components.common import Chrome, pg
 from matryoshka.window.keymap import HELP_KEYS
 from matryoshka.window.measure import Fonts, Metrics, ellipsize, wrap
@@ -159,7 +160,7 @@ def layout_about(
     n = len(seq.dolls)
     count = (
         f"{n} doll{'s' if n != 1 else ''}, outermost first: "
-        f"{seq.dolls[0].name} to {seq.dolls[-1].name}"
+        f"{bidi.isolated(seq.dolls[0].name)} to {bidi.isolated(seq.dolls[-1].name)}"
     )
     raw = [
         (seq.title, fonts.heading, True, "title"),
@@ -277,12 +278,23 @@ def layout_picker(
 
 def _picker_text(dolls: tuple[Doll, ...], depth: int) -> tuple[str, str]:
     doll = dolls[depth]
-    return f"{depth + 1}. {doll.name}", doll.years()
+    # "1. محمد نجيب" reads as the list does, from the left: the number, then the name.
+    return bidi.with_direction(f"{depth + 1}. {bidi.isolated(doll.name)}", 0), doll.years()
 
 
 def _entry_width(text: tuple[str, str], size: int, metrics: Metrics, gap: int) -> int:
     name, years = text
     return metrics.width(name, size) + (gap + metrics.width(years, size) if years else 0)
+
+
+def filter_line(typed: str, found: int, shells: int) -> str:
+    """The line under the list's title: what is typed and how many dolls it finds."""
+    if not typed:
+        return f"{shells} opened dolls. Type a name or a year to find one."
+    typed = bidi.isolated(typed)  # Arabic typed here keeps the count after it in order
+    if not found:
+        return f"Find: {typed}|  (no opened doll matches; Backspace or Esc)"
+    return f"Find: {typed}|  ({found} of {shells}; Esc clears)"
 
 
 def picker_targets(picker: Picker) -> list[tuple[Rect, Target]]:
@@ -308,12 +320,7 @@ class OverlaysView:
         """The line under the title: what is typed, and how many dolls it finds."""
         y = picker.title.y + self.text.line_height(f.heading) + round(4 * ui)
         typed = state.picker_filter
-        if typed:
-            said = f"Find: {typed}|  ({picker.found} of {state.shells}; Esc clears)"
-            if not picker.found:
-                said = f"Find: {typed}|  (no opened doll matches; Backspace or Esc)"
-        else:
-            said = f"{state.shells} opened dolls. Type a name or a year to find one."
+        said = filter_line(typed, picker.found, state.shells)
         said = ellipsize(said, picker.title.w, f.small, self.text)
         self.text.draw(surface, said, f.small, theme.ACCENT if typed else theme.INK_SOFT,
                        (picker.title.x, y), bold=bool(typed))  # fmt: skip

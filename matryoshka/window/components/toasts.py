@@ -7,6 +7,7 @@ from matryoshka.export import kinds
 from matryoshka.geometry import Rect
 from matryoshka.pgcompat import pygame
 from matryoshka.records import Record
+from matryoshka.stage import bidi
 from matryoshka.theme import RGB, mix
 from matryoshka.window.components.common import Chrome
 from matryoshka.window.measure import Fonts, Metrics, wrap
@@ -24,6 +25,9 @@ class ToastText(Record):
 def toast_lines(message: str, width: int, fonts: Fonts, metrics: Metrics, ui: float) -> list[str]:
     """The message wrapped to a toast ``width`` wide: shown whole, never cut off."""
     pad = round(14 * ui)
+    # The program's own sentences read from the left, even when they start with a name
+    # in Arabic or Hebrew ("محمد نجيب is the core doll: ...").
+    message = bidi.with_direction(message, 0)
     return wrap(message, max(1, width - 2 * pad), fonts.body, metrics, break_words=True)
 
 
