@@ -9,15 +9,12 @@ and only the dolls as pictures, each painted at the resolution it prints at.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, BinaryIO
 
-from PIL import Image
-
 from matryoshka import __version__, theme
 from matryoshka.export import pictures
-from matryoshka.export.pdf import set_line, text_width
+from matryoshka.export.pdf import as_jpeg, set_line, text_width
 from matryoshka.geometry import Rect
 from matryoshka.history.comparison import Comparison, compare
 from matryoshka.paths import font_path
@@ -46,7 +43,6 @@ _UNITS_PER_MM = 10.0
 _PT_PER_MM = 72 / 25.4
 _FONT = "NotoSans"
 MARGIN_MM = 12.0
-JPEG_QUALITY = 90
 #: The lines under the legend that name the pairs nested in opposite order (points).
 NOTE_PT = 8.5
 
@@ -296,7 +292,7 @@ def _pdf_item(pdf: FPDF, picture: cp.Picture, item: cp.PictureItem, dpi: float) 
     if h_mm >= 3.0:
         painting = cp.ghost_image(item.doll, px) if item.ghost else _painting(item.doll, px)
         w_mm = h_mm * painting.get_width() / painting.get_height()
-        pdf.image(_jpeg(painting), x=_mm(item.cx) - w_mm / 2, y=_mm(item.top), w=w_mm, h=h_mm)
+        pdf.image(as_jpeg(painting), x=_mm(item.cx) - w_mm / 2, y=_mm(item.top), w=w_mm, h=h_mm)
     y = _mm(item.label_y)
     name_pt, small_pt = _pt(picture.sizes.name), _pt(picture.sizes.small)
     ink = theme.INK_SOFT if item.ghost else theme.INK
@@ -310,17 +306,6 @@ def _painting(doll: object, height: int) -> pygame.Surface:
     from matryoshka.painter import paint
 
     return paint(doll, "whole", height)  # type: ignore[arg-type]
-
-
-def _jpeg(surface: pygame.Surface) -> Image.Image:
-    """The painting on white, as a JPEG the PDF stores as it is."""
-    rgba = pictures.to_pil(surface)
-    flat = Image.new("RGB", rgba.size, (255, 255, 255))
-    flat.paste(rgba, (0, 0), rgba)
-    buf = io.BytesIO()
-    flat.save(buf, "JPEG", quality=JPEG_QUALITY, subsampling=0)
-    buf.seek(0)
-    return Image.open(buf)
 
 
 def _pdf_titles_and_legend(pdf: FPDF, picture: cp.Picture) -> None:

@@ -351,7 +351,7 @@ def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
         for placed in page.dolls:
             px = max(8, round(placed.h / 25.4 * dpi))
             width = placed.h * doll_width(px) / px
-            image = _jpeg(paint(placed.doll, "whole", px))
+            image = as_jpeg(paint(placed.doll, "whole", px))
             pdf.image(image, x=placed.label.cx - width / 2, y=placed.y, w=width, h=placed.h)
             _label(pdf, placed.label)
             done += 1
@@ -363,7 +363,7 @@ def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
     return write
 
 
-def _jpeg(surface: pygame.Surface) -> Image.Image:
+def as_jpeg(surface: pygame.Surface) -> Image.Image:
     """The painting on white, as a JPEG file that the PDF stores as it is."""
     rgba = pictures.to_pil(surface)
     flat = Image.new("RGB", rgba.size, (255, 255, 255))
