@@ -43,6 +43,10 @@ class Text:
         if not pygame.font.get_init():
             pygame.font.init()
         self._fonts: dict[tuple[Path, int, bool], pygame.font.Font] = {}
+        #: The script and direction each open font is set to. Setting either (or an
+        #: outline) empties the font's cache of drawn glyphs, so they are set only when
+        #: they change: a Latin line after a Latin line draws from the cache.
+        self._set_for: dict[int, tuple[str, bool]] = {}
         self._pieces: dict[str, list[Piece]] = {}
         self._widths: dict[tuple[str, int, bool], int] = {}
         self._lines: SurfaceKeep[tuple[str, int, bool, RGB]] = SurfaceKeep(lines_bytes)
@@ -68,6 +72,7 @@ class Text:
         if font is None:
             if len(self._fonts) >= _MAX_FONTS:
                 self._fonts.clear()
+                self._set_for.clear()
             font = pygame.font.Font(path, max(MIN_PX, size))
             # A family without a bold file (some CJK fonts) is emboldened.
             font.bold = bold and face.bold == face.regular
@@ -104,8 +109,11 @@ class Text:
     def _prepared(self, piece: Piece, size: int, bold: bool) -> pygame.font.Font:
         """The font of ``piece``, set for its script and direction (hold ``_SHAPING``)."""
         font = self._face_font(piece.face, size, bold)
-        font.set_script(piece.script)
-        font.set_direction(pygame.DIRECTION_RTL if piece.rtl else pygame.DIRECTION_LTR)
+        wanted = (piece.script, piece.rtl)
+        if self._set_for.get(id(font)) != wanted:
+            font.set_script(piece.script)
+            font.set_direction(pygame.DIRECTION_RTL if piece.rtl else pygame.DIRECTION_LTR)
+            self._set_for[id(font)] = wanted
         return font
 
     def shape(
@@ -123,14 +131,15 @@ class Text:
             for piece in parts:
                 font = self._prepared(piece, size, bold)
                 if piece.text and not font.size(piece.text)[0]:
-                    font.set_direction(pygame.DIRECTION_LTR)
                     continue  # only invisible characters (a zero-width space): nothing to draw
+                if not outline:
+                    images.append((font, font.render(piece.text, True, color)))
+                    continue
                 font.outline = outline
                 try:
                     images.append((font, font.render(piece.text, True, color)))
                 finally:
                     font.outline = 0
-                    font.set_direction(pygame.DIRECTION_LTR)
             if len(images) == 1 and parts[0].face is shipped_faces()[0]:
                 return images[0][1]
             main_ascent = main.get_ascent()
