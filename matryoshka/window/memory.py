@@ -16,9 +16,9 @@ no-ops elsewhere (macOS, Windows, musl):
 
 from __future__ import annotations
 
-import ctypes
 import sys
 import time
+from typing import Any
 
 from matryoshka import painter
 
@@ -63,9 +63,12 @@ def _base_cache_limit() -> int:
     return limit
 
 
-def _glibc() -> ctypes.CDLL | None:
+def _glibc() -> Any:
+    """The C library with glibc's allocator controls, or None elsewhere."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # only here: a few milliseconds the first frame need not wait for
+
     try:
         libc = ctypes.CDLL("libc.so.6")  # glibc's name on every Linux that has it
         libc.mallopt  # noqa: B018 -- present only in glibc
@@ -83,10 +86,10 @@ class WindowMemory:
         #: one): the window raises it for large sizes, never below this.
         self._base_limit = _base_cache_limit()
         self._fitted_for = (0, 0)
-        self._libc = _glibc()
+        #: glibc, once looked up (at the first settling, after the first frame).
+        self._libc: Any = None
+        self._looked_up = False
         self._last_release = 0.0
-        if self._libc is not None:
-            self._libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
 
     def fit(self, size: tuple[int, int]) -> None:
         """Cap the painter's cache for a window of ``size`` (when the size changed)."""
@@ -98,17 +101,17 @@ class WindowMemory:
         painter.set_cache_limit(limit)
         _window_cache_limit = (limit, self._base_limit)
 
-    @property
-    def active(self) -> bool:
-        """Whether this platform's allocator takes these settings (glibc)."""
-        return self._libc is not None
-
     def settled(self) -> bool:
         """The window has nothing left to do: give the heap's free memory back to the
         system, unless that was done just now.
 
         Returns whether it was done.
         """
+        if not self._looked_up:
+            self._looked_up = True
+            self._libc = _glibc()
+            if self._libc is not None:
+                self._libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
         now = time.monotonic()
         if self._libc is None or now - self._last_release < RELEASE_EVERY_S:
             return False

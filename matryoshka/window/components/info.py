@@ -10,6 +10,7 @@ grows wider with the text, and what still does not fit scrolls, with a line that
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from matryoshka import theme
 from matryoshka.format.model import Doll
@@ -216,8 +217,13 @@ def foot_top(
     return about.y - info.y - round(8 * ui) - lh * len(title_lines), title_lines
 
 
+@lru_cache(maxsize=16)
 def flow(shown: InfoText, info: Rect, f: Fonts, metrics: Metrics, ui: float) -> Flow:
-    """Every line of the panel's text, wrapped to its width, one after the other."""
+    """Every line of the panel's text, wrapped to its width, one after the other.
+
+    Remembered: the layout asks for it (how far the text scrolls), then the panel's
+    drawing, with the same text in the same room.
+    """
     pad = round(18 * ui)
     width = info.w - 2 * pad
     lines: list[Line] = []
