@@ -284,6 +284,14 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 # --- Dates ----------------------------------------------------------------------------
 
 
+def days_in_month(year: int, month: int) -> int:
+    """Days in a month of the proleptic Gregorian calendar (any year, BCE included)."""
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 @dataclass(frozen=True, order=False)
 class PartialDate:
     """A date known to a year, a month or a day. ``year`` may be negative (BCE)."""

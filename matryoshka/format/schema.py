@@ -239,14 +239,6 @@ DATE_PATTERN = (
 )
 
 
-def days_in_month(year: int, month: int) -> int:
-    """Days in a month of the proleptic Gregorian calendar (any year, BCE included)."""
-    if month == 2:
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return 29 if leap else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
 def parse_date(value: object) -> model.PartialDate:
     """A date from its text as written: ``1917``, ``1917-03``, ``1917-03-15``, ``-44``."""
     if isinstance(value, Scalar):
@@ -278,7 +270,7 @@ def parse_date(value: object) -> model.PartialDate:
     if day_text is None:
         return model.PartialDate(year, month)
     day = int(day_text)
-    last = days_in_month(year, month)
+    last = model.days_in_month(year, month)
     if not 1 <= day <= last:
         raise problem(f"no such day: {show(text)} ({_MONTHS[month - 1]} {year} has {last} days)")
     return model.PartialDate(year, month, day)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from matryoshka.format import model
-from matryoshka.format.importing.table import Cell, Problems, Table, days_in_month, quoted
+from matryoshka.format.importing.table import Cell, Problems, Table, quoted
 from matryoshka.format.importing.terms import Term, check_tenure, clean_text
 
 #: The fields a spreadsheet's columns can fill, and their limits.
@@ -150,7 +150,7 @@ def _date(cell: Cell | None, what: str, problems: Problems) -> model.PartialDate
     if day_text is None:
         return model.PartialDate(year, month)
     day = int(day_text)
-    if not 1 <= day <= days_in_month(year, month):
+    if not 1 <= day <= model.days_in_month(year, month):
         problems.error(cell, f"{what}: no such day: {quoted(text)}")
         return None
     return model.PartialDate(year, month, day)

@@ -109,13 +109,6 @@ def quoted(text: str, limit: int = 40) -> str:
     return f"'{text}'"
 
 
-def days_in_month(year: int, month: int) -> int:
-    """Days in a month of the proleptic Gregorian calendar, as the format counts them."""
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
 class Lines:
     """Line and column of any offset in a text (both 1-based)."""
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from matryoshka.format import model
-from matryoshka.format.importing.table import Cell, Problems, Table, days_in_month, quoted
+from matryoshka.format.importing.table import Cell, Problems, Table, quoted
 from matryoshka.format.importing.terms import Term, check_tenure, clean_text
 
 #: What each field of a doll is read from, by default: the query's variables.
@@ -184,11 +184,11 @@ def wikidata_date(text: str, precision: int | None) -> model.PartialDate:
         raise ValueError(f"no month {month} in {quoted(text)}")
     if precision == MONTH:
         return model.PartialDate(year, month)
-    if not 1 <= day <= days_in_month(year, month):
+    if not 1 <= day <= model.days_in_month(year, month):
         raise ValueError(f"no such day: {quoted(text)}")
     if (year, month, day) < GREGORIAN_REFORM:
         julian = gregorian_to_julian(year, month, day)
-        if julian[2] <= days_in_month(julian[0], julian[1]):
+        if julian[2] <= model.days_in_month(julian[0], julian[1]):
             # (the format's dates follow the Gregorian leap years; a Julian 29 February
             # of a century year stays in the Gregorian calendar)
             year, month, day = julian
