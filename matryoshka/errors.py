@@ -88,3 +88,23 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], file: TextIO | None = N
             more += 1
     if more:
         print(f"... and {more} more problem{'s' if more != 1 else ''}", file=out, flush=True)
+
+
+def read_file(path: Path, limit: int, folder: str) -> bytes:
+    """At most ``limit`` bytes of ``path`` (read one more to tell that it is larger).
+
+    Raises:
+        MatryoshkaError: located at ``path``: it is missing, unreadable, or a folder
+            (saying ``folder``, e.g. "is a folder, not a sequence file").
+    """
+    try:
+        with path.open("rb") as handle:
+            return handle.read(limit)
+    except FileNotFoundError:
+        raise MatryoshkaError.at(path, "no such file") from None
+    except IsADirectoryError:
+        raise MatryoshkaError.at(path, folder) from None
+    except PermissionError:
+        raise MatryoshkaError.at(path, "cannot read the file: permission denied") from None
+    except OSError as err:
+        raise MatryoshkaError.at(path, f"cannot read the file: {err.strerror or err}") from None

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from matryoshka.commands.new import YAML_SUFFIXES, default_id, write_new_file
-from matryoshka.errors import MatryoshkaError, escape, print_diagnostics
+from matryoshka.errors import MatryoshkaError, escape, print_diagnostics, read_file
 from matryoshka.format import model
 from matryoshka.format.importing import query
 from matryoshka.format.importing.source import Naming, import_source, parse_mapping
@@ -151,17 +151,7 @@ def _check_output(output: Path, *, force: bool) -> None:
 
 
 def _read(path: Path) -> bytes:
-    try:
-        with path.open("rb") as handle:
-            return handle.read(query.MAX_ANSWER_BYTES + 1)
-    except FileNotFoundError:
-        raise MatryoshkaError.at(path, "no such file") from None
-    except IsADirectoryError:
-        raise MatryoshkaError.at(path, "is a folder, not a file to import") from None
-    except PermissionError:
-        raise MatryoshkaError.at(path, "cannot read the file: permission denied") from None
-    except OSError as err:
-        raise MatryoshkaError.at(path, f"cannot read the file: {err.strerror or err}") from None
+    return read_file(path, query.MAX_ANSWER_BYTES + 1, "is a folder, not a file to import")
 
 
 def _humane(path: Path) -> str:

@@ -22,7 +22,7 @@ from PIL import Image
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from matryoshka.errors import Diagnostic, MatryoshkaError
+from matryoshka.errors import Diagnostic, MatryoshkaError, read_file
 from matryoshka.format import model
 from matryoshka.format.pydantic_errors import report_pydantic
 from matryoshka.format.report import KeyPath, Report, at
@@ -69,17 +69,7 @@ def load_sequence(path: Path) -> LoadResult:
         MatryoshkaError: the file cannot be read or has mistakes; one diagnostic per problem.
     """
     path = Path(path)
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(model.MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise MatryoshkaError.at(path, "no such file") from None
-    except IsADirectoryError:
-        raise MatryoshkaError.at(path, "is a folder, not a sequence file") from None
-    except PermissionError:
-        raise MatryoshkaError.at(path, "cannot read the file: permission denied") from None
-    except OSError as err:
-        raise MatryoshkaError.at(path, f"cannot read the file: {err.strerror or err}") from None
+    data = read_file(path, model.MAX_FILE_BYTES + 1, "is a folder, not a sequence file")
     return load_sequence_text(data, path)
 
 
