@@ -17,7 +17,6 @@ from matryoshka.export import pictures
 from matryoshka.export.pdf import as_jpeg, set_line, text_width
 from matryoshka.geometry import Rect
 from matryoshka.history.comparison import Comparison, compare
-from matryoshka.paths import font_path
 from matryoshka.pgcompat import pygame
 from matryoshka.stage import bidi
 from matryoshka.stage import comparison_picture as cp
@@ -41,7 +40,6 @@ SMALL_SHARE = 0.0165
 #: The PDF works in tenths of a millimetre (text measured with the same fonts).
 _UNITS_PER_MM = 10.0
 _PT_PER_MM = 72 / 25.4
-_FONT = "NotoSans"
 MARGIN_MM = 12.0
 #: The lines under the legend that name the pairs nested in opposite order (points).
 NOTE_PT = 8.5
@@ -127,28 +125,15 @@ def produce(request: ExportRequest) -> Generator[float, None, Encoder]:
 
 
 def _pdf(request: ExportRequest, comparison: Comparison) -> Generator[float, None, Encoder]:
-    from fpdf import FPDF
-
     from matryoshka.export.job import DRAW_SHARE
-    from matryoshka.export.pdf import page_size
+    from matryoshka.export.pdf import new_document, page_size
 
     landscape = request.landscape is not False  # two long rows read best across the page
     w_mm, h_mm = page_size(request.paper, landscape)
-    pdf = FPDF(
-        orientation="L" if landscape else "P",
-        unit="mm",
-        format="A4" if request.paper == "a4" else "Letter",
-    )
-    pdf.set_auto_page_break(False)
-    pdf.set_margin(MARGIN_MM)
-    pdf.add_font(_FONT, "", str(font_path(False)))
-    pdf.add_font(_FONT, "B", str(font_path(True)))
     title = title_of(comparison)
-    pdf.set_title(title)
-    pdf.set_creator(f"matryoshka {__version__}")
-    pdf.set_producer(f"matryoshka {__version__}")
-    pdf.set_subject("Two sets of nested dolls on one time axis")
-    pdf.set_keywords(f"matryoshka {comparison.a.id} {comparison.b.id}")
+    subject = "Two sets of nested dolls on one time axis"
+    keywords = f"matryoshka {comparison.a.id} {comparison.b.id}"
+    pdf = new_document(request.paper, landscape, title, subject, keywords)
     pdf.add_page()
 
     u = _UNITS_PER_MM

@@ -240,24 +240,32 @@ def fits_best_landscape(request: ExportRequest) -> bool:
     return counts[0] <= counts[1]
 
 
-def _document(request: ExportRequest, landscape: bool) -> FPDF:
+def new_document(paper: str, landscape: bool, title: str, subject: str, keywords: str) -> FPDF:
+    """An empty PDF on ``paper`` with the program's metadata, laid out by hand (no automatic
+    page breaks). Fonts are embedded as text needs them (``set_line``)."""
     from fpdf import FPDF  # only when a PDF is written
 
-    seq = request.sequence
     pdf = FPDF(
         orientation="L" if landscape else "P",
         unit="mm",
-        format="A4" if request.paper == "a4" else "Letter",
+        format="A4" if paper == "a4" else "Letter",
     )
     pdf.set_auto_page_break(False)
     pdf.set_margin(MARGIN_MM)
-    pdf.c_margin = 0
-    _add_family(pdf, shipped_faces()[0])
-    pdf.set_title(seq.title)
+    pdf.set_title(title)
     pdf.set_creator(f"matryoshka {__version__}")
     pdf.set_producer(f"matryoshka {__version__}")
-    pdf.set_subject(seq.description or f"The dolls of {seq.title}, outermost first")
-    pdf.set_keywords(f"matryoshka {seq.id}")
+    pdf.set_subject(subject)
+    pdf.set_keywords(keywords)
+    return pdf
+
+
+def _document(request: ExportRequest, landscape: bool) -> FPDF:
+    seq = request.sequence
+    subject = seq.description or f"The dolls of {seq.title}, outermost first"
+    pdf = new_document(request.paper, landscape, seq.title, subject, f"matryoshka {seq.id}")
+    pdf.c_margin = 0
+    _add_family(pdf, shipped_faces()[0])
     return pdf
 
 
